@@ -1,0 +1,180 @@
+"""The command line: each command parses its arguments and calls one library function."""
+
+from __future__ import annotations
+
+import json
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+from rich.table import Table
+
+from .errors import GeosignalError, InputError, ModelNotFoundError, UsageError
+from .model import Analysis, Rejection
+
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    help="Turn geopolitical news into a sourced record.",
+)
+kb_app = typer.Typer(no_args_is_help=True, help="Look up and extend the actor knowledge base.")
+eval_app = typer.Typer(no_args_is_help=True, help="Score geosignal on the gold sets in ../shared/eval.")
+app.add_typer(kb_app, name="kb")
+app.add_typer(eval_app, name="evaluate")
+
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+# Exit codes, mapped from the exception tree here and nowhere else.
+EXIT_INPUT = 1
+EXIT_USAGE = 2
+EXIT_MODEL = 3
+
+
+class Format(StrEnum):
+    """Output formats of ``analyze``."""
+
+    json = "json"
+    jsonl = "jsonl"
+    table = "table"
+
+
+def _fail(exc: GeosignalError) -> typer.Exit:
+    err.print(f"geosignal: {exc}", markup=False)
+    code = (
+        EXIT_MODEL if isinstance(exc, ModelNotFoundError) else EXIT_USAGE if isinstance(exc, UsageError) else EXIT_INPUT
+    )
+    return typer.Exit(code)
+
+
+@app.command()
+def analyze(
+    paths: Annotated[list[str], typer.Argument(help="Article files or directories; '-' reads standard input.")],
+    fmt: Annotated[Format, typer.Option("--format", "-f", help="json, jsonl or table.")] = Format.json,
+    title: Annotated[str | None, typer.Option(help="Override the title.")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Override the outlet.")] = None,
+    published: Annotated[str | None, typer.Option(help="Override the publication date (YYYY-MM-DD).")] = None,
+    url: Annotated[str | None, typer.Option(help="Override the URL.")] = None,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load (default: settings).")] = None,
+) -> None:
+    """Analyse news articles and print their analysis as JSON."""
+    from .pipeline import analyze_paths
+
+    failures = 0
+    count = 0
+    try:
+        results = analyze_paths(paths, title=title, outlet=outlet, published=published, url=url, model=model)
+        several = len(paths) > 1
+        buffered: list[Analysis] = []
+        for item in results:
+            if isinstance(item, Rejection):
+                failures += 1
+                err.print(f"geosignal: {item.message()}", markup=False)
+                continue
+            count += 1
+            for w in item.warnings:
+                err.print(f"geosignal: warning: {item.document.source or item.document.id}: {w}", markup=False)
+            if fmt is Format.table:
+                _print_table(item)
+            elif fmt is Format.jsonl or several:
+                sys.stdout.write(json.dumps(item.to_dict(), ensure_ascii=False) + "\n")
+            else:
+                buffered.append(item)
+        if fmt is Format.json and buffered:
+            # One document: one object; several records from one input: one object a line.
+            if len(buffered) == 1:
+                sys.stdout.write(json.dumps(buffered[0].to_dict(), ensure_ascii=False, indent=2) + "\n")
+            else:
+                for a in buffered:
+                    sys.stdout.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    if failures:
+        raise typer.Exit(EXIT_INPUT)
+
+
+def _print_table(a: Analysis) -> None:
+    out = Console(highlight=False)
+    d = a.document
+    out.print(
+        f"[bold]{d.title or '(untitled)'}[/bold]  {d.outlet or ''}  {d.published or ''}  [{d.language}]", markup=True
+    )
+    t = Table("actor", "type", "country", "role", "mentions")
+    for actor in a.actors:
+        t.add_row(actor.name, actor.type, actor.country or "", actor.role or "", str(len(actor.mentions)))
+    out.print(t)
+    out.print(
+        f"events {len(a.events)}  statements {len(a.statements)}  "
+        f"claims {len(a.claims)}  techniques {len(a.techniques)}"
+    )
+
+
+@kb_app.command("resolve")
+def kb_resolve_cmd(
+    name: Annotated[str, typer.Argument(help="A name, alias, demonym, capital or office descriptor.")],
+    on: Annotated[str | None, typer.Option("--date", help="Resolve roles as of this date (YYYY-MM-DD).")] = None,
+) -> None:
+    """Print the best KB match for a name as JSON, or exit 1 with 'no match'."""
+    from .kb.lookup import kb_resolve
+
+    try:
+        found = kb_resolve(name, on)
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    if found is None:
+        err.print(f"geosignal: no match for {name!r}", markup=False)
+        raise typer.Exit(1)
+    sys.stdout.write(json.dumps(found, ensure_ascii=False) + "\n")
+
+
+@kb_app.command("import")
+def kb_import_cmd(
+    file: Annotated[Path, typer.Argument(help="An actor dictionary file.")],
+    fmt: Annotated[str, typer.Option("--format", help="Dictionary format: cameo.")] = "cameo",
+) -> None:
+    """Load a CAMEO/PETRARCH actor dictionary into the user KB, which extends the shipped one."""
+    from .kb.cameo_import import import_dictionary
+
+    try:
+        out, count = import_dictionary(file, fmt)
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    err.print(f"geosignal: imported {count} actors from {file} into {out}", markup=False)
+
+
+@eval_app.command("actors")
+def evaluate_actors_cmd(
+    shared: Annotated[Path, typer.Option(help="The shared folder with eval/.")] = Path("../shared"),
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Run the NGEC actor-resolution cases that apply and print accuracy."""
+    from .evaluate.actors import evaluate_actors
+
+    try:
+        report = evaluate_actors(shared)
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    _print_report(report.to_dict(), fmt)
+
+
+def _print_report(report: dict[str, Any], fmt: str) -> None:
+    if fmt == "json":
+        sys.stdout.write(json.dumps(report, indent=2) + "\n")
+        return
+    for key, value in report.items():
+        if isinstance(value, float):
+            value = f"{value:.3f}"
+        if not isinstance(value, (list, dict)):
+            sys.stdout.write(f"{key}: {value}\n")
+
+
+def main() -> None:
+    """Entry point of the ``geosignal`` command."""
+    try:
+        app()
+    except (InputError, UsageError) as exc:  # pragma: no cover - commands map their own errors
+        err.print(f"geosignal: {exc}", markup=False)
+        raise SystemExit(EXIT_INPUT) from None

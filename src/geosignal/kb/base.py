@@ -1,0 +1,376 @@
+"""The knowledge base: shipped YAML files plus user files, loaded once into in-memory indexes."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+import yaml
+from rapidfuzz import fuzz, process
+
+from ..errors import Errors, KnowledgeBaseError
+
+ACTOR_TYPES = {"state", "person", "organization", "media", "armed_group", "alliance", "other"}
+# Which entry wins when one surface form names several: the more specific kind first.
+_TYPE_RANK = {"person": 0, "media": 1, "organization": 2, "armed_group": 2, "alliance": 3, "state": 4, "other": 5}
+# Kinds of role that make someone's title; the first active one in this order is "the" role.
+ROLE_RANK = [
+    "supreme_leader",
+    "head_of_state",
+    "head_of_government",
+    "vice_head_of_state",
+    "foreign_minister",
+    "defense_minister",
+    "secretary_general",
+    "chief_of_staff",
+    "interior_minister",
+    "finance_minister",
+    "deputy_foreign_minister",
+    "deputy_defense_minister",
+    "minister",
+    "spokesperson",
+    "party_leader",
+    "military_commander",
+    "intelligence_chief",
+    "envoy",
+    "legislator",
+    "official",
+]
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "‐": "-", "‑": "-", "–": "-", "—": "-"})
+
+
+def normalize(text: str) -> str:
+    """The lookup key of a name: accents folded, lowercase, one space, no leading 'the'."""
+    text = unicodedata.normalize("NFKD", text.translate(_QUOTES))
+    text = "".join(c for c in text if not unicodedata.combining(c)).lower()
+    text = re.sub(r"[\s_]+", " ", text).strip(" ,;:")
+    if text.startswith("the "):
+        text = text[4:]
+    return text
+
+
+def _date(value: Any, where: str) -> date | None:
+    if value in (None, "", "null"):
+        return None
+    if isinstance(value, date):
+        return value
+    s = str(value)
+    try:
+        if re.fullmatch(r"\d{4}", s):
+            return date(int(s), 1, 1)
+        if re.fullmatch(r"\d{4}-\d{2}", s):
+            return date(int(s[:4]), int(s[5:]), 1)
+        return date.fromisoformat(s)
+    except ValueError as exc:
+        raise KnowledgeBaseError(Errors.E030.format(path=where, detail=f"bad date {s!r}")) from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """An office a person held, between two dates."""
+
+    office: str
+    kind: str
+    country: str | None
+    sector: str | None
+    start: date | None
+    end: date | None
+
+    def active(self, on: date | None) -> bool:
+        """True if the role was held on that date (any date when ``on`` is None and it is current)."""
+        if on is None:
+            return self.end is None
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass(slots=True)
+class Entry:
+    """One actor of the knowledge base."""
+
+    id: str
+    name: str
+    type: str
+    country: str | None
+    sector: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    wikidata: str | None = None
+    start: date | None = None
+    end: date | None = None
+    demonyms: list[str] = field(default_factory=list)
+    capital: str | None = None
+    metonyms: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    members: list[str] = field(default_factory=list)
+    state_affiliated: bool | None = None
+    institution: str | None = None
+    origin: str = ""
+
+    def roles_on(self, on: date | None) -> list[Role]:
+        """The roles held on a date, most senior first."""
+        active = [r for r in self.roles if r.active(on)]
+        return sorted(active, key=lambda r: ROLE_RANK.index(r.kind) if r.kind in ROLE_RANK else 99)
+
+    def role_on(self, on: date | None) -> Role | None:
+        """The most senior role held on a date."""
+        roles = self.roles_on(on)
+        return roles[0] if roles else None
+
+    def exists_on(self, on: date | None) -> bool:
+        """False for a historical state or body on a date outside its existence."""
+        if on is None:
+            return self.end is None
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+    def describe(self, on: date | None = None) -> dict[str, Any]:
+        """The JSON summary that ``geosignal kb resolve`` prints."""
+        role = self.role_on(on)
+        return {
+            "id": self.id,
+            "name": self.name,
+            "type": self.type,
+            "country": (
+                role.country
+                if role and role.country and len(role.country) == 3 and role.country.isupper()
+                else self.country
+            ),
+            "sector": (role.sector if role and role.sector else self.sector),
+            "role": role.office if role else None,
+            "wikidata": self.wikidata,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class SurfaceForm:
+    """A string the text may use for an entry, and how it refers."""
+
+    text: str
+    entry: str
+    kind: Literal["name", "alias", "demonym", "metonym"]
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicons:
+    """Descriptor and institution vocabularies (offices.yaml, institutions.yaml)."""
+
+    titles: dict[str, list[str]]
+    blockers: list[str]
+    government_groups: frozenset[str]
+    military_groups: frozenset[str]
+    place_nouns: frozenset[str]
+    institutions: dict[str, dict[str, Any]]
+    own_country: dict[str, str]
+    family_name_first: frozenset[str]
+    honorifics: frozenset[str]
+
+
+class KnowledgeBase:
+    """An in-memory index over the shipped and user knowledge-base files."""
+
+    def __init__(self, entries: Iterable[Entry], lexicons: Lexicons, sources: dict[str, str]) -> None:
+        self.entries: dict[str, Entry] = {}
+        for e in entries:
+            if e.id in self.entries:
+                # A later file (the user's) overrides an earlier one: that is how users correct us.
+                prev = self.entries[e.id]
+                if prev.origin == e.origin:
+                    raise KnowledgeBaseError(Errors.E030.format(path=e.origin, detail=f"duplicate id {e.id!r}"))
+            self.entries[e.id] = e
+        self.lexicons = lexicons
+        self.sources = sources
+        self._by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
+        self._by_institution: dict[tuple[str, str], str] = {}
+        for form in self.surface_forms():
+            self._by_key[normalize(form.text)].append((form.entry, form.kind))
+        inst_names = {normalize(n): kind for kind, spec in lexicons.institutions.items() for n in spec["names"]}
+        for e in self.entries.values():
+            if e.type != "organization" or not e.country:
+                continue
+            for name in [e.name, *e.aliases]:
+                kind = self._institution_of(normalize(name), inst_names)
+                if kind:
+                    e.institution = e.institution or kind
+                    self._by_institution.setdefault((e.country, kind), e.id)
+                    break
+        self._keys = list(self._by_key)
+
+    def _institution_of(self, key: str, inst_names: dict[str, str]) -> str | None:
+        for name, kind in inst_names.items():
+            if re.search(rf"(^|\s){re.escape(name)}($|\s)", key):
+                return kind
+        return None
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def __contains__(self, entry_id: object) -> bool:
+        return entry_id in self.entries
+
+    def get(self, entry_id: str) -> Entry | None:
+        """The entry with this id."""
+        return self.entries.get(entry_id)
+
+    def states(self) -> Iterator[Entry]:
+        """All state entries."""
+        return (e for e in self.entries.values() if e.type == "state")
+
+    def surface_forms(self) -> Iterator[SurfaceForm]:
+        """Every name, alias, demonym and metonym in the KB."""
+        for e in self.entries.values():
+            yield SurfaceForm(e.name, e.id, "name")
+            for a in e.aliases:
+                yield SurfaceForm(a, e.id, "alias")
+            for d in e.demonyms:
+                yield SurfaceForm(d, e.id, "demonym")
+            for m in e.metonyms:
+                yield SurfaceForm(m, e.id, "metonym")
+
+    def lookup(self, name: str, kinds: Iterable[str] | None = None) -> list[tuple[Entry, str]]:
+        """Entries whose name, alias, demonym or metonym equals ``name`` (normalised)."""
+        wanted = set(kinds) if kinds else None
+        hits = [(self.entries[i], k) for i, k in self._by_key.get(normalize(name), []) if wanted is None or k in wanted]
+        return sorted(hits, key=lambda h: (_TYPE_RANK.get(h[0].type, 9), h[1] != "name"))
+
+    def institution(self, country: str, kind: str) -> Entry | None:
+        """The KB's entry for a state's institution (its foreign ministry, say), if listed."""
+        found = self._by_institution.get((country, kind))
+        return self.entries[found] if found else None
+
+    def holders(self, kind: str, country: str | None, on: date | None) -> list[Entry]:
+        """People holding a kind of office for a country on a date."""
+        out = []
+        for e in self.entries.values():
+            if e.type != "person":
+                continue
+            for r in e.roles:
+                if r.kind == kind and (country is None or r.country == country) and r.active(on):
+                    out.append(e)
+                    break
+        return out
+
+    def fuzzy(self, name: str, *, cutoff: float = 90.0, types: Iterable[str] | None = None) -> Entry | None:
+        """The best entry for a misspelled name, or None below the cutoff."""
+        key = normalize(name)
+        if len(key) < 5:
+            return None
+        wanted = set(types) if types else None
+        for cand, score, _ in process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5):
+            del score
+            for entry_id, kind in self._by_key[cand]:
+                e = self.entries[entry_id]
+                if kind in ("name", "alias") and (wanted is None or e.type in wanted):
+                    return e
+        return None
+
+    def resolve(self, name: str, on: date | None = None) -> Entry | None:
+        """The best entry for a name on a date: exact names first, then descriptors, then fuzzy."""
+        hits = self.lookup(name)
+        if hits:
+            dated = [h for h in hits if h[0].exists_on(on) or on is None]
+            return (dated or hits)[0][0]
+        return None
+
+
+def _entry(raw: dict[str, Any], where: str) -> Entry:
+    try:
+        etype = raw["type"]
+        if etype not in ACTOR_TYPES:
+            raise KnowledgeBaseError(Errors.E030.format(path=where, detail=f"{raw.get('id')}: unknown type {etype!r}"))
+        roles = [
+            Role(
+                office=str(r.get("office") or r.get("kind")),
+                kind=str(r.get("kind") or "official"),
+                country=r.get("country"),
+                sector=r.get("sector"),
+                start=_date(r.get("start"), where),
+                end=_date(r.get("end"), where),
+            )
+            for r in raw.get("roles") or []
+        ]
+        return Entry(
+            id=str(raw["id"]),
+            name=str(raw["name"]),
+            type=etype,
+            country=raw.get("country"),
+            sector=raw.get("sector"),
+            aliases=[str(a) for a in raw.get("aliases") or []],
+            wikidata=raw.get("wikidata"),
+            start=_date(raw.get("start"), where),
+            end=_date(raw.get("end"), where),
+            demonyms=[str(d) for d in raw.get("demonyms") or []],
+            capital=raw.get("capital"),
+            metonyms=[str(m) for m in raw.get("metonyms") or []],
+            roles=roles,
+            members=[str(m) for m in raw.get("members") or []],
+            state_affiliated=raw.get("state_affiliated"),
+            origin=where,
+        )
+    except KeyError as exc:
+        raise KnowledgeBaseError(Errors.E030.format(path=where, detail=f"entry {raw.get('id')!r} lacks {exc}")) from exc
+
+
+def read_kb_file(text: str, where: str) -> tuple[list[Entry], str]:
+    """Parse one KB file: its entries and its source note."""
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise KnowledgeBaseError(Errors.E030.format(path=where, detail=str(exc).splitlines()[0])) from exc
+    if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
+        raise KnowledgeBaseError(Errors.E030.format(path=where, detail="expected a mapping with 'entries'"))
+    if not data.get("source"):
+        raise KnowledgeBaseError(Errors.E030.format(path=where, detail="missing 'source' note"))
+    return [_entry(r, where) for r in data["entries"]], str(data["source"])
+
+
+def _lexicons() -> Lexicons:
+    pkg = resources.files("geosignal.kb").joinpath("data")
+    off: dict[str, Any] = yaml.safe_load(pkg.joinpath("offices.yaml").read_text("utf-8"))
+    inst: dict[str, Any] = yaml.safe_load(pkg.joinpath("institutions.yaml").read_text("utf-8"))
+    names: dict[str, Any] = yaml.safe_load(pkg.joinpath("names.yaml").read_text("utf-8"))
+    return Lexicons(
+        titles={k: list(v) for k, v in off["titles"].items()},
+        blockers=list(off["blockers"]),
+        government_groups=frozenset(off["government_groups"]),
+        military_groups=frozenset(off["military_groups"]),
+        place_nouns=frozenset(off["place_nouns"]),
+        institutions=dict(inst["institutions"]),
+        own_country={normalize(k): str(v) for k, v in inst.get("own_country", {}).items()},
+        family_name_first=frozenset(names["family_name_first"]),
+        honorifics=frozenset(names["honorifics"]),
+    )
+
+
+_LEXICON_FILES = {"offices.yaml", "institutions.yaml", "names.yaml"}
+
+
+def shipped_files() -> list[str]:
+    """Names of the KB entry files shipped in the package."""
+    pkg = resources.files("geosignal.kb").joinpath("data")
+    return sorted(p.name for p in pkg.iterdir() if p.name.endswith(".yaml") and p.name not in _LEXICON_FILES)
+
+
+@lru_cache(maxsize=8)
+def load_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
+    """The shipped KB extended by user files (later files override entries with the same id)."""
+    pkg = resources.files("geosignal.kb").joinpath("data")
+    entries: list[Entry] = []
+    sources: dict[str, str] = {}
+    for name in shipped_files():
+        got, src = read_kb_file(pkg.joinpath(name).read_text("utf-8"), name)
+        entries += got
+        sources[name] = src
+    for path in extra:
+        if not path.is_file():
+            raise KnowledgeBaseError(Errors.E030.format(path=path, detail="no such file"))
+        got, src = read_kb_file(path.read_text("utf-8"), str(path))
+        entries += got
+        sources[str(path)] = src
+    return KnowledgeBase(entries, _lexicons(), sources)

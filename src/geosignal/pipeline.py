@@ -1,0 +1,200 @@
+"""The pipeline: inputs -> spaCy -> stages -> Analysis, one document or thousands."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator
+from datetime import date
+from pathlib import Path
+
+from . import claims, events, resolve, statements, techniques
+from .config import Settings, load_settings
+from .errors import Errors, InputError, UsageError
+from .ingest import parse_text, read_inputs, read_path
+from .ingest.language import detect_language
+from .kb import KnowledgeBase, load_kb
+from .model import Analysis, Document, RawDocument, Rejection
+from .nlp import load_nlp
+from .stage import Context, Stage
+
+# Order matters: claims read statements, events inherit the status of their claim.
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("resolve", resolve.run),
+    ("statements", statements.run),
+    ("claims", claims.run),
+    ("events", events.run),
+    ("techniques", techniques.run),
+)
+
+
+def user_kb_dir() -> Path:
+    """Where ``geosignal kb import`` puts user KB files (``GEOSIGNAL_KB_DIR`` overrides)."""
+    env = os.environ.get("GEOSIGNAL_KB_DIR")
+    if env:
+        return Path(env)
+    return Path(os.environ.get("XDG_DATA_HOME", Path.home() / ".local" / "share")) / "geosignal" / "kb"
+
+
+def knowledge_base(settings: Settings | None = None) -> KnowledgeBase:
+    """The shipped KB plus the user's imported files and ``kb_paths``."""
+    settings = settings or load_settings()
+    d = user_kb_dir()
+    imported = tuple(sorted(d.glob("*.yaml"))) if d.is_dir() else ()
+    return load_kb(imported + settings.kb_paths)
+
+
+def parse_date(value: str | None) -> date | None:
+    """The date part of an ISO date or date-time, or None if absent or unreadable."""
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def document_id(text: str) -> str:
+    """A stable content hash of the cleaned text."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def analyze_documents(
+    items: Iterable[RawDocument | Rejection],
+    *,
+    settings: Settings | None = None,
+    batch_size: int = 32,
+) -> Iterator[Analysis | Rejection]:
+    """Analyse a stream of documents in input order; rejections pass through unchanged."""
+    settings = settings or load_settings()
+    nlp = load_nlp(settings.model)
+    kb = knowledge_base(settings)
+
+    def prepared() -> Iterator[tuple[RawDocument | Rejection, str | None]]:
+        for item in items:
+            if isinstance(item, Rejection):
+                yield item, None
+                continue
+            lang = item.language or detect_language(item.text)
+            item.language = lang
+            yield item, lang
+
+    # nlp.pipe needs a text per item; rejections and non-English texts get an empty one.
+    stream = ((("" if isinstance(i, Rejection) or lang != "en" else i.text), i) for i, lang in prepared())
+    for doc, item in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
+        if isinstance(item, Rejection):
+            yield item
+            continue
+        yield _analyse_one(doc, item, kb)
+
+
+def _analyse_one(doc: object, raw: RawDocument, kb: KnowledgeBase) -> Analysis:
+    from spacy.tokens import Doc
+
+    assert isinstance(doc, Doc)
+    document = Document(
+        id=raw.id or document_id(raw.text),
+        text=raw.text,
+        title=raw.title,
+        outlet=raw.outlet,
+        published=raw.published,
+        language=raw.language,
+        source=raw.source,
+        url=raw.url,
+    )
+    analysis = Analysis(document=document)
+    if raw.language != "en":
+        analysis.warnings.append(
+            f"language is {raw.language!r}, not English: actors, events and claims were not extracted"
+        )
+        return analysis
+    ctx = Context(kb=kb, published=parse_date(raw.published))
+    for _name, stage in STAGES:
+        stage(doc, analysis, ctx)
+    return analysis
+
+
+def analyze(
+    text_or_path: str | Path,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    model: str | None = None,
+) -> Analysis:
+    """Analyse one article given as text or as a path (``Path``, or a string naming a file).
+
+    Raises InputError if the input cannot be read, ModelNotFoundError if the spaCy model is
+    missing, UsageError for arguments of the wrong kind.
+    """
+    if not isinstance(text_or_path, (str, Path)):
+        raise UsageError(Errors.E041.format(type=type(text_or_path).__name__))
+    if published is not None and parse_date(published) is None:
+        raise UsageError(Errors.E040.format(value=published))
+    settings = load_settings().with_overrides(model=model)
+    raw: RawDocument | Rejection
+    if isinstance(text_or_path, Path) or _names_file(text_or_path):
+        got = list(read_path(Path(text_or_path), max_bytes=settings.max_bytes))
+        docs = [g for g in got if isinstance(g, RawDocument)]
+        if not docs:
+            bad = got[0] if got else Rejection(str(text_or_path), Errors.E004.format(), "E004")
+            assert isinstance(bad, Rejection)
+            raise InputError(bad.source, bad.reason)
+        raw = docs[0]
+    else:
+        raw = parse_text(text_or_path, source=None)
+        if not raw.text.strip():
+            raise InputError("<text>", Errors.E004.format())
+    apply_overrides(raw, title=title, outlet=outlet, published=published, url=url)
+    result = next(analyze_documents([raw], settings=settings))
+    assert isinstance(result, Analysis)
+    return result
+
+
+def apply_overrides(
+    raw: RawDocument,
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+) -> RawDocument:
+    """Replace the metadata a reader found with what the caller says."""
+    if title is not None:
+        raw.title = title
+    if outlet is not None:
+        raw.outlet = outlet
+    if published is not None:
+        raw.published = published
+    if url is not None:
+        raw.url = url
+    return raw
+
+
+def _names_file(s: str) -> bool:
+    return "\n" not in s and len(s) < 4096 and Path(s).is_file()
+
+
+def analyze_paths(
+    paths: Iterable[str | Path],
+    *,
+    title: str | None = None,
+    outlet: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    model: str | None = None,
+) -> Iterator[Analysis | Rejection]:
+    """Analyse files, directories, JSON Lines and ``-`` (stdin) in order, with metadata overrides."""
+    if published is not None and parse_date(published) is None:
+        raise UsageError(Errors.E040.format(value=published))
+    settings = load_settings().with_overrides(model=model)
+    load_nlp(settings.model)  # fail before reading anything if the model is missing
+
+    def overridden() -> Iterator[RawDocument | Rejection]:
+        for item in read_inputs(paths, max_bytes=settings.max_bytes):
+            if isinstance(item, RawDocument):
+                apply_overrides(item, title=title, outlet=outlet, published=published, url=url)
+            yield item
+
+    return analyze_documents(overridden(), settings=settings)

@@ -1,0 +1,788 @@
+"""Resolve every actor mention of a parsed document.
+
+Candidates come from four sources and compete for the text, longest first:
+KB surface forms (names, aliases, demonyms, capitals and seats), state institutions built from
+a country and a generic name ("the DPRK Foreign Ministry"), office descriptors ("the head of the
+Russian Defense Ministry"), and spaCy's PERSON/ORG entities the KB does not know. Then short
+names and pronouns are linked to people introduced earlier.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from functools import lru_cache
+
+import spacy
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import Entry, KnowledgeBase, normalize
+from ..model import Actor, Analysis, Mention, MentionKind
+from ..stage import Context
+
+# Prepositions after which a capital is the place, not the government ("talks in Pyongyang").
+_PLACE_PREPS = {
+    "in",
+    "at",
+    "from",
+    "near",
+    "into",
+    "inside",
+    "outside",
+    "around",
+    "across",
+    "through",
+    "within",
+    "via",
+    "on",
+    "over",
+    "off",
+}
+# Nouns and verbs of movement: "a visit to Moscow" is a place.
+_MOTION = {
+    "visit",
+    "trip",
+    "travel",
+    "go",
+    "come",
+    "arrive",
+    "fly",
+    "return",
+    "move",
+    "journey",
+    "voyage",
+    "flight",
+    "way",
+    "road",
+    "route",
+    "railway",
+    "access",
+    "deploy",
+    "relocate",
+    "head",
+    "train",
+    "tour",
+    "send",
+    "bring",
+    "take",
+    "delegation",
+    "ambassador",
+    "envoy",
+    "embassy",
+}
+# Heads of "of" that make "X of Moscow" the government ("the position of Moscow").
+_OF_ACTOR_HEADS = {
+    "position",
+    "policy",
+    "actions",
+    "action",
+    "decision",
+    "stance",
+    "statement",
+    "response",
+    "reaction",
+    "threat",
+    "threats",
+    "ally",
+    "allies",
+    "partner",
+    "partners",
+    "plans",
+    "plan",
+    "interests",
+    "demands",
+    "support",
+    "pressure",
+    "intentions",
+    "leadership",
+    "side",
+}
+_SUBJ_OBJ = {"nsubj", "nsubjpass", "dobj", "iobj", "poss", "dative", "agent", "appos", "attr", "oprd"}
+_PRONOUNS = {"he", "she", "him", "her"}
+_ORG_HEADS = {
+    "ministry",
+    "agency",
+    "council",
+    "committee",
+    "party",
+    "army",
+    "institute",
+    "commission",
+    "department",
+    "service",
+    "office",
+    "court",
+    "assembly",
+    "parliament",
+    "union",
+    "front",
+    "movement",
+    "brigades",
+    "brigade",
+    "group",
+    "forces",
+    "force",
+    "command",
+    "navy",
+    "bureau",
+    "administration",
+    "organization",
+    "organisation",
+    "government",
+    "corps",
+    "guard",
+    "authority",
+    "cabinet",
+    "secretariat",
+    "fund",
+    "bank",
+    "alliance",
+    "coalition",
+    "federation",
+    "league",
+    "congress",
+    "senate",
+    "foundation",
+}
+
+
+@dataclass(slots=True)
+class _Cand:
+    """A candidate reading of a token span."""
+
+    start: int  # token index
+    end: int
+    actor_key: str  # KB id or generated id
+    kind: MentionKind
+    priority: int  # higher wins at equal length
+    sector: str | None = None
+    entry: Entry | None = None
+    title: str | None = None  # office title text, for descriptors and unknown people
+    country: str | None = None
+    atype: str | None = None  # for generated actors
+    name: str | None = None  # for generated actors
+
+
+@dataclass(slots=True)
+class _Index:
+    forms: dict[tuple[str, ...], list[tuple[str, MentionKind, bool]]]
+    titles: dict[tuple[str, ...], str]
+    institutions: dict[tuple[str, ...], str]
+    maxlen: int
+
+
+def _tok_key(token_text: str) -> str:
+    return normalize(token_text) if token_text.lower() != "the" else "the"
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_tok_key(t.text) for t in _tokenizer().make_doc(normalize(text)))
+
+
+_INDEX_CACHE: dict[int, _Index] = {}
+
+
+def _index(kb: KnowledgeBase) -> _Index:
+    got = _INDEX_CACHE.get(id(kb))
+    if got is not None:
+        return got
+    forms: dict[tuple[str, ...], list[tuple[str, MentionKind, bool]]] = {}
+    for f in kb.surface_forms():
+        key = _tokens(f.text)
+        if not key:
+            continue
+        # Short all-capital abbreviations (US, UN, IS) must match in case: "us" is a pronoun.
+        exact = f.text.isupper() and len(f.text.replace(".", "")) <= 5
+        forms.setdefault(key, []).append((f.entry, f.kind, exact))
+    titles = {_tokens(t): kind for kind, ts in kb.lexicons.titles.items() for t in ts}
+    insts = {_tokens(n): kind for kind, spec in kb.lexicons.institutions.items() for n in spec["names"]}
+    maxlen = max(len(k) for k in [*forms, *titles, *insts])
+    idx = _Index(forms, titles, insts, min(maxlen, 12))
+    _INDEX_CACHE[id(kb)] = idx
+    return idx
+
+
+def _capitalised(tokens: Iterable[Token]) -> bool:
+    return any(t.text[:1].isupper() or t.text[:1].isdigit() for t in tokens)
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, ctx: Context) -> None:
+        self.doc = doc
+        self.kb = ctx.kb
+        self.on: date | None = ctx.published
+        self.idx = _index(ctx.kb)
+        self.keys = [_tok_key(t.text) for t in doc]
+        self.places: list[dict[str, object]] = []
+        # Tokens any KB form matched, even where the reading was rejected ("Russian ports"):
+        # spaCy's entities there must not come back as unknown actors.
+        self.kb_tokens: set[int] = set()
+
+    # -- candidates --------------------------------------------------------------------
+    def kb_candidates(self) -> list[_Cand]:
+        out: list[_Cand] = []
+        doc, keys, n = self.doc, self.keys, len(self.doc)
+        for i in range(n):
+            for length in range(min(self.idx.maxlen, n - i), 0, -1):
+                hits = self.idx.forms.get(tuple(keys[i : i + length]))
+                if not hits:
+                    continue
+                span = doc[i : i + length]
+                for entry_id, kind, exact in hits:
+                    if (
+                        exact
+                        and span.text.replace(".", "") != self.kb.entries[entry_id].name.replace(".", "")
+                        and not self._exact_ok(span, entry_id)
+                    ):
+                        continue
+                    if not _capitalised(span):
+                        continue
+                    entry = self.kb.entries[entry_id]
+                    if (
+                        entry.type == "state"
+                        and not entry.exists_on(self.on)
+                        and self.on
+                        and entry.start
+                        and self.on < entry.start
+                    ):
+                        continue
+                    out.append(_Cand(i, i + length, entry_id, kind, 2 if kind in ("name", "alias") else 1, entry=entry))
+                    self.kb_tokens.update(range(i, i + length))
+                break  # longest hit at i only
+        return out
+
+    def _exact_ok(self, span: Span, entry_id: str) -> bool:
+        e = self.kb.entries[entry_id]
+        return any(span.text == a for a in [e.name, *e.aliases])
+
+    def institution_candidates(self) -> list[_Cand]:
+        """'the Russian Defense Ministry', 'the Ministry of Defense of the Russian Federation'."""
+        out: list[_Cand] = []
+        for i, j, kind in self._lexicon_hits(self.idx.institutions):
+            if not _capitalised(self.doc[i:j]) and kind != "government":
+                continue
+            country, start, end = self._country_around(i, j)
+            if country is None:
+                country = self.kb.lexicons.own_country.get(normalize(self.doc[i:j].text))
+                if country is None:
+                    continue
+                if i > 0 and self.doc[i - 1].lower_ == "the":
+                    start = i - 1
+            spec = self.kb.lexicons.institutions[kind]
+            entry = self.kb.institution(country, kind)
+            state = self.kb.get(country)
+            state_name = state.name if state else country
+            if entry is not None:
+                out.append(_Cand(start, end, entry.id, "name", 3, sector=entry.sector, entry=entry))
+            elif kind == "government":
+                # "the Chinese government" is the state in its government role.
+                out.append(_Cand(start, end, country, "demonym", 3, sector="GOV", entry=state))
+            else:
+                label = kind.replace("_", " ").title()
+                out.append(
+                    _Cand(
+                        start,
+                        end,
+                        f"{country}-{kind.replace('_', '-')}",
+                        "name",
+                        3,
+                        sector=str(spec["sector"]),
+                        country=country,
+                        atype="organization",
+                        name=f"{state_name} {label}",
+                    )
+                )
+        return out
+
+    def _lexicon_hits(self, table: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
+        hits: list[tuple[int, int, str]] = []
+        keys, n = self.keys, len(self.keys)
+        i = 0
+        while i < n:
+            for length in range(min(8, n - i), 0, -1):
+                kind = table.get(tuple(keys[i : i + length]))
+                if kind:
+                    hits.append((i, i + length, kind))
+                    i += length - 1
+                    break
+            i += 1
+        return hits
+
+    def _state_at(self, i: int, j: int) -> str | None:
+        """The state a token span names (name, alias, demonym or metonym), if any."""
+        for entry_id, _kind, exact in self.idx.forms.get(tuple(self.keys[i:j]), []):
+            e = self.kb.entries[entry_id]
+            if e.type == "state" and (not exact or self._exact_ok(self.doc[i:j], entry_id)):
+                return e.id
+        return None
+
+    def _country_around(self, i: int, j: int) -> tuple[str | None, int, int]:
+        """A country named just before tokens i..j ('Russian', "Russia's") or just after ('of the DPRK')."""
+        doc = self.doc
+        # Before: up to 4 tokens, allowing a possessive 's.
+        for length in range(4, 0, -1):
+            a = i - length
+            b = i
+            if a < 0:
+                continue
+            if doc[b - 1].text in ("'s", "’s") and b - 1 > a:
+                b -= 1
+            country = self._state_at(a, b)
+            if country:
+                start = a - 1 if a > 0 and doc[a - 1].lower_ == "the" else a
+                return country, start, j
+        # After: "of (the) X".
+        if j < len(doc) and doc[j].lower_ == "of":
+            k = j + 1
+            if k < len(doc) and doc[k].lower_ == "the":
+                k += 1
+            for length in range(5, 0, -1):
+                if k + length <= len(doc):
+                    country = self._state_at(k, k + length)
+                    if country:
+                        start = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
+                        return country, start, k + length
+        return None, i, j
+
+    def title_candidates(self, taken: list[_Cand]) -> list[_Cand]:
+        """Office descriptors: 'the Russian minister', 'the President of the Russian Federation'."""
+        out: list[_Cand] = []
+        inst_spans = {(c.start, c.end): c for c in taken if c.priority == 3}
+        doc = self.doc
+        for i, j, kind in self._lexicon_hits(self.idx.titles):
+            start, end = i, j
+            if self._blocked(i):
+                continue
+            country, s2, e2 = self._country_around(i, j)
+            if country is not None:
+                start, end = min(start, s2), max(end, e2)
+            out.append(_Cand(start, end, "", "descriptor", 1, title=doc[i:j].text, country=country, atype=kind))
+        # "the head of <institution>"
+        for (s, e), inst in inst_spans.items():
+            k = s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
+            if k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in ("head", "chief", "leader", "director"):
+                head_kind = str(
+                    self.kb.lexicons.institutions.get(_inst_kind(self.kb, inst), {}).get("head", "official")
+                )
+                a = k - 2
+                if a > 0 and doc[a - 1].lower_ == "the":
+                    a -= 1
+                if self._blocked(k - 2):
+                    continue
+                country = inst.entry.country if inst.entry is not None else inst.country
+                out.append(
+                    _Cand(a, e, "", "descriptor", 4, title=f"head of {doc[s:e].text}", country=country, atype=head_kind)
+                )
+        return out
+
+    def _blocked(self, i: int) -> bool:
+        prev = {self.doc[k].lower_ for k in range(max(0, i - 2), i)}
+        return bool(prev & {"deputy", "vice", "former", "ex", "late", "acting", "assistant"})
+
+    # -- choosing ------------------------------------------------------------------------
+    @staticmethod
+    def choose(cands: list[_Cand]) -> list[_Cand]:
+        chosen: list[_Cand] = []
+        used: set[int] = set()
+        for c in sorted(cands, key=lambda c: (-(c.end - c.start), -c.priority, c.start)):
+            toks = set(range(c.start, c.end))
+            if toks & used:
+                continue
+            used |= toks
+            chosen.append(c)
+        return sorted(chosen, key=lambda c: c.start)
+
+    # -- reading each chosen candidate -----------------------------------------------------
+    def read(self, chosen: list[_Cand]) -> list[_Cand]:
+        doc, out = self.doc, []
+        for c in chosen:
+            span = doc[c.start : c.end]
+            is_state = c.entry is not None and c.entry.type == "state"
+            if c.kind == "metonym" and is_state and not self._metonym_is_actor(span):
+                country = c.entry.id if c.entry is not None else None
+                self.places.append(
+                    {"start": span.start_char, "end": span.end_char, "text": span.text, "country": country}
+                )
+                continue
+            if c.kind == "demonym" and c.priority < 3:
+                reading = self._demonym(span)
+                if reading is None:
+                    continue
+                c.start, c.end, c.sector = reading
+            if (
+                c.entry is not None
+                and c.entry.type == "state"
+                and c.kind in ("name", "alias")
+                and self._inside_name(span)
+            ):
+                continue
+            out.append(c)
+        return out
+
+    def _inside_name(self, span: Span) -> bool:
+        """'Washington Declaration', 'Korea Herald': part of a longer proper name."""
+        root = span.root
+        head = root.head
+        return (
+            root.dep_ == "compound"
+            and head.pos_ == "PROPN"
+            and head.i >= span.end
+            and head.lower_ not in self.kb.lexicons.government_groups
+            and head.lower_ not in _ORG_HEADS
+        )
+
+    def _metonym_is_actor(self, span: Span) -> bool:
+        root = span.root
+        if self._inside_name(span):
+            return False
+        dep = root.dep_
+        if dep == "conj":
+            # "Moscow and Beijing will influence": take the first conjunct's role.
+            first = root
+            while first.dep_ == "conj" and first.head != first:
+                first = first.head
+            dep, root = first.dep_, first
+        if dep in _SUBJ_OBJ:
+            return True
+        if dep == "compound":
+            return root.head.pos_ == "NOUN"
+        if dep == "pobj":
+            prep = root.head
+            p = prep.lower_
+            if p in _PLACE_PREPS:
+                return False
+            if p == "to":
+                return prep.head.lemma_.lower() not in _MOTION
+            if p == "of":
+                return (
+                    prep.head.lemma_.lower() in _OF_ACTOR_HEADS
+                    or prep.head.lower_ in self.kb.lexicons.government_groups
+                )
+            return p in {"with", "between", "against", "by", "for", "toward", "towards", "on behalf of", "among"}
+        return False
+
+    def _demonym(self, span: Span) -> tuple[int, int, str | None] | None:
+        """A demonym stands for its state before a group noun or as a plural noun."""
+        root = span.root
+        lex = self.kb.lexicons
+        if root.dep_ in ("amod", "compound", "nmod"):
+            head = root.head
+            # Skip over other modifiers to the head noun ("the Russian party-government delegation").
+            words = {head.lower_, head.lemma_.lower()}
+            if words & lex.government_groups:
+                return span.start, head.i + 1, "GOV"
+            if words & lex.military_groups:
+                return span.start, head.i + 1, "MIL"
+            return None
+        if root.pos_ in ("NOUN", "PROPN") and root.tag_ in ("NNS", "NNPS") and root.dep_ != "compound":
+            return span.start, span.end, None
+        return None
+
+    # -- building actors -------------------------------------------------------------------
+    def build(self, cands: list[_Cand], analysis: Analysis) -> None:
+        actors: dict[str, Actor] = {}
+        doc = self.doc
+        persons: list[tuple[int, str]] = []  # (token index, actor id) of person mentions, in order
+        descriptors = [c for c in cands if c.kind == "descriptor"]
+        named = [c for c in cands if c.kind != "descriptor"]
+        # Unknown entities from NER, where no candidate took the tokens.
+        used = {t for c in cands for t in range(c.start, c.end)}
+        for ent in doc.ents:
+            if any(t in used or t in self.kb_tokens for t in range(ent.start, ent.end)):
+                continue
+            cand = self._unknown(ent, descriptors)
+            if cand is not None:
+                named.append(cand)
+                used |= set(range(cand.start, cand.end))
+        named.sort(key=lambda c: c.start)
+        # Descriptors right before or after a person's name describe that person.
+        title_of: dict[int, _Cand] = {}
+        for d in descriptors:
+            for c in named:
+                if self._adjacent(d, c) and self._may_hold(c, d):
+                    title_of[c.start] = d
+                    d.actor_key = "@" + str(c.start)
+                    break
+        for c in named:
+            actor = self._actor_for(c, actors, title_of.get(c.start))
+            span = doc[c.start : c.end]
+            actor.mentions.append(Mention(span.start_char, span.end_char, span.text, c.kind, c.sector))
+            if actor.type == "person":
+                persons.append((c.start, actor.id))
+        for d in descriptors:
+            if d.actor_key.startswith("@"):
+                target = next(c for c in named if "@" + str(c.start) == d.actor_key)
+                aid = self._actor_key(target)
+                if aid in actors:
+                    span = doc[d.start : d.end]
+                    actors[aid].mentions.append(Mention(span.start_char, span.end_char, span.text, "descriptor"))
+                continue
+            person = self._resolve_descriptor(d, persons, actors)
+            if person is not None:
+                span = doc[d.start : d.end]
+                person.mentions.append(Mention(span.start_char, span.end_char, span.text, "descriptor"))
+                persons.append((d.start, person.id))
+        self._short_names(actors, used, persons)
+        self._pronouns(actors, persons)
+        for a in actors.values():
+            a.mentions.sort(key=lambda m: m.start)
+        analysis.actors = sorted(actors.values(), key=lambda a: a.mentions[0].start if a.mentions else 0)
+
+    def _adjacent(self, d: _Cand, c: _Cand) -> bool:
+        doc = self.doc
+        if d.end == c.start or c.end == d.start:
+            return True
+        # "Vedant Patel, deputy head of ..." / "the Minister of Defense of the DPRK, Army General Kang Song Nam"
+        gap = doc[d.end : c.start] if d.end <= c.start else doc[c.end : d.start]
+        return (
+            len(gap) <= 3
+            and all(t.is_punct or t.text[:1].isupper() or t.lower_ in ("the", "a") for t in gap)
+            and any(t.text == "," for t in gap)
+        )
+
+    def _may_hold(self, c: _Cand, d: _Cand) -> bool:
+        """Whether a person candidate may be the holder of a title (any role of that kind, any time)."""
+        if c.entry is None:
+            return c.atype == "person"
+        if c.entry.type != "person":
+            return False
+        kinds = {r.kind for r in c.entry.roles if d.country is None or r.country == d.country}
+        generic = d.atype in ("minister", "official", "spokesperson", "envoy")
+        return bool(kinds) and (
+            generic or d.atype in kinds or (d.atype == "supreme_leader" and "head_of_state" in kinds)
+        )
+
+    @staticmethod
+    def _actor_key(c: _Cand) -> str:
+        return c.entry.id if c.entry is not None else c.actor_key
+
+    def _actor_for(self, c: _Cand, actors: dict[str, Actor], title: _Cand | None) -> Actor:
+        key = self._actor_key(c)
+        if key in actors:
+            return actors[key]
+        if c.entry is not None:
+            e = c.entry
+            info = e.describe(self.on)
+            actor = Actor(
+                id=e.id,
+                name=e.name,
+                type=e.type,  # type: ignore[arg-type]
+                country=info["country"],
+                sector=info["sector"] if e.type != "state" else None,
+                role=info["role"],
+                wikidata=e.wikidata,
+            )
+        else:
+            country = c.country
+            role = None
+            if title is not None:
+                country = country or title.country
+                role = _title_case(title.title or "")
+            actor = Actor(
+                id=key,
+                name=c.name or self.doc[c.start : c.end].text,
+                type=c.atype or "other",  # type: ignore[arg-type]
+                country=country,
+                sector=c.sector,
+                role=role,
+                known=False,
+            )
+        actors[key] = actor
+        return actor
+
+    def _unknown(self, ent: Span, descriptors: list[_Cand]) -> _Cand | None:
+        lex = self.kb.lexicons
+        start, end = ent.start, ent.end
+        while start < end and (
+            self.doc[start].is_punct or self.doc[start].lower_ == "the" or self.doc[start].text in lex.honorifics
+        ):
+            start += 1
+        while end > start and self.doc[end - 1].is_punct:
+            end -= 1
+        if end - start < 1:
+            return None
+        span = self.doc[start:end]
+        text = span.text
+        if ent.label_ == "PERSON":
+            tokens = [t for t in span if not t.is_punct]
+            if len(tokens) < 2 or not all(t.text[:1].isupper() for t in tokens):
+                return None
+            hit = self.kb.fuzzy(text, types=["person"])
+            if hit is not None:
+                return _Cand(start, end, hit.id, "alias", 2, entry=hit)
+            country = self._nearby_country(span)
+            return _Cand(start, end, "person:" + _slug(text), "name", 2, atype="person", name=text, country=country)
+        if ent.label_ in ("ORG", "GPE"):
+            hit = self.kb.fuzzy(
+                text, types=["organization", "media", "armed_group", "alliance"] if ent.label_ == "ORG" else ["state"]
+            )
+            if hit is not None:
+                return _Cand(ent.start, ent.end, hit.id, "alias", 2, entry=hit)
+            if ent.label_ == "ORG" and len(span) > 1 and span.root.lower_ in _ORG_HEADS and _capitalised([span.root]):
+                country = self._country_after(end)
+                for k in range(start, end):
+                    country = country or self._state_at(k, k + 1)
+                return _Cand(
+                    start, end, "org:" + _slug(text), "name", 2, atype="organization", name=text, country=country
+                )
+        return None
+
+    def _country_after(self, j: int) -> str | None:
+        """The country of an 'of the X' right after a name ('... of the DPRK Foreign Ministry')."""
+        doc = self.doc
+        if j >= len(doc) or doc[j].lower_ != "of":
+            return None
+        for k in range(j + 1, min(j + 6, len(doc))):
+            got = self._state_at(k, k + 1) or self._country_of_form(k)
+            if got:
+                return got
+        return None
+
+    def _country_of_form(self, k: int) -> str | None:
+        for length in (4, 3, 2, 1):
+            for entry_id, _kind, _exact in self.idx.forms.get(tuple(self.keys[k : k + length]), []):
+                e = self.kb.entries[entry_id]
+                if e.country and len(e.country) == 3:
+                    return e.country
+        return None
+
+    def _nearby_country(self, ent: Span) -> str | None:
+        """The country the words right around an unknown person give them.
+
+        Looks left within the same noun phrase or title ("Russian Deputy Foreign Minister X",
+        "the head of the ... CPC Central Committee, X") and right into an appositive
+        ("X, deputy head of the State Department's press service"), nearest first.
+        """
+        doc, sent = self.doc, ent.sent
+        left: list[int] = []
+        k = ent.start - 1
+        while k >= sent.start and ent.start - k <= 14:
+            t = doc[k]
+            if t.pos_ in ("VERB", "AUX") or t.ent_type_ == "PERSON":
+                break
+            left.append(k)
+            k -= 1
+        right: list[int] = []
+        if ent.end < sent.end and doc[ent.end].text == ",":
+            k = ent.end + 1
+            while k < sent.end and k - ent.end <= 14 and doc[k].pos_ not in ("VERB", "AUX") and doc[k].text != ",":
+                right.append(k)
+                k += 1
+        for k in right + left:
+            got = self._state_at(k, k + 1) or self._country_of_form(k)
+            if got:
+                return got
+        for i, j, _kind in self._lexicon_hits(self.idx.institutions):
+            if i in right or i in left:
+                own = self.kb.lexicons.own_country.get(normalize(doc[i:j].text))
+                if own:
+                    return own
+        return None
+
+    def _resolve_descriptor(self, d: _Cand, persons: list[tuple[int, str]], actors: dict[str, Actor]) -> Actor | None:
+        kind = d.atype or "official"
+        # A generic title ("the Russian minister") points back to the last such person.
+        if kind in ("minister", "official", "spokesperson", "envoy") or d.country is None:
+            for _pos, aid in reversed([p for p in persons if p[0] < d.start]):
+                a = actors[aid]
+                if (d.country is None or a.country == d.country) and a.role and _title_matches(d.title or "", a.role):
+                    return a
+            if kind in ("minister", "official") or d.country is None:
+                return None
+        holders = self.kb.holders(kind, d.country, self.on)
+        if len(holders) != 1 and kind == "supreme_leader":
+            holders = holders or self.kb.holders("head_of_state", d.country, self.on)
+        if not holders:
+            return None
+        e = holders[0]
+        if e.id not in actors:
+            info = e.describe(self.on)
+            actors[e.id] = Actor(e.id, e.name, "person", info["country"], info["sector"], info["role"], e.wikidata)
+        return actors[e.id]
+
+    def _short_names(self, actors: dict[str, Actor], used: set[int], persons: list[tuple[int, str]]) -> None:
+        """'Shoigu' after 'Sergei Shoigu'; 'Patel' after 'Vedant Patel'."""
+        surnames: dict[str, str | None] = {}
+        for a in actors.values():
+            if a.type != "person":
+                continue
+            for m in a.mentions:
+                if m.kind in ("name", "alias") and " " in m.text:
+                    parts = m.text.replace("-", " ").split()
+                    short = parts[0] if parts[0] in self.kb.lexicons.family_name_first else parts[-1]
+                    surnames[short] = None if surnames.get(short, a.id) != a.id else a.id
+        for t in self.doc:
+            if t.i in used or t.pos_ != "PROPN":
+                continue
+            aid = surnames.get(t.text)
+            if aid and any(m.start < t.idx for m in actors[aid].mentions):
+                actors[aid].mentions.append(Mention(t.idx, t.idx + len(t.text), t.text, "alias"))
+                persons.append((t.i, aid))
+        persons.sort()
+
+    def _pronouns(self, actors: dict[str, Actor], persons: list[tuple[int, str]]) -> None:
+        """'he' and 'she' as a subject or object: the last person mentioned in this or the previous sentence."""
+        doc = self.doc
+        for t in doc:
+            if t.lower_ not in _PRONOUNS or t.pos_ != "PRON":
+                continue
+            sent_start = t.sent.start
+            prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
+            before = [p for p in persons if prev_start <= p[0] < t.i]
+            if not before:
+                continue
+            aid = before[-1][1]
+            actors[aid].mentions.append(Mention(t.idx, t.idx + len(t.text), t.text, "pronoun"))
+
+
+def _inst_kind(kb: KnowledgeBase, c: _Cand) -> str:
+    if c.entry is not None and c.entry.institution:
+        return c.entry.institution
+    key = c.actor_key
+    for kind in kb.lexicons.institutions:
+        if key.endswith(kind.replace("_", "-")):
+            return kind
+    return ""
+
+
+def _title_matches(title: str, role: str) -> bool:
+    words = set(normalize(title).split()) - {"the", "of", "head"}
+    return bool(words) and words <= set(normalize(role).replace("defence", "defense").split()) | {"head"}
+
+
+def _title_case(text: str) -> str:
+    small = {"of", "the", "and", "for", "on"}
+    return " ".join(w if w.lower() in small else w[:1].upper() + w[1:] for w in text.split())
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
+
+
+def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
+    """Resolve the document's actor mentions into ``analysis.actors``."""
+    r = _Resolver(doc, ctx)
+    kb_c = r.kb_candidates()
+    inst_c = r.institution_candidates()
+    title_c = r.title_candidates(inst_c)
+    chosen = r.read(r.choose(kb_c + inst_c + title_c))
+    r.build(chosen, analysis)
+    ctx.notes["places"] = r.places
+
+
+def state_in(doc: Doc, kb: KnowledgeBase) -> str | None:
+    """The first state any token span of ``doc`` names (name, alias, demonym or capital)."""
+    r = _Resolver(doc, Context(kb=kb, published=None))
+    for i in range(len(doc)):
+        for length in range(min(4, len(doc) - i), 0, -1):
+            found = r._state_at(i, i + length)
+            if found:
+                return found
+    return None
