@@ -148,13 +148,14 @@ def kb_import_cmd(
 @eval_app.command("actors")
 def evaluate_actors_cmd(
     shared: Annotated[Path, typer.Option(help="The shared folder with eval/.")] = Path("../shared"),
+    split: Annotated[str, typer.Option(help="dev, test or all.")] = "all",
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
     """Run the NGEC actor-resolution cases that apply and print accuracy."""
     from .evaluate.actors import evaluate_actors
 
     try:
-        report = evaluate_actors(shared)
+        report = evaluate_actors(shared, split=split)
     except GeosignalError as exc:
         raise _fail(exc) from None
     _print_report(report.to_dict(), fmt)

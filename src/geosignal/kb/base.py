@@ -131,18 +131,24 @@ class Entry:
         return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
 
     def describe(self, on: date | None = None) -> dict[str, Any]:
-        """The JSON summary that ``geosignal kb resolve`` prints."""
+        """The JSON summary that ``geosignal kb resolve`` prints.
+
+        ``role`` is the office held on the date (today when None); country and sector come from
+        it, or, with no date and no current office, from the latest office held.
+        """
         role = self.role_on(on)
+        basis = role
+        if basis is None and on is None and self.roles:
+            basis = max(self.roles, key=lambda r: r.end or date.max)
+        iso_country = (
+            basis is not None and basis.country is not None and len(basis.country) == 3 and basis.country.isupper()
+        )
         return {
             "id": self.id,
             "name": self.name,
             "type": self.type,
-            "country": (
-                role.country
-                if role and role.country and len(role.country) == 3 and role.country.isupper()
-                else self.country
-            ),
-            "sector": (role.sector if role and role.sector else self.sector),
+            "country": basis.country if basis is not None and iso_country else self.country,
+            "sector": basis.sector if basis is not None and basis.sector else self.sector,
             "role": role.office if role else None,
             "wikidata": self.wikidata,
         }
@@ -170,6 +176,7 @@ class Lexicons:
     own_country: dict[str, str]
     family_name_first: frozenset[str]
     honorifics: frozenset[str]
+    agents: dict[str, str]  # generic actor noun -> sector code
 
 
 class KnowledgeBase:
@@ -335,6 +342,7 @@ def _lexicons() -> Lexicons:
     off: dict[str, Any] = yaml.safe_load(pkg.joinpath("offices.yaml").read_text("utf-8"))
     inst: dict[str, Any] = yaml.safe_load(pkg.joinpath("institutions.yaml").read_text("utf-8"))
     names: dict[str, Any] = yaml.safe_load(pkg.joinpath("names.yaml").read_text("utf-8"))
+    agents: dict[str, Any] = yaml.safe_load(pkg.joinpath("agents.yaml").read_text("utf-8"))
     return Lexicons(
         titles={k: list(v) for k, v in off["titles"].items()},
         blockers=list(off["blockers"]),
@@ -345,10 +353,11 @@ def _lexicons() -> Lexicons:
         own_country={normalize(k): str(v) for k, v in inst.get("own_country", {}).items()},
         family_name_first=frozenset(names["family_name_first"]),
         honorifics=frozenset(names["honorifics"]),
+        agents={str(noun): sector for sector, nouns in agents["sectors"].items() for noun in nouns},
     )
 
 
-_LEXICON_FILES = {"offices.yaml", "institutions.yaml", "names.yaml"}
+_LEXICON_FILES = {"offices.yaml", "institutions.yaml", "names.yaml", "agents.yaml"}
 
 
 def shipped_files() -> list[str]:

@@ -22,7 +22,24 @@ from .base import normalize
 
 FORMATS = ("cameo",)
 _CODE = re.compile(r"\[([A-Z0-9~]{3,})\s*([^\]]*)\]")
-_SECTORS = {"GOV", "MIL", "REB", "OPP", "ELI", "MED", "IGO", "NGO", "BUS", "LEG", "JUD", "COP", "SPY", "PTY", "CVL", "REF"}
+_SECTORS = {
+    "GOV",
+    "MIL",
+    "REB",
+    "OPP",
+    "ELI",
+    "MED",
+    "IGO",
+    "NGO",
+    "BUS",
+    "LEG",
+    "JUD",
+    "COP",
+    "SPY",
+    "PTY",
+    "CVL",
+    "REF",
+}
 
 
 @dataclass(slots=True)
@@ -109,8 +126,16 @@ def _entry(a: _Actor, seen: set[str]) -> dict[str, Any] | None:
         start, end = _dates(restriction)
         sector = _sector(code)
         if start or end:
-            roles.append({"office": code, "kind": "official", "country": code[:3], "sector": sector,
-                          "start": start.isoformat() if start else None, "end": end.isoformat() if end else None})
+            roles.append(
+                {
+                    "office": code,
+                    "kind": "official",
+                    "country": code[:3],
+                    "sector": sector,
+                    "start": start.isoformat() if start else None,
+                    "end": end.isoformat() if end else None,
+                }
+            )
     # The undated code (or the last one) is the actor's own.
     code = next((c for c, r in a.codes if not r.strip()), a.codes[-1][0])
     country = code[:3]
@@ -151,8 +176,11 @@ def import_dictionary(path: Path, fmt: str = "cameo", out_dir: Path | None = Non
         out_dir = user_kb_dir()
     out_dir.mkdir(parents=True, exist_ok=True)
     out = out_dir / (re.sub(r"[^A-Za-z0-9._-]+", "-", path.stem) + ".yaml")
-    doc = {"source": f"Imported from the CAMEO actor dictionary {path.name} by geosignal kb import.",
-           "version": "imported", "entries": entries}
+    doc = {
+        "source": f"Imported from the CAMEO actor dictionary {path.name} by geosignal kb import.",
+        "version": "imported",
+        "entries": entries,
+    }
     tmp = out.with_suffix(".yaml.tmp")
     tmp.write_text(yaml.safe_dump(doc, sort_keys=False, allow_unicode=True), "utf-8")
     tmp.replace(out)  # atomic: a crash never leaves a half-written KB file behind

@@ -8,7 +8,8 @@ from typing import Any
 from ..errors import Errors, UsageError
 
 
-def _parse(on: str | None) -> date | None:
+def parse_day(on: str | None) -> date | None:
+    """A YYYY-MM-DD option value as a date (None stays None), or UsageError."""
     if on is None:
         return None
     try:
@@ -17,22 +18,9 @@ def _parse(on: str | None) -> date | None:
         raise UsageError(Errors.E040.format(value=on)) from exc
 
 
-
-
 def kb_resolve(name: str, on: str | None = None) -> dict[str, Any] | None:
     """The JSON summary (id, name, type, country, sector, role, wikidata) of the best match, or None."""
     from ..pipeline import knowledge_base
+    from ..resolve.phrase import resolve_text
 
-    when = _parse(on)
-    kb = knowledge_base()
-    entry = kb.resolve(name, when)
-    if entry is not None:
-        return entry.describe(when)
-    # Descriptors and nationality phrases go through the same resolver as article text;
-    # only then may a misspelling match a name.
-    from ..resolve.phrase import resolve_phrase
-
-    found = resolve_phrase(kb, name, when)
-    if found is None and (entry := kb.fuzzy(name)) is not None:
-        found = entry.describe(when)
-    return found
+    return resolve_text(knowledge_base(), name, parse_day(on))

@@ -1,0 +1,115 @@
+"""Actor resolution on real and made-up text, with the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import geosignal
+
+pytestmark = pytest.mark.model
+
+
+def _at(d: dict[str, Any], phrase: str, nth: int = 0) -> tuple[str, str | None, str] | None:
+    """The (actor id, country, kind) of the mention starting where ``phrase`` occurs (nth time)."""
+    text = d["document"]["text"]
+    pos = -1
+    for _ in range(nth + 1):
+        pos = text.index(phrase, pos + 1)
+    for a in d["actors"]:
+        for m in a["mentions"]:
+            if m["start"] <= pos < m["end"] or pos <= m["start"] < pos + len(phrase):
+                return a["id"], a["country"], m["kind"]
+    return None
+
+
+def _analyse(text: str, published: str = "2023-11-29") -> dict[str, Any]:
+    d = geosignal.analyze(text, published=published).to_dict()
+    assert geosignal.validate(d) == []
+    for a in d["actors"]:
+        for m in a["mentions"]:
+            assert d["document"]["text"][m["start"] : m["end"]] == m["text"]
+    return d
+
+
+def test_sample_key_mentions(sample_analysis: dict[str, Any]) -> None:
+    d = sample_analysis
+    assert geosignal.validate(d) == []
+    assert _at(d, "Pyongyang recognized") == ("PRK", "PRK", "metonym")
+    assert _at(d, "Pyongyang said") == ("PRK", "PRK", "metonym")
+    assert _at(d, "Washington and Seoul")[:2] == ("USA", "USA")  # type: ignore[index]
+    assert _at(d, "Seoul of escalating")[:2] == ("KOR", "KOR")  # type: ignore[index]
+    # The Washington Declaration is a document, not the US government.
+    wd = d["document"]["text"].index("Washington Declaration")
+    assert all(not (m["start"] <= wd < m["end"]) for a in d["actors"] if a["id"] == "USA" for m in a["mentions"])
+    # "in Pyongyang" is a place.
+    assert _at(d, "Pyongyang held in honor") is None
+    shoigu = {m["text"] for a in d["actors"] if a["id"] == "sergei-shoigu" for m in a["mentions"]}
+    assert {"Sergei Shoigu", "the head of the Russian Defense Ministry", "the Russian minister"} <= shoigu
+    putin = next(a for a in d["actors"] if a["id"] == "vladimir-putin")
+    assert any(m["kind"] == "descriptor" and "President of the Russian Federation" in m["text"] for m in putin["mentions"])
+    assert putin["country"] == "RUS" and putin["role"]
+    assert _at(d, "Kim Yo Jong")[:2] == ("kim-yo-jong", "PRK")  # type: ignore[index]
+    kang = _at(d, "Kang Song Nam")
+    assert kang is not None and kang[1] == "PRK"
+    assert d["document"]["outlet"] == "The Moscow Post"
+
+
+def test_sample_unknown_people_keep_their_country(sample_analysis: dict[str, Any]) -> None:
+    patel = _at(sample_analysis, "Vedant Patel")
+    assert patel is not None and patel[1] == "USA"
+
+
+def test_capital_as_actor_or_place() -> None:
+    d = _analyse("Moscow and Beijing urged Washington to stop. The envoy later flew back to Moscow for talks in Beijing.")
+    assert _at(d, "Moscow and")[:3] == ("RUS", "RUS", "metonym")  # type: ignore[index]
+    assert _at(d, "Beijing urged")[:2] == ("CHN", "CHN")  # type: ignore[index]
+    assert _at(d, "Washington to")[:2] == ("USA", "USA")  # type: ignore[index]
+    assert _at(d, "Moscow for") is None
+    assert _at(d, "Beijing.") is None
+
+
+def test_descriptors_resolve_through_dated_roles() -> None:
+    text = "The French president met the German chancellor. The head of the Russian Foreign Ministry was absent."
+    d20 = _analyse(text, published="2020-06-01")
+    assert _at(d20, "The French president")[0] == "emmanuel-macron"  # type: ignore[index]
+    assert _at(d20, "the German chancellor")[0] == "angela-merkel"  # type: ignore[index]
+    assert _at(d20, "The head of the Russian")[0] == "sergey-lavrov"  # type: ignore[index]
+    d23 = _analyse(text, published="2023-06-01")
+    assert _at(d23, "the German chancellor")[0] == "olaf-scholz"  # type: ignore[index]
+
+
+def test_short_names_pronouns_and_unknown_people() -> None:
+    d = _analyse(
+        "Jorge Velasquez, a senior adviser to the Peruvian government, met Chinese officials on Monday. "
+        "Velasquez said he expected a deal."
+    )
+    who = _at(d, "Jorge Velasquez")
+    assert who is not None and who[1] == "PER"
+    assert _at(d, "Velasquez said")[0] == who[0]  # type: ignore[index]
+    assert _at(d, "he expected")[0] == who[0]  # type: ignore[index]
+    assert _at(d, "Chinese officials")[:2] == ("CHN", "CHN")  # type: ignore[index]
+
+
+def test_demonyms_only_for_groups() -> None:
+    d = _analyse("Russian troops entered the town. The Russian gauge differs. Americans voted.")
+    assert _at(d, "Russian troops")[:2] == ("RUS", "RUS")  # type: ignore[index]
+    assert _at(d, "Russian gauge") is None
+    assert _at(d, "Americans")[:2] == ("USA", "USA")  # type: ignore[index]
+
+
+def test_misspelled_names_match_fuzzily() -> None:
+    d = _analyse("Sergey Shoygu and Antony Blinkin spoke by phone.")
+    assert _at(d, "Sergey Shoygu")[0] == "sergei-shoigu"  # type: ignore[index]
+    assert _at(d, "Antony Blinkin")[0] == "antony-blinken"  # type: ignore[index]
+
+
+def test_non_english_document_gets_a_warning_and_no_crash() -> None:
+    a = geosignal.analyze(
+        "Le ministre russe de la Défense est arrivé à Pyongyang pour une visite officielle de trois jours, "
+        "a annoncé l'agence de presse nord-coréenne."
+    )
+    assert a.document.language == "fr"
+    assert a.warnings and "not English" in a.warnings[0]
+    assert geosignal.validate(a.to_dict()) == []
