@@ -1,0 +1,1 @@
+"""Scoring geosignal on the gold sets in ../shared/eval."""
