@@ -186,34 +186,34 @@ class KnowledgeBase:
         self.entries: dict[str, Entry] = {}
         for e in entries:
             if e.id in self.entries:
-                # A later file (the user's) overrides an earlier one: that is how users correct us.
+                # A user file overrides a shipped entry: that is how users correct us. Within the
+                # shipped files (or one user file) an id is unique.
                 prev = self.entries[e.id]
-                if prev.origin == e.origin:
-                    raise KnowledgeBaseError(Errors.E030.format(path=e.origin, detail=f"duplicate id {e.id!r}"))
+                if prev.origin == e.origin or (_shipped(prev.origin) and _shipped(e.origin)):
+                    where = e.origin if prev.origin == e.origin else f"{prev.origin} and {e.origin}"
+                    raise KnowledgeBaseError(Errors.E030.format(path=where, detail=f"duplicate id {e.id!r}"))
             self.entries[e.id] = e
         self.lexicons = lexicons
         self.sources = sources
+        # Derived indexes other stages build once per KB (the resolver's token tables).
+        self.cache: dict[str, object] = {}
         self._by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._by_institution: dict[tuple[str, str], str] = {}
         for form in self.surface_forms():
             self._by_key[normalize(form.text)].append((form.entry, form.kind))
         inst_names = {normalize(n): kind for kind, spec in lexicons.institutions.items() for n in spec["names"]}
         for e in self.entries.values():
-            if e.type != "organization" or not e.country:
+            state = self.entries.get(e.country or "")
+            if e.type != "organization" or state is None:
                 continue
+            country_forms = {normalize(f) for f in [state.name, *state.aliases, *state.demonyms]}
             for name in [e.name, *e.aliases]:
-                kind = self._institution_of(normalize(name), inst_names)
+                kind = _institution_of(normalize(name), inst_names, country_forms)
                 if kind:
                     e.institution = e.institution or kind
-                    self._by_institution.setdefault((e.country, kind), e.id)
+                    self._by_institution.setdefault((state.id, kind), e.id)
                     break
         self._keys = list(self._by_key)
-
-    def _institution_of(self, key: str, inst_names: dict[str, str]) -> str | None:
-        for name, kind in inst_names.items():
-            if re.search(rf"(^|\s){re.escape(name)}($|\s)", key):
-                return kind
-        return None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -286,6 +286,30 @@ class KnowledgeBase:
         return None
 
 
+def _institution_of(key: str, inst_names: dict[str, str], country_forms: set[str]) -> str | None:
+    """The institution kind a name is, once its country is taken off.
+
+    "russian defense ministry", "ministry of defense of the russian federation" and "defense ministry"
+    are a defence ministry; "british gchq government office" is none.
+    """
+    candidates = {key}
+    for form in country_forms:
+        if key.startswith(form + " "):
+            candidates.add(key[len(form) + 1 :])
+        for of in (f" of {form}", f" of the {form}"):
+            if key.endswith(of):
+                candidates.add(key[: -len(of)])
+    for c in candidates:
+        c = c.removeprefix("the ").removesuffix("'s")
+        if c in inst_names:
+            return inst_names[c]
+    return None
+
+
+def _shipped(origin: str) -> bool:
+    return "/" not in origin and "\\" not in origin
+
+
 def _entry(raw: dict[str, Any], where: str) -> Entry:
     try:
         etype = raw["type"]
@@ -330,6 +354,8 @@ def read_kb_file(text: str, where: str) -> tuple[list[Entry], str]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(Errors.E030.format(path=where, detail=str(exc).splitlines()[0])) from exc
+    except ValueError as exc:  # PyYAML builds dates while parsing: 2020-13-45 fails there
+        raise KnowledgeBaseError(Errors.E030.format(path=where, detail=f"bad date: {exc}")) from exc
     if not isinstance(data, dict) or not isinstance(data.get("entries"), list):
         raise KnowledgeBaseError(Errors.E030.format(path=where, detail="expected a mapping with 'entries'"))
     if not data.get("source"):

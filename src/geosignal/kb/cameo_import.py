@@ -138,7 +138,7 @@ def _entry(a: _Actor, seen: set[str]) -> dict[str, Any] | None:
             )
     # The undated code (or the last one) is the actor's own.
     code = next((c for c, r in a.codes if not r.strip()), a.codes[-1][0])
-    country = code[:3]
+    country: str | None = code[:3]
     sector = _sector(code)
     if country in ("IGO", "NGO"):
         sector, country = country, None

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
+from typing import Generic, TypeVar
 
 import spacy
 from spacy.tokens import Doc, Span, Token
@@ -165,12 +166,52 @@ class _Cand:
     name: str | None = None  # for generated actors
 
 
+V = TypeVar("V")
+
+
+class _Table(Generic[V]):
+    """Token-tuple keys to values, scanned longest-first; only lengths seen for a first token are tried."""
+
+    def __init__(self, items: Iterable[tuple[tuple[str, ...], V]]) -> None:
+        self.map: dict[tuple[str, ...], V] = {}
+        lengths: dict[str, set[int]] = {}
+        for key, value in items:
+            if key:
+                self.map[key] = value
+                lengths.setdefault(key[0], set()).add(len(key))
+        self.lengths = {k: sorted(v, reverse=True) for k, v in lengths.items()}
+
+    def get(self, key: tuple[str, ...]) -> V | None:
+        return self.map.get(key)
+
+    def longest_at(self, keys: list[str], i: int) -> tuple[int, V] | None:
+        """The longest entry starting at token i, as (end, value)."""
+        for length in self.lengths.get(keys[i], ()):
+            if i + length <= len(keys):
+                value = self.map.get(tuple(keys[i : i + length]))
+                if value is not None:
+                    return i + length, value
+        return None
+
+    def scan(self, keys: list[str]) -> list[tuple[int, int, V]]:
+        """Non-overlapping longest matches, left to right."""
+        hits: list[tuple[int, int, V]] = []
+        i = 0
+        while i < len(keys):
+            got = self.longest_at(keys, i)
+            if got is None:
+                i += 1
+                continue
+            hits.append((i, got[0], got[1]))
+            i = got[0]
+        return hits
+
+
 @dataclass(slots=True)
 class _Index:
-    forms: dict[tuple[str, ...], list[tuple[str, MentionKind, bool]]]
-    titles: dict[tuple[str, ...], str]
-    institutions: dict[tuple[str, ...], str]
-    maxlen: int
+    forms: _Table[list[tuple[str, MentionKind, bool]]]
+    titles: _Table[str]
+    institutions: _Table[str]
 
 
 def _tok_key(token_text: str) -> str:
@@ -186,26 +227,22 @@ def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_tok_key(t.text) for t in _tokenizer().make_doc(normalize(text)))
 
 
-_INDEX_CACHE: dict[int, _Index] = {}
-
-
 def _index(kb: KnowledgeBase) -> _Index:
-    got = _INDEX_CACHE.get(id(kb))
-    if got is not None:
+    """The resolver's token indexes over a KB, built once and kept on the KB."""
+    got = kb.cache.get("resolver-index")
+    if isinstance(got, _Index):
         return got
     forms: dict[tuple[str, ...], list[tuple[str, MentionKind, bool]]] = {}
     for f in kb.surface_forms():
-        key = _tokens(f.text)
-        if not key:
-            continue
         # Short all-capital abbreviations (US, UN, IS) must match in case: "us" is a pronoun.
         exact = f.text.isupper() and len(f.text.replace(".", "")) <= 5
-        forms.setdefault(key, []).append((f.entry, f.kind, exact))
-    titles = {_tokens(t): kind for kind, ts in kb.lexicons.titles.items() for t in ts}
-    insts = {_tokens(n): kind for kind, spec in kb.lexicons.institutions.items() for n in spec["names"]}
-    maxlen = max(len(k) for k in [*forms, *titles, *insts])
-    idx = _Index(forms, titles, insts, min(maxlen, 12))
-    _INDEX_CACHE[id(kb)] = idx
+        forms.setdefault(_tokens(f.text), []).append((f.entry, f.kind, exact))
+    idx = _Index(
+        _Table(forms.items()),
+        _Table((_tokens(t), kind) for kind, ts in kb.lexicons.titles.items() for t in ts),
+        _Table((_tokens(n), kind) for kind, spec in kb.lexicons.institutions.items() for n in spec["names"]),
+    )
+    kb.cache["resolver-index"] = idx
     return idx
 
 
@@ -224,38 +261,28 @@ class _Resolver:
         # Tokens any KB form matched, even where the reading was rejected ("Russian ports"):
         # spaCy's entities there must not come back as unknown actors.
         self.kb_tokens: set[int] = set()
+        self._inst_hits: list[tuple[int, int, str]] | None = None
 
     # -- candidates --------------------------------------------------------------------
     def kb_candidates(self) -> list[_Cand]:
         out: list[_Cand] = []
-        doc, keys, n = self.doc, self.keys, len(self.doc)
-        for i in range(n):
-            for length in range(min(self.idx.maxlen, n - i), 0, -1):
-                hits = self.idx.forms.get(tuple(keys[i : i + length]))
-                if not hits:
+        doc = self.doc
+        for i in range(len(doc)):
+            got = self.idx.forms.longest_at(self.keys, i)
+            if got is None:
+                continue
+            end, hits = got
+            span = doc[i:end]
+            if not _capitalised(span):
+                continue
+            for entry_id, kind, exact in hits:
+                if exact and not self._exact_ok(span, entry_id):
                     continue
-                span = doc[i : i + length]
-                for entry_id, kind, exact in hits:
-                    if (
-                        exact
-                        and span.text.replace(".", "") != self.kb.entries[entry_id].name.replace(".", "")
-                        and not self._exact_ok(span, entry_id)
-                    ):
-                        continue
-                    if not _capitalised(span):
-                        continue
-                    entry = self.kb.entries[entry_id]
-                    if (
-                        entry.type == "state"
-                        and not entry.exists_on(self.on)
-                        and self.on
-                        and entry.start
-                        and self.on < entry.start
-                    ):
-                        continue
-                    out.append(_Cand(i, i + length, entry_id, kind, 2 if kind in ("name", "alias") else 1, entry=entry))
-                    self.kb_tokens.update(range(i, i + length))
-                break  # longest hit at i only
+                entry = self.kb.entries[entry_id]
+                if entry.type == "state" and entry.start and self.on and self.on < entry.start:
+                    continue  # a state that did not exist yet
+                out.append(_Cand(i, end, entry_id, kind, 2 if kind in ("name", "alias") else 1, entry=entry))
+                self.kb_tokens.update(range(i, end))
         return out
 
     def _exact_ok(self, span: Span, entry_id: str) -> bool:
@@ -265,7 +292,7 @@ class _Resolver:
     def institution_candidates(self) -> list[_Cand]:
         """'the Russian Defense Ministry', 'the Ministry of Defense of the Russian Federation'."""
         out: list[_Cand] = []
-        for i, j, kind in self._lexicon_hits(self.idx.institutions):
+        for i, j, kind in self._institution_hits():
             if not _capitalised(self.doc[i:j]) and kind != "government":
                 continue
             country, start, end = self._country_around(i, j)
@@ -276,7 +303,7 @@ class _Resolver:
                 if i > 0 and self.doc[i - 1].lower_ == "the":
                     start = i - 1
             spec = self.kb.lexicons.institutions[kind]
-            entry = self.kb.institution(country, kind)
+            entry = None if kind == "government" else self.kb.institution(country, kind)
             state = self.kb.get(country)
             state_name = state.name if state else country
             if entry is not None:
@@ -301,23 +328,14 @@ class _Resolver:
                 )
         return out
 
-    def _lexicon_hits(self, table: dict[tuple[str, ...], str]) -> list[tuple[int, int, str]]:
-        hits: list[tuple[int, int, str]] = []
-        keys, n = self.keys, len(self.keys)
-        i = 0
-        while i < n:
-            for length in range(min(8, n - i), 0, -1):
-                kind = table.get(tuple(keys[i : i + length]))
-                if kind:
-                    hits.append((i, i + length, kind))
-                    i += length - 1
-                    break
-            i += 1
-        return hits
+    def _institution_hits(self) -> list[tuple[int, int, str]]:
+        if self._inst_hits is None:
+            self._inst_hits = self.idx.institutions.scan(self.keys)
+        return self._inst_hits
 
     def _state_at(self, i: int, j: int) -> str | None:
         """The state a token span names (name, alias, demonym or metonym), if any."""
-        for entry_id, _kind, exact in self.idx.forms.get(tuple(self.keys[i:j]), []):
+        for entry_id, _kind, exact in self.idx.forms.get(tuple(self.keys[i:j])) or []:
             e = self.kb.entries[entry_id]
             if e.type == "state" and (not exact or self._exact_ok(self.doc[i:j], entry_id)):
                 return e.id
@@ -356,7 +374,7 @@ class _Resolver:
         out: list[_Cand] = []
         inst_spans = {(c.start, c.end): c for c in taken if c.priority == 3}
         doc = self.doc
-        for i, j, kind in self._lexicon_hits(self.idx.titles):
+        for i, j, kind in self.idx.titles.scan(self.keys):
             start, end = i, j
             if self._blocked(i):
                 continue
@@ -647,7 +665,7 @@ class _Resolver:
 
     def _country_of_form(self, k: int) -> str | None:
         for length in (4, 3, 2, 1):
-            for entry_id, _kind, _exact in self.idx.forms.get(tuple(self.keys[k : k + length]), []):
+            for entry_id, _kind, _exact in self.idx.forms.get(tuple(self.keys[k : k + length])) or []:
                 e = self.kb.entries[entry_id]
                 if e.country and len(e.country) == 3:
                     return e.country
@@ -679,7 +697,7 @@ class _Resolver:
             got = self._state_at(k, k + 1) or self._country_of_form(k)
             if got:
                 return got
-        for i, j, _kind in self._lexicon_hits(self.idx.institutions):
+        for i, j, _kind in self._institution_hits():
             if i in right or i in left:
                 own = self.kb.lexicons.own_country.get(normalize(doc[i:j].text))
                 if own:
