@@ -94,7 +94,7 @@ def test_short_names_pronouns_and_unknown_people() -> None:
 
 def test_demonyms_only_for_groups() -> None:
     d = _analyse("Russian troops entered the town. The Russian gauge differs. Americans voted.")
-    assert _at(d, "Russian troops")[:2] == ("RUS", "RUS")  # type: ignore[index]
+    assert _at(d, "Russian troops")[1] == "RUS"  # type: ignore[index]  # the state or its armed forces
     assert _at(d, "Russian gauge") is None
     assert _at(d, "Americans")[:2] == ("USA", "USA")  # type: ignore[index]
 

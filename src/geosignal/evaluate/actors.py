@@ -86,7 +86,9 @@ def _observed(found: dict[str, Any] | None) -> dict[str, Any]:
     if not country and (sector == "IGO" or found.get("type") == "alliance"):
         country = "IGO"
     code = f"{country}{sector or ''}" or None
-    return {"country": country, "code_1": sector or "UNK", "cc": country, "code": code}
+    # NGEC codes a state with no agent as an empty code_1, an actor of unknown kind as UNK.
+    code_1 = "" if found.get("type") == "state" and not sector else sector or "UNK"
+    return {"country": country, "code_1": code_1, "cc": country, "code": code}
 
 
 def _check(op: str, got: Any, want: Any) -> bool:

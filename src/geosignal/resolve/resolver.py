@@ -102,6 +102,14 @@ _OF_ACTOR_HEADS = {
 }
 _SUBJ_OBJ = {"nsubj", "nsubjpass", "dobj", "iobj", "poss", "dative", "agent", "appos", "attr", "oprd"}
 _PRONOUNS = {"he", "she", "him", "her"}
+# The sector an office gives someone the KB does not know; other offices are government ones.
+_TITLE_SECTOR = {
+    "military_commander": "MIL",
+    "chief_of_staff": "MIL",
+    "legislator": "LEG",
+    "party_leader": "PTY",
+    "intelligence_chief": "SPY",
+}
 _ORG_HEADS = {
     "ministry",
     "agency",
@@ -333,10 +341,12 @@ class _Resolver:
             self._inst_hits = self.idx.institutions.scan(self.keys)
         return self._inst_hits
 
-    def _state_at(self, i: int, j: int) -> str | None:
-        """The state a token span names (name, alias, demonym or metonym), if any."""
-        for entry_id, _kind, exact in self.idx.forms.get(tuple(self.keys[i:j])) or []:
+    def _state_at(self, i: int, j: int, *, demonyms: bool = True) -> str | None:
+        """The state a token span names (name, alias, metonym, and demonym unless excluded), if any."""
+        for entry_id, kind, exact in self.idx.forms.get(tuple(self.keys[i:j])) or []:
             e = self.kb.entries[entry_id]
+            if kind == "demonym" and not demonyms:
+                continue
             if e.type == "state" and (not exact or self._exact_ok(self.doc[i:j], entry_id)):
                 return e.id
         return None
@@ -363,7 +373,8 @@ class _Resolver:
                 k += 1
             for length in range(5, 0, -1):
                 if k + length <= len(doc):
-                    country = self._state_at(k, k + length)
+                    # "of the Chinese" is not "of China": the adjective belongs to a following noun.
+                    country = self._state_at(k, k + length, demonyms=False)
                     if country:
                         start = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
                         return country, start, k + length
@@ -477,7 +488,10 @@ class _Resolver:
             if p in _PLACE_PREPS:
                 return False
             if p == "to":
-                return prep.head.lemma_.lower() not in _MOTION
+                governor = prep.head
+                while governor.pos_ == "ADV" and governor.head is not governor:  # "flew back to Moscow"
+                    governor = governor.head
+                return governor.lemma_.lower() not in _MOTION
             if p == "of":
                 return (
                     prep.head.lemma_.lower() in _OF_ACTOR_HEADS
@@ -600,15 +614,17 @@ class _Resolver:
         else:
             country = c.country
             role = None
+            sector = c.sector
             if title is not None:
                 country = country or title.country
                 role = _title_case(title.title or "")
+                sector = sector or _TITLE_SECTOR.get(title.atype or "", "GOV")
             actor = Actor(
                 id=key,
                 name=c.name or self.doc[c.start : c.end].text,
                 type=c.atype or "other",  # type: ignore[arg-type]
                 country=country,
-                sector=c.sector,
+                sector=sector,
                 role=role,
                 known=False,
             )
@@ -715,10 +731,10 @@ class _Resolver:
             if kind in ("minister", "official") or d.country is None:
                 return None
         holders = self.kb.holders(kind, d.country, self.on)
-        if len(holders) != 1 and kind == "supreme_leader":
-            holders = holders or self.kb.holders("head_of_state", d.country, self.on)
-        if not holders:
-            return None
+        if not holders and kind == "supreme_leader":
+            holders = self.kb.holders("head_of_state", d.country, self.on)
+        if len(holders) != 1:
+            return None  # nobody, or several (envoys, spokespeople): no guess
         e = holders[0]
         if e.id not in actors:
             info = e.describe(self.on)
