@@ -20,7 +20,7 @@ class Errors(StrEnum):
     E006 = "line {line}: not a JSON object ({detail})"
     E007 = "line {line}: record has neither 'text' nor 'html'"
     E008 = "could not extract article text from HTML"
-    E009 = "record {line}: text is {size} characters, over the {limit}-character limit"
+    E009 = "line {line}: record is {size} bytes, over the {limit}-byte limit (set GEOSIGNAL_MAX_BYTES to raise it)"
     E010 = "not a readable gzip file: {detail}"
     E020 = (
         "spaCy model '{model}' is not installed. Install the pinned one with "

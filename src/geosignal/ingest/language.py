@@ -11,8 +11,8 @@ from spacy.lang.en.stop_words import STOP_WORDS
 _WORD = re.compile(r"[^\W\d_]+")
 # Languages of the world's news wires and outlets; without a restriction py3langid picks rare
 # languages (Bikol, Latin) for short lines dense with names.
-_NEWS_LANGUAGES = (
-    "en fr de es it pt nl sv da no fi pl cs sk hu ro bg hr sr sl uk ru be lt lv et el tr ar fa he ur hi bn "
+_NEWS_LANGUAGES = tuple(
+    "en fr de es it pt nl sv da no fi pl cs sk hu ro bg hr sr sl uk ru be lt lv et el tr ar fa he ur hi bn "  # noqa: SIM905 (compact list)
     "zh ja ko vi th id ms tl sw ka hy az kk uz mn af ca eu gl".split()
 )
 

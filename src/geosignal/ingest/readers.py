@@ -1,21 +1,32 @@
-"""Dispatch on the kind of input and turn each into RawDocuments or Rejections."""
+"""Dispatch on the kind of input and turn each into RawDocuments or Rejections.
+
+Every problem with one input (missing, binary, too big, corrupt) becomes a Rejection with a
+one-line reason; nothing here raises for bad user data, so the other inputs go on.
+"""
 
 from __future__ import annotations
 
+import codecs
 import gzip
 import json
+import re
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..errors import Errors
 from ..model import RawDocument, Rejection
 from .html import parse_html
-from .text import parse_text
+from .text import drop_boilerplate_lines, parse_text
 
 SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".html.gz", ".htm.gz", ".txt.gz", ".jsonl.gz")
 Item = RawDocument | Rejection
+# What a broken gzip stream raises: bad magic (OSError), truncation (EOFError), bad deflate data.
+_GZIP_ERRORS = (OSError, EOFError, zlib.error)
+_MAX_RECORD_CHARS = 5_000_000
+_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.I)
 
 
 def _suffix(path: Path) -> str:
@@ -26,13 +37,27 @@ def _suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
-def _decode(data: bytes, source: str) -> str | Rejection:
+def _decode(data: bytes, source: str, *, html: bool = False) -> str | Rejection:
+    """Bytes to text: UTF-8 (or a UTF-16 BOM); for HTML also the charset the page declares."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            return Rejection(source, Errors.E003.format(detail=f"bad UTF-16 at byte {exc.start}"), "E003")
     if b"\x00" in data[:8192]:
         return Rejection(source, Errors.E003.format(detail="NUL bytes"), "E003")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        return Rejection(source, Errors.E003.format(detail=f"not UTF-8 at byte {exc.start}"), "E003")
+        detail = f"not UTF-8 at byte {exc.start}"
+    # Older news sites still serve windows-1252 or ISO-8859-x pages and say so in a meta tag.
+    m = _CHARSET.search(data[:4096]) if html else None
+    if m:
+        try:
+            return data.decode(m.group(1).decode("ascii"))
+        except (LookupError, UnicodeDecodeError):
+            detail += f", nor the declared {m.group(1).decode('ascii')}"
+    return Rejection(source, Errors.E003.format(detail=detail), "E003")
 
 
 def _looks_like_html(text: str) -> bool:
@@ -53,44 +78,76 @@ def _from_string(text: str, source: str, kind: str) -> Iterator[Item]:
         yield doc
 
 
-def _jsonl_lines(lines: Iterable[str], source: str, max_chars: int = 5_000_000) -> Iterator[Item]:
+def _jsonl_record(n: int, line: str, source: str, max_chars: int) -> Item | None:
+    """One JSON Lines record (line ``n``) as a document or a rejection; None for a blank line."""
+    if not line.strip():
+        return None
+    where = f"{source}:{n}"
+    try:
+        rec: Any = json.loads(line)
+    except json.JSONDecodeError as exc:
+        return Rejection(where, Errors.E006.format(line=n, detail=exc.msg), "E006")
+    if not isinstance(rec, dict):
+        return Rejection(where, Errors.E006.format(line=n, detail=type(rec).__name__), "E006")
+    body = rec.get("text") if isinstance(rec.get("text"), str) else None
+    html = rec.get("html") if isinstance(rec.get("html"), str) else None
+    content = body if body is not None else html
+    if content is None:
+        return Rejection(where, Errors.E007.format(line=n), "E007")
+    if len(content) > max_chars:
+        return Rejection(where, Errors.E009.format(line=n, size=len(content.encode("utf-8")), limit=max_chars), "E009")
+    # Text records keep their line structure (the producer chose it); only furniture lines go.
+    doc = RawDocument(text=drop_boilerplate_lines(content).strip(), source=where) if body is not None else None
+    got = doc or parse_html(content, where, url=rec.get("url") if isinstance(rec.get("url"), str) else None)
+    if isinstance(got, Rejection):
+        return got
+    # The record's own metadata wins over what was extracted from its HTML.
+    for key in ("id", "title", "outlet", "published", "url", "language"):
+        val = rec.get(key)
+        if val is not None:
+            setattr(got, key, str(val))
+    if not got.text.strip():
+        return Rejection(where, Errors.E004.format(), "E004")
+    return got
+
+
+def _jsonl_lines(lines: Iterable[str], source: str, max_chars: int = _MAX_RECORD_CHARS) -> Iterator[Item]:
+    """Records from already-decoded lines, in order; bad lines become rejections with their number."""
     for n, line in enumerate(lines, start=1):
-        if not line.strip():
+        item = _jsonl_record(n, line, source, max_chars)
+        if item is not None:
+            yield item
+
+
+def _capped_lines(fh: IO[bytes] | gzip.GzipFile, limit: int) -> Iterator[tuple[bytes | None, int]]:
+    """Raw lines with their byte length; an over-long line is skipped in chunks and given as None."""
+    while line := fh.readline(limit + 1):
+        if len(line) <= limit or line.endswith(b"\n"):
+            yield line, len(line)
             continue
+        size = len(line)
+        while chunk := fh.readline(1 << 20):  # never hold more than a chunk of the long line
+            size += len(chunk)
+            if chunk.endswith(b"\n"):
+                break
+        yield None, size
+
+
+def _jsonl_stream(fh: IO[bytes] | gzip.GzipFile, source: str, max_bytes: int) -> Iterator[Item]:
+    """Records from a JSON Lines byte stream in bounded memory: one line (at most max_bytes) at a time."""
+    for n, (raw, size) in enumerate(_capped_lines(fh, max_bytes), start=1):
         where = f"{source}:{n}"
+        if raw is None:
+            yield Rejection(where, Errors.E009.format(line=n, size=size, limit=max_bytes), "E009")
+            continue
         try:
-            rec: Any = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield Rejection(where, Errors.E006.format(line=n, detail=exc.msg), "E006")
+            line = raw.decode("utf-8-sig" if n == 1 else "utf-8")
+        except UnicodeDecodeError as exc:
+            yield Rejection(where, Errors.E003.format(detail=f"line {n} not UTF-8 at byte {exc.start}"), "E003")
             continue
-        if not isinstance(rec, dict):
-            yield Rejection(where, Errors.E006.format(line=n, detail=type(rec).__name__), "E006")
-            continue
-        body = rec.get("text") if isinstance(rec.get("text"), str) else None
-        html = rec.get("html") if isinstance(rec.get("html"), str) else None
-        if body is None and html is None:
-            yield Rejection(where, Errors.E007.format(line=n), "E007")
-            continue
-        content = body if body is not None else html
-        assert content is not None
-        if len(content) > max_chars:
-            yield Rejection(where, Errors.E009.format(line=n, size=len(content), limit=max_chars), "E009")
-            continue
-        if body is not None:
-            doc: RawDocument | Rejection = RawDocument(text=body.strip(), source=where)
-        else:
-            doc = parse_html(content, where)
-        if isinstance(doc, Rejection):
-            yield doc
-            continue
-        for key in ("id", "title", "outlet", "published", "url"):
-            val = rec.get(key)
-            if val is not None:
-                setattr(doc, key, str(val))
-        if not doc.text.strip():
-            yield Rejection(where, Errors.E004.format(), "E004")
-        else:
-            yield doc
+        item = _jsonl_record(n, line, source, min(max_bytes, _MAX_RECORD_CHARS))
+        if item is not None:
+            yield item
 
 
 def read_path(path: Path, *, max_bytes: int) -> Iterator[Item]:
@@ -108,36 +165,45 @@ def read_path(path: Path, *, max_bytes: int) -> Iterator[Item]:
         return
     suffix = _suffix(path)
     gz = suffix.endswith(".gz")
-    kind = "jsonl" if suffix.startswith(".jsonl") else "html" if suffix.startswith((".htm",)) else "text"
-    if kind == "jsonl" and not gz:
-        # Streamed line by line: a JSON Lines file of any size runs in bounded memory.
-        with path.open("rb") as fh:
-            yield from _jsonl_lines(_decoded_lines(fh, source), source)
+    kind = "jsonl" if suffix.startswith(".jsonl") else "html" if suffix.startswith(".htm") else "text"
+    if kind == "jsonl":
+        # Streamed line by line, so a JSON Lines file of any size runs in bounded memory; a corrupt
+        # gzip stream stops the file there, after the records read so far.
+        if not gz:
+            with path.open("rb") as fh:
+                yield from _jsonl_stream(fh, source, max_bytes)
+            return
+        try:
+            with gzip.open(path, "rb") as gzfh:
+                yield from _jsonl_stream(gzfh, source, max_bytes)
+        except _GZIP_ERRORS as exc:
+            yield Rejection(source, Errors.E010.format(detail=exc), "E010")
         return
+    # Checked before reading: an oversized file is refused without loading it.
     size = path.stat().st_size
     if size > max_bytes:
         yield Rejection(source, Errors.E005.format(size=size, limit=max_bytes), "E005")
         return
-    data = path.read_bytes()
     if gz:
         try:
-            data = gzip.decompress(data)
-        except (OSError, EOFError) as exc:
+            with gzip.open(path, "rb") as fh:
+                # Read one byte past the limit: a small file that inflates hugely is refused early.
+                data = fh.read(max_bytes + 1)
+        except _GZIP_ERRORS as exc:
             yield Rejection(source, Errors.E010.format(detail=exc), "E010")
             return
         if len(data) > max_bytes:
-            yield Rejection(source, Errors.E005.format(size=len(data), limit=max_bytes), "E005")
+            yield Rejection(
+                source, Errors.E005.format(size=f"more than {max_bytes} uncompressed", limit=max_bytes), "E005"
+            )
             return
-    text = _decode(data, source)
+    else:
+        data = path.read_bytes()
+    text = _decode(data, source, html=kind == "html")
     if isinstance(text, Rejection):
         yield text
         return
     yield from _from_string(text, source, kind)
-
-
-def _decoded_lines(fh: Any, source: str) -> Iterator[str]:
-    for raw in fh:
-        yield raw.decode("utf-8", errors="replace")
 
 
 def read_inputs(paths: Iterable[str | Path], *, max_bytes: int) -> Iterator[Item]:
@@ -146,9 +212,9 @@ def read_inputs(paths: Iterable[str | Path], *, max_bytes: int) -> Iterator[Item
         if str(p) == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
             if len(data) > max_bytes:
-                yield Rejection("<stdin>", Errors.E005.format(size=f"over {max_bytes}", limit=max_bytes), "E005")
+                yield Rejection("<stdin>", Errors.E005.format(size=f"more than {max_bytes}", limit=max_bytes), "E005")
                 continue
-            text = _decode(data, "<stdin>")
+            text = _decode(data, "<stdin>", html=True)
             if isinstance(text, Rejection):
                 yield text
             else:

@@ -32,7 +32,8 @@ _MONTHS = {
         ]
     )
 }
-_MONTH_RE = "|".join(_MONTHS) + "|" + "|".join(m[:3] + r"\.?" for m in _MONTHS if len(m) > 3)
+# Full names, three-letter abbreviations and the common "Sept." (longest first, so "Sept." wins over "Sep").
+_MONTH_RE = "|".join(_MONTHS) + r"|sept\.?|" + "|".join(m[:3] + r"\.?" for m in _MONTHS if len(m) > 3)
 _DATE_LINE = [
     re.compile(rf"^(?:\w+,\s*)?(?P<d>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<m>{_MONTH_RE})\s+(?P<y>\d{{4}})\b", re.I),
     re.compile(rf"^(?:\w+,\s*)?(?P<m>{_MONTH_RE})\s+(?P<d>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<y>\d{{4}})\b", re.I),
@@ -107,6 +108,11 @@ def is_boilerplate(line: str) -> bool:
     """True for photo credits, subscribe/share blocks and similar page furniture."""
     s = line.strip()
     return bool(s) and any(p.match(s) for p in _rules().line_patterns)
+
+
+def drop_boilerplate_lines(text: str) -> str:
+    """The text without its page-furniture lines, other lines kept as they are."""
+    return "\n".join(line for line in text.split("\n") if not is_boilerplate(line))
 
 
 def _looks_like_title(line: str, next_lines: list[str]) -> bool:
