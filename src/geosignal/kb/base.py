@@ -213,7 +213,8 @@ class KnowledgeBase:
                     e.institution = e.institution or kind
                     self._by_institution.setdefault((state.id, kind), e.id)
                     break
-        self._keys = list(self._by_key)
+        self._fuzzy_choices: dict[frozenset[str], list[str]] = {}
+        self._fuzzy_cache: dict[tuple[str, frozenset[str], float], str | None] = {}
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -268,14 +269,36 @@ class KnowledgeBase:
         key = normalize(name)
         if len(key) < 5:
             return None
-        wanted = set(types) if types else None
-        for cand, score, _ in process.extract(key, self._keys, scorer=fuzz.ratio, score_cutoff=cutoff, limit=5):
-            del score
-            for entry_id, kind in self._by_key[cand]:
-                e = self.entries[entry_id]
-                if kind in ("name", "alias") and (wanted is None or e.type in wanted):
-                    return e
-        return None
+        wanted = frozenset(types) if types else frozenset(ACTOR_TYPES)
+        found = self._fuzzy_key(key, wanted, cutoff)
+        return self.entries[found] if found else None
+
+    def _fuzzy_key(self, key: str, wanted: frozenset[str], cutoff: float) -> str | None:
+        cache_key = (key, wanted, cutoff)
+        if cache_key in self._fuzzy_cache:
+            return self._fuzzy_cache[cache_key]
+        choices = self._fuzzy_choices.get(wanted)
+        if choices is None:
+            # Only names and aliases of the wanted types, so a misspelled person is never a demonym.
+            choices = sorted(
+                {
+                    k
+                    for k, hits in self._by_key.items()
+                    for i, kind in hits
+                    if kind in ("name", "alias") and self.entries[i].type in wanted
+                }
+            )
+            self._fuzzy_choices[wanted] = choices
+        best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
+        found = None
+        if best is not None:
+            found = next(
+                i for i, kind in self._by_key[best[0]] if kind in ("name", "alias") and self.entries[i].type in wanted
+            )
+        if len(self._fuzzy_cache) > 100_000:
+            self._fuzzy_cache.clear()
+        self._fuzzy_cache[cache_key] = found
+        return found
 
     def resolve(self, name: str, on: date | None = None) -> Entry | None:
         """The best entry for a name on a date: exact names first, then descriptors, then fuzzy."""

@@ -222,6 +222,7 @@ class _Index:
     institutions: _Table[str]
 
 
+@lru_cache(maxsize=200_000)
 def _tok_key(token_text: str) -> str:
     return normalize(token_text) if token_text.lower() != "the" else "the"
 
