@@ -7,10 +7,31 @@ import pytest
 import geosignal
 
 EXPECTED_API = {
-    "Actor", "ActorRef", "Analysis", "Claim", "Document", "Errors", "EvaluationDataError", "Event",
-    "GeosignalError", "InputError", "KnowledgeBaseError", "Mention", "ModelNotFoundError", "RawDocument",
-    "Rejection", "Span", "Statement", "Technique", "UsageError", "__version__", "analyze",
-    "analyze_documents", "analyze_paths", "load_schema", "validate",
+    "Actor",
+    "ActorRef",
+    "Analysis",
+    "Claim",
+    "Document",
+    "Errors",
+    "EvaluationDataError",
+    "Event",
+    "GeosignalError",
+    "InputError",
+    "KnowledgeBaseError",
+    "Mention",
+    "ModelNotFoundError",
+    "RawDocument",
+    "Rejection",
+    "Span",
+    "Statement",
+    "Technique",
+    "UsageError",
+    "__version__",
+    "analyze",
+    "analyze_documents",
+    "analyze_paths",
+    "load_schema",
+    "validate",
 }
 
 

@@ -58,8 +58,11 @@ def test_jsonl_input_keeps_order_and_ids(tmp_path: Path) -> None:
         {"id": "a1", "text": "Turkey summoned the Swedish ambassador.", "published": "2023-01-22"},
         {"id": "a2", "text": "   "},
         "not an object",
-        {"id": "a3", "html": "<html><body><article><p>Brazil and Argentina agreed to deepen trade ties, the two "
-         "governments said in a joint statement on Tuesday after talks in Brasilia.</p></article></body></html>"},
+        {
+            "id": "a3",
+            "html": "<html><body><article><p>Brazil and Argentina agreed to deepen trade ties, the two "
+            "governments said in a joint statement on Tuesday after talks in Brasilia.</p></article></body></html>",
+        },
     ]
     f.write_text("\n".join(json.dumps(r) for r in rows) + "\n")
     res = runner.invoke(app, ["analyze", str(f), "--format", "jsonl"])
@@ -72,7 +75,9 @@ def test_jsonl_input_keeps_order_and_ids(tmp_path: Path) -> None:
 
 @pytest.mark.model
 def test_table_format_and_stdin() -> None:
-    res = runner.invoke(app, ["analyze", "-", "--format", "table"], input="Chinese officials met the Russian delegation.")
+    res = runner.invoke(
+        app, ["analyze", "-", "--format", "table"], input="Chinese officials met the Russian delegation."
+    )
     assert res.exit_code == 0, res.output
     assert "China" in res.stdout and "Russia" in res.stdout
 
@@ -108,7 +113,9 @@ def test_kb_resolve_prints_json_or_no_match() -> None:
 
 def test_kb_import_extends_the_shipped_kb(tmp_path: Path) -> None:
     dic = tmp_path / "mine.actors.txt"
-    dic.write_text("# my actors\nGONDOR_PATROL [GONMIL]\n+GONDORIAN_RANGERS\nBARLIMAN_BUTTERBUR\n\t[BREGOV 950601-990815]\n")
+    dic.write_text(
+        "# my actors\nGONDOR_PATROL [GONMIL]\n+GONDORIAN_RANGERS\nBARLIMAN_BUTTERBUR\n\t[BREGOV 950601-990815]\n"
+    )
     res = runner.invoke(app, ["kb", "import", str(dic), "--format", "cameo"])
     assert res.exit_code == 0, res.output
     res = runner.invoke(app, ["kb", "resolve", "Gondorian Rangers"])
@@ -128,7 +135,9 @@ def test_installed_entry_point_runs(tmp_path: Path) -> None:
         pytest.fail("the geosignal command is not installed: run pip install -e .")
     f = tmp_path / "a.txt"
     f.write_text("Iran's foreign minister visited Beijing on Friday.\n")
-    out = subprocess.run([exe, "analyze", str(f), "--published", "2024-03-01"], capture_output=True, text=True, check=False)
+    out = subprocess.run(
+        [exe, "analyze", str(f), "--published", "2024-03-01"], capture_output=True, text=True, check=False
+    )
     assert out.returncode == 0, out.stderr
     d = json.loads(out.stdout)
     assert geosignal.validate(d) == []

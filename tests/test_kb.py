@@ -12,13 +12,10 @@ import yaml
 
 from geosignal.errors import KnowledgeBaseError
 from geosignal.kb import load_kb, read_kb_file, shipped_files
+from geosignal.kb.base import ROLE_RANK
 from geosignal.kb.cameo_import import import_dictionary
 
-ROLE_KINDS = set(
-    "head_of_state head_of_government vice_head_of_state supreme_leader foreign_minister deputy_foreign_minister "
-    "defense_minister deputy_defense_minister interior_minister finance_minister minister spokesperson party_leader "
-    "military_commander chief_of_staff intelligence_chief envoy legislator secretary_general official".split()
-)
+ROLE_KINDS = set(ROLE_RANK)  # the kinds docs/kb-format.md lists
 
 
 @pytest.fixture(scope="module")
@@ -55,9 +52,18 @@ def test_kb_covers_what_the_issue_names(kb) -> None:  # type: ignore[no-untyped-
     assert len(states) >= 195
     assert {"SUN", "YUG", "DDR", "CSK"} <= states
     for name, want in [
-        ("DPRK", "PRK"), ("PRC", "CHN"), ("ROK", "KOR"), ("UK", "GBR"), ("U.S.", "USA"),
-        ("the Kremlin", "RUS"), ("Foggy Bottom", "USA"), ("Downing Street", "GBR"),
-        ("Soviet Union", "SUN"), ("Ryonhap", "KOR"), ("NATO", None), ("Taliban", "AFG"),
+        ("DPRK", "PRK"),
+        ("PRC", "CHN"),
+        ("ROK", "KOR"),
+        ("UK", "GBR"),
+        ("U.S.", "USA"),
+        ("the Kremlin", "RUS"),
+        ("Foggy Bottom", "USA"),
+        ("Downing Street", "GBR"),
+        ("Soviet Union", "SUN"),
+        ("Ryonhap", "KOR"),
+        ("NATO", None),
+        ("Taliban", "AFG"),
     ]:
         e = kb.resolve(name, date(2023, 11, 29))
         assert e is not None, name
@@ -111,7 +117,11 @@ def test_user_file_extends_and_overrides(tmp_path: Path) -> None:
         ("entries: []\n", "source"),
         ("source: x\nentries:\n  - {id: a, name: A, type: planet, country: null}\n", "unknown type"),
         ("source: x\nentries:\n  - {id: a, type: state}\n", "lacks"),
-        ("source: x\nentries:\n  - {id: a, name: A, type: person, country: null, roles: [{kind: official, start: 2020-13-45}]}\n", "bad date"),
+        (
+            "source: x\nentries:\n  - {id: a, name: A, type: person, country: null,"
+            " roles: [{kind: official, start: 2020-13-45}]}\n",
+            "bad date",
+        ),
         ("source: [unclosed\n", "knowledge-base file"),
     ],
 )

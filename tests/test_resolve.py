@@ -48,7 +48,9 @@ def test_sample_key_mentions(sample_analysis: dict[str, Any]) -> None:
     shoigu = {m["text"] for a in d["actors"] if a["id"] == "sergei-shoigu" for m in a["mentions"]}
     assert {"Sergei Shoigu", "the head of the Russian Defense Ministry", "the Russian minister"} <= shoigu
     putin = next(a for a in d["actors"] if a["id"] == "vladimir-putin")
-    assert any(m["kind"] == "descriptor" and "President of the Russian Federation" in m["text"] for m in putin["mentions"])
+    assert any(
+        m["kind"] == "descriptor" and "President of the Russian Federation" in m["text"] for m in putin["mentions"]
+    )
     assert putin["country"] == "RUS" and putin["role"]
     assert _at(d, "Kim Yo Jong")[:2] == ("kim-yo-jong", "PRK")  # type: ignore[index]
     kang = _at(d, "Kang Song Nam")
@@ -62,7 +64,9 @@ def test_sample_unknown_people_keep_their_country(sample_analysis: dict[str, Any
 
 
 def test_capital_as_actor_or_place() -> None:
-    d = _analyse("Moscow and Beijing urged Washington to stop. The envoy later flew back to Moscow for talks in Beijing.")
+    d = _analyse(
+        "Moscow and Beijing urged Washington to stop. The envoy later flew back to Moscow for talks in Beijing."
+    )
     assert _at(d, "Moscow and")[:3] == ("RUS", "RUS", "metonym")  # type: ignore[index]
     assert _at(d, "Beijing urged")[:2] == ("CHN", "CHN")  # type: ignore[index]
     assert _at(d, "Washington to")[:2] == ("USA", "USA")  # type: ignore[index]

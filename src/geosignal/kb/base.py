@@ -338,6 +338,10 @@ def _entry(raw: dict[str, Any], where: str) -> Entry:
         etype = raw["type"]
         if etype not in ACTOR_TYPES:
             raise KnowledgeBaseError(Errors.E030.format(path=where, detail=f"{raw.get('id')}: unknown type {etype!r}"))
+        for r in raw.get("roles") or []:
+            if r.get("kind") and r["kind"] not in ROLE_RANK:
+                detail = f"{raw.get('id')}: unknown role kind {r['kind']!r} (see docs/kb-format.md)"
+                raise KnowledgeBaseError(Errors.E030.format(path=where, detail=detail))
         roles = [
             Role(
                 office=str(r.get("office") or r.get("kind")),
