@@ -161,6 +161,43 @@ def evaluate_actors_cmd(
     _print_report(report.to_dict(), fmt)
 
 
+@eval_app.command("statements")
+def evaluate_statements_cmd(
+    shared: Annotated[Path, typer.Option(help="The shared folder with eval/.")] = Path("../shared"),
+    split: Annotated[str, typer.Option(help="dev or test (report test once per release).")] = "dev",
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Score quote and reported-speech attribution on PolNeAR: content-span overlap P/R/F1."""
+    from .evaluate.statements import evaluate_statements
+
+    try:
+        report = evaluate_statements(shared, split)
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    _print_report(report.to_dict(), fmt)
+
+
+@eval_app.command("claims")
+def evaluate_claims_cmd(
+    shared: Annotated[Path, typer.Option(help="The shared folder with eval/.")] = Path("../shared"),
+    suite: Annotated[str, typer.Option(help="wikiweasel (uncertain sentences) or meantime.")] = "wikiweasel",
+    split: Annotated[str, typer.Option(help="dev or test.")] = "dev",
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Score the epistemic status of sentences: P/R/F1 of uncertain (or non-factual) detection."""
+    from .errors import Errors, UsageError
+    from .evaluate.claims import evaluate_meantime, evaluate_wikiweasel
+
+    suites = {"wikiweasel": evaluate_wikiweasel, "meantime": evaluate_meantime}
+    try:
+        if suite not in suites:
+            raise UsageError(Errors.E051.format(name=suite, known=", ".join(suites)))
+        report = suites[suite](shared, split)
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    _print_report(report.to_dict(), fmt)
+
+
 def _print_report(report: dict[str, Any], fmt: str) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(report, indent=2) + "\n")

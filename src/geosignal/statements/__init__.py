@@ -1,15 +1,517 @@
-"""The statements stage (see its issue): adds statements to the Analysis."""
+"""The statements stage: direct quotations and reported speech, with speaker, cue and channel.
+
+Direct quotations come from the quote marks (``quotes.find_quotes``) and a speech verb right
+after the closing mark ("...", the minister said) or right before the opening one (he said:
+"..."). Reported speech comes from the parse: a speech verb with a clausal complement ("X said
+that ..."), an attitude noun ("expressed hope that ..."), an object ("linked the visit with
+..."), a parenthetical cue ("..., the statement said") or "according to X". Speakers are the
+actors whose mentions the resolver found inside the subject; an unnamed subject ("officials",
+"an insurgent source") becomes an unknown actor with the country and sector the words give.
+A media speaker that passes on someone else's words ("the agency indicated that ... based on
+the report of the Institute") becomes the channel, the original the speaker; a media outlet
+someone talks to ("told Agence France-Presse") is the channel.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
 
-from ..model import Analysis
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..model import Actor, ActorRef, Analysis, Mention, Span, Statement
 from ..stage import Context
+from .lexicon import SpeechLexicon, speech_lexicon
+from .quotes import Quote, find_quotes
 
-__all__ = ["run"]
+__all__ = ["find_quotes", "run"]
+
+_SUBJ = ("nsubj", "nsubjpass", "csubj")
+_STOP_PUNCT = {".", "!", "?", ";"}
+_QUOTE_CHARS = set('"“”„«»')
+_RELATIVE = {"who", "which", "that"}
+_NONSPEAKERS = {"it", "this", "there", "what", "which", "that", "these", "those"}
+_PERSONAL = {"he", "she", "they", "i", "we"}
+_MAX_AFTER = 12
+_MAX_BEFORE = 10
 
 
 def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
-    """Add statements found in doc to analysis (not implemented yet: adds none)."""
-    return None
+    """Add the statements found in ``doc`` to ``analysis.statements``."""
+    finder = _Finder(doc, analysis, ctx)
+    finder.direct()
+    finder.reported()
+    finder.statements.sort(key=lambda s: (s.content.start, s.content.end))
+    for n, s in enumerate(finder.statements, 1):
+        s.id = f"s{n}"
+    analysis.statements.extend(finder.statements)
+
+
+class _Finder:
+    def __init__(self, doc: Doc, analysis: Analysis, ctx: Context) -> None:
+        self.doc = doc
+        self.text = doc.text
+        self.analysis = analysis
+        self.lex: SpeechLexicon = speech_lexicon()
+        self.starts = [t.idx for t in doc]
+        self.mentions: list[tuple[int, int, Actor, Mention]] = sorted(
+            ((m.start, m.end, a, m) for a in analysis.actors for m in a.mentions), key=lambda x: (x[0], -x[1])
+        )
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.places: list[dict[str, object]] = list(ctx.notes.get("places") or [])
+        self.used_cues: set[int] = set()
+        self.quoted: list[tuple[int, int]] = []
+        self.statements: list[Statement] = []
+        self.verbs = self.lex.all_verbs
+
+    # -- helpers ---------------------------------------------------------------------------
+    def tok_at(self, char: int) -> int:
+        return max(0, bisect_right(self.starts, char) - 1)
+
+    def span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def tokens_span(self, toks: Iterable[Token]) -> Span | None:
+        ts = sorted(toks, key=lambda t: t.i)
+        while ts and (ts[0].is_punct or ts[0].is_space) and ts[0].text not in _QUOTE_CHARS:
+            ts = ts[1:]
+        while ts and (ts[-1].is_punct or ts[-1].is_space) and ts[-1].text not in _QUOTE_CHARS:
+            ts = ts[:-1]
+        if not ts:
+            return None
+        start, end = ts[0].idx, ts[-1].idx + len(ts[-1].text)
+        return self.span(start, end)
+
+    def in_quote(self, char: int) -> bool:
+        return any(a <= char < b for a, b in self.quoted)
+
+    def is_cue_verb(self, t: Token) -> bool:
+        return (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs and t.pos_ != "AUX") or (
+            t.pos_ == "VERB" and t.lower_ in ("said", "says", "told", "added", "noted")
+        )
+
+    # -- direct quotations -------------------------------------------------------------------
+    def direct(self) -> None:
+        quotes = find_quotes(self.text)
+        last_cue: Token | None = None
+        for k, q in enumerate(quotes):
+            if len(self.doc) == 0:
+                break
+            after = self._cue_after(q, quotes[k + 1] if k + 1 < len(quotes) else None)
+            before = self._cue_before(q, last_cue)
+            cue = after
+            if before is not None and (after is None or self._gap(before, q) <= 3):
+                cue = before
+            if cue is None:
+                continue
+            speaker = self._speaker(cue) if cue is before else self._speaker_after(q, cue)
+            shared = next((x for x in self.statements if x.cue is not None and x.cue.start == cue.idx), None)
+            if shared is not None and shared.speaker is not None:
+                speaker = (shared.speaker, shared.speaker_mention)
+            if speaker is None and cue is before and after is not None:
+                cue, speaker = after, self._speaker_after(q, after)
+            if speaker is None:
+                continue
+            ref, mention = speaker
+            self.used_cues.add(cue.i)
+            if after is not None:
+                self.used_cues.add(after.i)
+            last_cue = cue
+            self.quoted.append((q.start, q.end))
+            first = self.doc[self.tok_at(q.open)]
+            start = q.start
+            if cue is after and self._lead_in(first, q):
+                start = first.sent.start_char
+            ev_start = min(first.sent.start_char, cue.sent.start_char)
+            ev_end = max(self.doc[self.tok_at(max(q.close - 1, q.start))].sent.end_char, cue.sent.end_char)
+            self.statements.append(
+                Statement(
+                    id="",
+                    speaker=ref,
+                    direct=True,
+                    content=self.span(start, q.end),
+                    evidence=self._trimmed(ev_start, ev_end),
+                    cue=self.span(cue.idx, cue.idx + len(cue.text)),
+                    speaker_mention=mention,
+                    channel=self._channel(cue, ref),
+                )
+            )
+
+    def _gap(self, cue: Token, q: Quote) -> int:
+        return sum(1 for t in self.doc[cue.i + 1 : self.tok_at(q.open) + 1] if t.idx < q.open)
+
+    def _lead_in(self, first: Token, q: Quote) -> bool:
+        r"""Words of the same clause before the quote ("These actions were called \"...\", the statement said")."""
+        sent = first.sent
+        lead = [t for t in sent if t.idx < q.open and not t.is_punct and not t.is_space]
+        return bool(lead) and not any(t.i in self.used_cues for t in lead)
+
+    def _speaker_after(self, q: Quote, cue: Token) -> tuple[ActorRef, Span | None] | None:
+        """The speaker of a cue after a quote: between the closing mark and the cue, or right after it."""
+        subj = self._subject(cue)
+        if subj is not None and subj.idx >= q.close and subj.lower_ not in _NONSPEAKERS:
+            return self._resolve_np(subj, cue.sent)
+        i = self.tok_at(q.close)
+        if i < len(self.doc) and self.doc[i].idx < q.close:
+            i += 1
+        between = [t for t in self.doc[i : cue.i] if not t.is_punct and not t.is_space]
+        if between:
+            inside = {t.i for t in between}
+            heads = [t for t in between if t.head.i not in inside]
+            head = next((t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if head is not None and head.lower_ not in _NONSPEAKERS:
+                return self._resolve_np(head, cue.sent, limit=cue.i)
+        # "..., said the minister."
+        for t in self.doc[cue.i + 1 : min(len(self.doc), cue.i + 8)]:
+            if t.pos_ in ("NOUN", "PROPN") and t.head.i == cue.i:
+                return self._resolve_np(t, cue.sent)
+        return None
+
+    def _trimmed(self, start: int, end: int) -> Span:
+        while end > start and self.text[end - 1].isspace():
+            end -= 1
+        return self.span(start, end)
+
+    def _cue_after(self, q: Quote, nxt: Quote | None) -> Token | None:
+        i = self.tok_at(q.close)
+        if i < len(self.doc) and self.doc[i].idx < q.close:
+            i += 1
+        inner_end = self.text[max(q.start, q.end - 1) : q.end]
+        limit = min(len(self.doc), i + _MAX_AFTER)
+        seen_verb = False
+        for j in range(i, limit):
+            t = self.doc[j]
+            if nxt is not None and t.idx >= nxt.open:
+                return None
+            if "\n" in t.text or t.text in _STOP_PUNCT or (t.text in _QUOTE_CHARS and j > i):
+                return None
+            if (self.is_cue_verb(t) and t.i not in self.used_cues) or self._shared_cue(t):
+                nxt_tok = self.doc[j + 1] if j + 1 < len(self.doc) else None
+                if inner_end in ".!?" and nxt_tok is not None and nxt_tok.text not in (".", ","):
+                    return None
+                return t
+            if t.pos_ in ("VERB",) and t.tag_ != "VBN":
+                seen_verb = True
+            if seen_verb:
+                return None
+        return None
+
+    def _shared_cue(self, t: Token) -> bool:
+        """A cue that already took the first part of a quote split by it."""
+        return t.i in self.used_cues and any(s.cue is not None and s.cue.start == t.idx for s in self.statements)
+
+    def _cue_before(self, q: Quote, last_cue: Token | None) -> Token | None:
+        i = self.tok_at(q.open)
+        if i >= len(self.doc):
+            return None
+        if self.doc[i].idx >= q.open:
+            i -= 1
+        lo = max(0, i - _MAX_BEFORE)
+        for j in range(i, lo - 1, -1):
+            t = self.doc[j]
+            if (
+                "\n" in t.text
+                or t.text in _STOP_PUNCT
+                or (t.text in _QUOTE_CHARS and not (last_cue is not None and j > last_cue.i))
+            ):
+                return None
+            if self.is_cue_verb(t):
+                if t.i in self.used_cues and not (last_cue is not None and t.i == last_cue.i):
+                    return None
+                return t
+            if t.pos_ == "VERB" and t.lemma_.lower() not in self.verbs:
+                return None
+        return None
+
+    # -- reported speech --------------------------------------------------------------------
+    def reported(self) -> None:
+        for t in self.doc:
+            low = t.lower_
+            if low in self.lex.according and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
+                self._according(t)
+                continue
+            if t.i in self.used_cues or not self.is_cue_verb(t) or self.in_quote(t.idx):
+                continue
+            content = self._content(t)
+            if content is None:
+                continue
+            speaker = self._speaker(t)
+            if speaker is None:
+                continue
+            ref, mention = speaker
+            channel = self._channel(t, ref)
+            source = self._source_in(content)
+            if source is not None and self._is_media(ref):
+                channel = [*channel, ref] if not channel else [ref, *channel]
+                ref, mention = source
+            self.used_cues.add(t.i)
+            sent = t.sent
+            self.statements.append(
+                Statement(
+                    id="",
+                    speaker=ref,
+                    direct=False,
+                    content=content,
+                    evidence=self._trimmed(sent.start_char, sent.end_char),
+                    cue=self.span(t.idx, t.idx + len(t.text)),
+                    speaker_mention=mention,
+                    channel=channel,
+                )
+            )
+
+    def _content(self, v: Token) -> Span | None:
+        lemma = v.lemma_.lower()
+        kids = list(v.children)
+        # "said that ...", "told reporters that ...", "..., the statement said" (ccomp before).
+        has_obj = any(c.dep_ == "dobj" for c in kids)
+        for c in kids:
+            if c.dep_ == "ccomp" and len(list(c.subtree)) >= 3 and (c.i > v.i or not has_obj):
+                return self.tokens_span(c.subtree)
+        # "expressed hope that ..."
+        for c in kids:
+            if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.attitude_nouns:
+                for cc in c.children:
+                    if cc.dep_ in ("acl", "ccomp", "relcl") and cc.i > c.i:
+                        return self.tokens_span(cc.subtree)
+                if lemma in self.lex.object_verbs:
+                    return self.tokens_span(c.subtree)
+        # Parenthetical: "X will win, the agency said" / "..., the Daily Express reacted to the visit".
+        sub = sorted(v.subtree, key=lambda x: x.i)
+        sent = v.sent
+        if (
+            v.dep_ in ("parataxis", "advcl", "ccomp", "conj", "relcl", "dep")
+            and sub[0].i > sent.start
+            and self.doc[sub[0].i - 1].text == ","
+            and self._has_subject(v)
+            and not any(c.dep_ in ("mark", "dobj", "ccomp", "xcomp") for c in kids)
+            and not any(c.dep_ in _SUBJ and c.lower_ in _RELATIVE for c in kids)
+        ):
+            toks = [x for x in sent if x.i < sub[0].i]
+            if len(toks) >= 3:
+                return self.tokens_span(toks)
+        if lemma in self.lex.parenthetical_verbs or lemma in self.lex.clause_only:
+            return None
+        # "told him to ...", "urged Seoul to ..."
+        for c in kids:
+            if c.dep_ == "xcomp" and lemma in ("tell", "urge", "ask", "warn", "call", "order", "advise", "promise"):
+                return self.tokens_span(c.subtree)
+        if lemma in self.lex.object_verbs:
+            objs = [c for c in kids if c.dep_ in ("dobj", "prep") and c.i > v.i]
+            if any(c.dep_ == "dobj" for c in objs) or (lemma == "call" and any(c.lower_ == "for" for c in objs)):
+                toks = [x for c in objs for x in c.subtree]
+                if len(toks) >= 2:
+                    return self.tokens_span(toks)
+        return None
+
+    def _has_subject(self, v: Token) -> bool:
+        return any(c.dep_ in _SUBJ for c in v.children)
+
+    def _according(self, t: Token) -> None:
+        to = self.doc[t.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        phrase = {x.i for x in t.subtree} | {x.i for x in to.subtree}
+        sent = t.sent
+        toks = [x for x in sent if x.i not in phrase]
+        content = self.tokens_span(toks)
+        if content is None or len(toks) < 3:
+            return
+        speaker = self._resolve_np(pobj, sent)
+        if speaker is None:
+            return
+        ref, mention = speaker
+        self.statements.append(
+            Statement(
+                id="",
+                speaker=ref,
+                direct=False,
+                content=content,
+                evidence=self._trimmed(sent.start_char, sent.end_char),
+                cue=self.span(t.idx, to.idx + len(to.text)),
+                speaker_mention=mention,
+                channel=[],
+            )
+        )
+
+    # -- speakers -----------------------------------------------------------------------------
+    def _subject(self, v: Token) -> Token | None:
+        cur: Token | None = v
+        for _ in range(3):
+            if cur is None:
+                return None
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and subj.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                return cur.head
+            if subj is not None:
+                if subj.dep_ == "nsubjpass":
+                    agent = next((c for c in cur.children if c.dep_ == "agent"), None)
+                    pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+                    return pobj
+                return subj
+            if cur.dep_ in ("conj", "xcomp", "dep") and cur.head.i < cur.i:
+                cur = cur.head
+                continue
+            return None
+        return None
+
+    def _speaker(self, v: Token) -> tuple[ActorRef, Span | None] | None:
+        subj = self._subject(v)
+        if subj is None or subj.lower_ in _NONSPEAKERS:
+            return None
+        return self._resolve_np(subj, v.sent)
+
+    def _np_tokens(self, head: Token, limit: int | None = None) -> list[Token]:
+        toks = []
+        for x in head.subtree:
+            if x.i > head.i and (x.text == "," or x.dep_ in ("relcl", "acl", "appos")):
+                break
+            if limit is not None and x.i >= limit:
+                break
+            toks.append(x)
+        return toks or [head]
+
+    def _mentions_in(self, start: int, end: int) -> list[tuple[int, int, Actor, Mention]]:
+        i = bisect_right(self.mention_starts, start - 200)
+        out = []
+        for m in self.mentions[i:]:
+            if m[0] >= end:
+                break
+            if m[1] > start:
+                out.append(m)
+        return out
+
+    def _resolve_np(
+        self, head: Token, sent: SpacySpan, limit: int | None = None
+    ) -> tuple[ActorRef, Span | None] | None:
+        toks = self._np_tokens(head, limit)
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        inside = self._mentions_in(start, end)
+        full = [x for x in head.subtree if limit is None or x.i < limit]
+        wide = self._mentions_in(full[0].idx, full[-1].idx + len(full[-1].text))
+        for m in inside:
+            if m[0] <= head.idx < m[1]:
+                return self._ref(m)
+        # Appositive names: "the sister of DPRK leader Kim Yo Jong", "X, deputy head of ...".
+        people = [m for m in wide if m[2].type == "person" and m[3].kind in ("name", "alias")]
+        if people and (head.pos_ == "PROPN" or not inside or people[-1][1] >= end - 1):
+            return self._ref(people[-1])
+        for m in wide:
+            if m[0] <= head.idx < m[1]:
+                return self._ref(m)
+        return self._unnamed(head, toks, inside, sent)
+
+    def _ref(self, m: tuple[int, int, Actor, Mention]) -> tuple[ActorRef, Span]:
+        _s, _e, actor, mention = m
+        return actor.ref(mention.sector), self.span(mention.start, mention.end)
+
+    def _unnamed(
+        self, head: Token, toks: list[Token], inside: list[tuple[int, int, Actor, Mention]], sent: SpacySpan
+    ) -> tuple[ActorRef, Span | None] | None:
+        if head.lower_ in _NONSPEAKERS:
+            return None
+        if head.pos_ == "PRON" and head.lower_ in _PERSONAL:
+            # An unresolved personal pronoun: the speaker stays unnamed, its mention kept.
+            return self._unnamed_actor(head.text, head.idx, head.idx + len(head.text), None, None)
+        if head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        lex = self.lex
+        words = {head.lower_, head.lemma_.lower()}
+        if not (
+            words & (lex.speaker_nouns | lex.document_nouns | set(lex.unnamed_sectors))
+            or head.pos_ == "PROPN"
+            or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+        ):
+            return None
+        while toks and toks[0].dep_ in ("det", "predet") and toks[0].lower_ in ("the", "a", "an"):
+            toks = toks[1:]
+        while toks and toks[0].is_punct:
+            toks = toks[1:]
+        if not toks:
+            return None
+        start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
+        name = self.text[start:end]
+        country: str | None = None
+        sector: str | None = None
+        for _s, _e, actor, mention in inside:
+            country = country or actor.country
+            sector = sector or mention.sector or actor.sector
+        if country is None:
+            country = self._place_country(sent, head)
+        sector = lex.unnamed_sectors.get(head.lower_) or lex.unnamed_sectors.get(head.lemma_.lower()) or sector
+        for x in toks:
+            if x.i < head.i and x.lower_ in lex.sector_modifiers:
+                sector = lex.sector_modifiers[x.lower_]
+        if head.lemma_.lower() in ("source", "document", "statement") and sector is None:
+            sector = None
+        return self._unnamed_actor(name, start, end, country, sector)
+
+    def _unnamed_actor(
+        self, name: str, start: int, end: int, country: str | None, sector: str | None
+    ) -> tuple[ActorRef, Span | None]:
+        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "speaker"
+        aid = f"unnamed:{slug}" + (f":{country.lower()}" if country else "")
+        actor = self.analysis.actor(aid)
+        if actor is None:
+            actor = Actor(id=aid, name=name, type="other", country=country, sector=sector, known=False)
+            self.analysis.actors.append(actor)
+        mention = Mention(start, end, name, "descriptor", sector)
+        if all(m.start != start for m in actor.mentions):
+            actor.mentions.append(mention)
+        return actor.ref(sector), self.span(start, end)
+
+    def _place_country(self, sent: SpacySpan, head: Token) -> str | None:
+        for p in self.places:
+            s = p.get("start")
+            c = p.get("country")
+            if isinstance(s, int) and isinstance(c, str) and sent.start_char <= s < head.idx:
+                return c
+        return None
+
+    # -- channels -------------------------------------------------------------------------------
+    def _is_media(self, ref: ActorRef) -> bool:
+        a = self.analysis.actor(ref.actor)
+        return (a is not None and (a.type == "media" or a.sector == "MED")) or ref.sector == "MED"
+
+    def _channel(self, v: Token, speaker: ActorRef) -> list[ActorRef]:
+        """Media the speaker talked to ("told Agence France-Presse", "in an interview with CNN")."""
+        out: list[ActorRef] = []
+        for c in v.children:
+            cands: list[Token] = []
+            if c.dep_ in ("dobj", "dative", "iobj"):
+                cands.append(c)
+            elif c.dep_ == "prep" and c.lower_ in ("to", "with", "in", "on"):
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        cands.append(p)
+                        cands.extend(pp for q in p.children if q.dep_ == "prep" for pp in q.children)
+            for x in cands:
+                got = self._known_at(x)
+                if got is not None and self._is_media(got[0]) and got[0].actor != speaker.actor:
+                    out.append(got[0])
+        return out
+
+    def _known_at(self, t: Token) -> tuple[ActorRef, Span] | None:
+        toks = self._np_tokens(t)
+        for m in self._mentions_in(toks[0].idx, toks[-1].idx + len(toks[-1].text)):
+            if not m[2].id.startswith("unnamed:"):
+                return self._ref(m)
+        return None
+
+    def _source_in(self, content: Span) -> tuple[ActorRef, Span | None] | None:
+        """The original source a relaying outlet names: "based on the report of X", "citing X"."""
+        i, j = self.tok_at(content.start), self.tok_at(max(content.start, content.end - 1)) + 1
+        toks = self.doc[i:j]
+        for k, _t in enumerate(toks):
+            for marker in self.lex.source_markers:
+                if tuple(x.lower_ for x in toks[k : k + len(marker)]) != marker:
+                    continue
+                rest = toks[k + len(marker) : k + len(marker) + 12]
+                for m in self._mentions_in(rest.start_char, rest.end_char) if len(rest) else []:
+                    if not m[2].id.startswith("unnamed:") and m[2].type != "state":
+                        return self._ref(m)
+        return None

@@ -1,0 +1,56 @@
+"""Claim statuses on made-up sentences, with the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import geosignal
+from geosignal.model import Analysis, RawDocument
+
+pytestmark = pytest.mark.model
+
+
+def _run(text: str) -> dict[str, Any]:
+    # analyze_documents skips the ingest cleaning, which may drop very short made-up texts.
+    (result,) = geosignal.analyze_documents([RawDocument(text=text, language="en", published="2023-11-29")])
+    assert isinstance(result, Analysis)
+    return result.to_dict()
+
+
+def _status(text: str) -> list[str]:
+    d: dict[str, Any] = _run(text)
+    assert geosignal.validate(d) == []
+    for c in d["claims"]:
+        assert d["document"]["text"][c["start"] : c["end"]] == c["text"]
+        for cue in c["cues"]:
+            assert d["document"]["text"][cue["start"] : cue["end"]] == cue["text"]
+    return [c["status"] for c in d["claims"]]
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        ("The army moved three brigades to the border.", "reported"),
+        ("It is possible that the talks were a cover for arms deals.", "speculative"),
+        ("Perhaps it is no coincidence that the envoy arrived the same day.", "speculative"),
+        ("The visit could be a signal to Seoul.", "speculative"),
+        ("Russia may have other interests in the region.", "speculative"),
+        ("Who knows, maybe history repeats itself on a new round in the region?", "speculative"),
+        ("Why do you threaten your neighbors with anathema and missiles every week?", "rhetorical"),
+        ("The government did not send troops.", "negated"),
+        ("If the talks fail, the army would intervene.", "hypothetical"),
+        ("The minister will visit Beijing next week.", "future"),
+        ("In May the parliament adopted the budget.", "reported"),
+    ],
+)
+def test_status(text: str, status: str) -> None:
+    assert _status(text) == [status]
+
+
+def test_attributed_sentence_points_to_its_statement() -> None:
+    d = geosignal.analyze("The ministry said that the troops had left the area.", published="2023-11-29").to_dict()
+    (claim,) = d["claims"]
+    assert claim["status"] == "attributed"
+    assert claim["statement"] == d["statements"][0]["id"]
