@@ -161,6 +161,23 @@ def evaluate_actors_cmd(
     _print_report(report.to_dict(), fmt)
 
 
+@eval_app.command("events")
+def evaluate_events_cmd(
+    suite: Annotated[str, typer.Option(help="petr2-gsr, plover-gsr or petr-unit.")] = "petr2-gsr",
+    shared: Annotated[Path, typer.Option(help="The shared folder with eval/.")] = Path("../shared"),
+    split: Annotated[str, typer.Option(help="dev (tuning), test or all.")] = "test",
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Score event coding on a gold suite: P/R/F1 for dyad + root code and dyad + full code."""
+    from .evaluate.events import evaluate_events
+
+    try:
+        report = evaluate_events(shared, suite, split)
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    _print_report(report, fmt)
+
+
 @eval_app.command("statements")
 def evaluate_statements_cmd(
     shared: Annotated[Path, typer.Option(help="The shared folder with eval/.")] = Path("../shared"),
@@ -193,6 +210,22 @@ def evaluate_claims_cmd(
         if suite not in suites:
             raise UsageError(Errors.E051.format(name=suite, known=", ".join(suites)))
         report = suites[suite](shared, split)
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    _print_report(report.to_dict(), fmt)
+
+
+@eval_app.command("techniques")
+def evaluate_techniques_cmd(
+    shared: Annotated[Path, typer.Option(help="The shared folder with eval/.")] = Path("../shared"),
+    split: Annotated[str, typer.Option(help="dev (tuning) or test (the held-out fifth).")] = "test",
+    fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
+) -> None:
+    """Score persuasion-technique spans on the PTC corpus: partial-overlap span F1."""
+    from .evaluate.techniques import evaluate_techniques
+
+    try:
+        report = evaluate_techniques(shared, split)
     except GeosignalError as exc:
         raise _fail(exc) from None
     _print_report(report.to_dict(), fmt)

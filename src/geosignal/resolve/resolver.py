@@ -217,7 +217,7 @@ class _Table(Generic[V]):
 
 @dataclass(slots=True)
 class _Index:
-    forms: _Table[list[tuple[str, MentionKind, bool]]]
+    forms: _Table[list[tuple[str, MentionKind, bool, tuple[bool, ...]]]]
     titles: _Table[str]
     institutions: _Table[str]
 
@@ -241,11 +241,14 @@ def _index(kb: KnowledgeBase) -> _Index:
     got = kb.cache.get("resolver-index")
     if isinstance(got, _Index):
         return got
-    forms: dict[tuple[str, ...], list[tuple[str, MentionKind, bool]]] = {}
+    forms: dict[tuple[str, ...], list[tuple[str, MentionKind, bool, tuple[bool, ...]]]] = {}
     for f in kb.surface_forms():
         # Short all-capital abbreviations (US, UN, IS) must match in case: "us" is a pronoun.
         exact = f.text.isupper() and len(f.text.replace(".", "")) <= 5
-        forms.setdefault(_tokens(f.text), []).append((f.entry, f.kind, exact))
+        key = _tokens(f.text)
+        words = [t.text for t in _tokenizer().make_doc(f.text.removeprefix("the ").removeprefix("The "))]
+        caps = tuple(w[:1].isupper() for w in words) if len(words) == len(key) else ()
+        forms.setdefault(key, []).append((f.entry, f.kind, exact, caps))
     idx = _Index(
         _Table(forms.items()),
         _Table((_tokens(t), kind) for kind, ts in kb.lexicons.titles.items() for t in ts),
@@ -284,8 +287,16 @@ class _Resolver:
             span = doc[i:end]
             if not _capitalised(span):
                 continue
-            for entry_id, kind, exact in hits:
+            for entry_id, kind, exact, caps in hits:
                 if exact and not self._exact_ok(span, entry_id):
+                    continue
+                # Capitalised words of a name stay capitalised in text ("Russia today" is not
+                # Russia Today); only the first may be lower case, as translated copy writes
+                # "the voice of Korea".
+                if any(
+                    c and not (t.text[:1].isupper() or t.text[:1].isdigit())
+                    for c, t in zip(caps[1:], span[1:], strict=False)
+                ):
                     continue
                 entry = self.kb.entries[entry_id]
                 if entry.type == "state" and entry.start and self.on and self.on < entry.start:
@@ -344,7 +355,7 @@ class _Resolver:
 
     def _state_at(self, i: int, j: int, *, demonyms: bool = True) -> str | None:
         """The state a token span names (name, alias, metonym, and demonym unless excluded), if any."""
-        for entry_id, kind, exact in self.idx.forms.get(tuple(self.keys[i:j])) or []:
+        for entry_id, kind, exact, _caps in self.idx.forms.get(tuple(self.keys[i:j])) or []:
             e = self.kb.entries[entry_id]
             if kind == "demonym" and not demonyms:
                 continue
@@ -682,7 +693,7 @@ class _Resolver:
 
     def _country_of_form(self, k: int) -> str | None:
         for length in (4, 3, 2, 1):
-            for entry_id, _kind, _exact in self.idx.forms.get(tuple(self.keys[k : k + length])) or []:
+            for entry_id, _kind, _exact, _caps in self.idx.forms.get(tuple(self.keys[k : k + length])) or []:
                 e = self.kb.entries[entry_id]
                 if e.country and len(e.country) == 3:
                     return e.country

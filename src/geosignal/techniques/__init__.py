@@ -1,15 +1,297 @@
-"""The techniques stage (see its issue): adds techniques to the Analysis."""
+"""The techniques stage: persuasion techniques (SemEval-2020 Task 11 labels) with their voice.
+
+Cue phrases come from two data files: ``data/lexicon.yaml`` (hand-written) and ``data/mined.yaml``
+(mined from the PTC train split by ``python -m geosignal.techniques.train``). They are compiled once
+per vocabulary into one spaCy ``Matcher`` over lemmas and lower-cased words. A hit covers either
+the cue itself (loaded language, name calling, ...) or the sentence it stands in (doubt, appeal to
+fear, ...; clipped to the quote when the cue is inside one). Repetition is a content word repeated
+within a short window. A technique inside a statement's content has that statement's id as voice;
+elsewhere the voice is the outlet's own (``None``).
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import bisect
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
 
-from ..model import Analysis
+import spacy
+import yaml
+from spacy.attrs import SENT_START
+from spacy.matcher import Matcher, PhraseMatcher
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
+
+from ..model import Analysis, Statement, Technique
 from ..stage import Context
 
-__all__ = ["run"]
+__all__ = ["TECHNIQUES", "find_techniques", "run"]
+
+DATA = Path(__file__).parent / "data"
+TECHNIQUES = (
+    "loaded_language",
+    "name_calling_labeling",
+    "repetition",
+    "exaggeration_minimisation",
+    "doubt",
+    "appeal_to_fear_prejudice",
+    "flag_waving",
+    "causal_oversimplification",
+    "slogans",
+    "appeal_to_authority",
+    "black_and_white_fallacy",
+    "thought_terminating_cliches",
+    "whataboutism_straw_men_red_herring",
+    "bandwagon_reductio_ad_hitlerum",
+)
+HAND_SCORE = 0.6
+# Content words that repeat within this many tokens count as repetition.
+REPEAT_WINDOW = 2
+REPEAT_SKIP_POS = frozenset({"DET", "ADP", "CCONJ", "SCONJ", "PRON", "PART", "AUX", "PUNCT", "NUM"})
+_TRIM = " \n\t.,:;"
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    """What a matcher hit means: the technique, how far its span reaches, and a confidence."""
+
+    technique: str
+    extent: str
+    score: float
+    phrase: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Tunable knobs of the stage (the defaults are what ships; tuned on the PTC dev split)."""
+
+    min_mined_score: float = 0.25
+    enabled: frozenset[str] = frozenset(TECHNIQUES)
+    use_mined: bool = True
+    use_hand: bool = True
+    # Hand cues (technique, phrase) that ``train`` found mostly wrong on the train split.
+    pruned: frozenset[tuple[str, str]] = frozenset()
+
+
+Hit = tuple[Cue, int, int]
+
+
+@lru_cache(maxsize=1)
+def default_settings() -> Settings:
+    """The shipped settings: the pruned hand cues come from ``data/mined.yaml``."""
+    pruned = _read("mined.yaml").get("pruned") or []
+    return Settings(pruned=frozenset((str(t), str(p)) for t, p in pruned))
+
+
+def _read(name: str) -> dict[str, Any]:
+    path = DATA / name
+    if not path.is_file():
+        return {}
+    with path.open(encoding="utf-8") as fh:
+        data = yaml.safe_load(fh) or {}
+    assert isinstance(data, dict)
+    return data
+
+
+@lru_cache(maxsize=1)
+def load_cues() -> tuple[tuple[str, str, float, str, bool], ...]:
+    """(technique, phrase, score, extent, is_lemma_key) for every cue in the data files."""
+    out: list[tuple[str, str, float, str, bool]] = []
+    hand = _read("lexicon.yaml")
+    extent: dict[str, str] = dict(hand.get("extent", {}))
+    for technique, phrases in (hand.get("cues") or {}).items():
+        for phrase in phrases:
+            out.append((technique, str(phrase), HAND_SCORE, extent.get(technique, "cue"), False))
+    mined = _read("mined.yaml")
+    m_extent: dict[str, str] = dict(mined.get("extent", {}))
+    for technique, rows in (mined.get("cues") or {}).items():
+        for key, rate, _n in rows:
+            out.append((technique, str(key), float(rate), m_extent.get(technique, extent.get(technique, "cue")), True))
+    return tuple(out)
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    return spacy.blank("en").tokenizer
+
+
+def _words(phrase: str, lemma_key: bool) -> list[str]:
+    return phrase.split(" ") if lemma_key else [t.text for t in _tokenizer()(phrase)]
+
+
+class _Compiled:
+    """The matchers for one vocabulary and the cue behind each match key.
+
+    Contiguous phrases go to two PhraseMatchers (on lemmas, and on lower-cased words for hand
+    phrases); only the few phrases with a ``*`` gap need the slower token Matcher.
+    """
+
+    def __init__(self, vocab: Vocab, settings: Settings) -> None:
+        self.vocab = vocab
+        self.by_lemma = PhraseMatcher(vocab, attr="LEMMA")
+        self.by_lower = PhraseMatcher(vocab, attr="LOWER")
+        self.gapped = Matcher(vocab)
+        self.matchers: tuple[Any, ...] = ()
+        self.cues: dict[int, Cue] = {}
+        seen: set[tuple[str, str]] = set()
+        for technique, phrase, score, extent, lemma_key in load_cues():
+            if technique not in settings.enabled or (technique, phrase) in seen:
+                continue
+            if lemma_key and (not settings.use_mined or score < settings.min_mined_score):
+                continue
+            if not lemma_key and not settings.use_hand:
+                continue
+            name = f"{technique}:{len(seen)}"
+            seen.add((technique, phrase))
+            self.cues[vocab.strings.add(name)] = Cue(technique, extent, score, phrase)
+            words = _words(phrase, lemma_key)
+            if "*" in words:
+                gap: dict[str, Any] = {"OP": "{1,3}"}
+                self.gapped.add(name, [[gap if w == "*" else {"LOWER": w.lower()} for w in words]])
+                self.gapped.add(name, [[gap if w == "*" else {"LEMMA": w} for w in words]])
+                continue
+            lemma_forms = {tuple(words), tuple(w.lower() for w in words), tuple(w.capitalize() for w in words)}
+            self.by_lemma.add(name, [Doc(vocab, words=list(f), lemmas=list(f)) for f in sorted(lemma_forms)])
+            if not lemma_key:
+                self.by_lower.add(name, [Doc(vocab, words=[w.lower() for w in words])])
+
+        # An empty matcher warns when called: keep only those with patterns.
+        self.matchers = tuple(m for m in (self.by_lemma, self.by_lower, self.gapped) if len(m))
+
+    def __call__(self, doc: Doc) -> set[tuple[int, int, int]]:
+        """(match key, start token, end token) of every hit."""
+        hits: set[tuple[int, int, int]] = set()
+        for matcher in self.matchers:
+            hits.update((m, s, e) for m, s, e in matcher(doc))
+        return hits
+
+
+_COMPILED: dict[tuple[int, Settings], _Compiled] = {}
+
+
+def _compiled(vocab: Vocab, settings: Settings) -> _Compiled:
+    key = (id(vocab), settings)
+    got = _COMPILED.get(key)
+    if got is None or got.vocab is not vocab:
+        got = _COMPILED[key] = _Compiled(vocab, settings)
+    return got
+
+
+def sentence_units(doc: Doc) -> list[tuple[int, int]]:
+    """Character ranges of the sentences, also split at line breaks and trimmed of edge punctuation."""
+    text = doc.text
+    # doc.sents is slow on long documents; the sentence-start flags are one array read.
+    flags = doc.to_array([SENT_START])
+    bounds = [int(doc[i].idx) for i in range(1, len(doc)) if flags[i] == 1]
+    out: list[tuple[int, int]] = []
+    start = 0
+    for end in [*bounds, len(text)]:
+        pos = start
+        for piece in text[start:end].split("\n"):
+            s, e = pos, pos + len(piece)
+            pos = e + 1
+            while s < e and text[s] in _TRIM:
+                s += 1
+            while e > s and text[e - 1] in _TRIM:
+                e -= 1
+            if e > s:
+                out.append((s, e))
+        start = end
+    return out
+
+
+def _unit_of(units: Sequence[tuple[int, int]], starts: Sequence[int], char: int) -> tuple[int, int] | None:
+    i = bisect.bisect_right(starts, char) - 1
+    if i >= 0 and units[i][0] <= char < units[i][1]:
+        return units[i]
+    return None
+
+
+def _container(statements: Sequence[Statement], start: int, end: int) -> Statement | None:
+    """The innermost statement whose content contains [start, end)."""
+    best: Statement | None = None
+    for st in statements:
+        c = st.content
+        inner = best is None or c.end - c.start < best.content.end - best.content.start
+        if c.start <= start and end <= c.end and inner:
+            best = st
+    return best
+
+
+def _repetitions(doc: Doc, window: int) -> list[tuple[int, int]]:
+    """Words said again within ``window`` tokens ("very, very", "never, never"): the span covers both."""
+    last: dict[str, int] = {}
+    out: list[tuple[int, int]] = []
+    for tok in doc:
+        if not tok.is_alpha or len(tok) < 2 or tok.pos_ in REPEAT_SKIP_POS:
+            continue
+        if "\n" in doc[max(0, tok.i - window) : tok.i].text:
+            last.clear()
+        word = tok.lower_
+        prev = last.get(word)
+        if prev is not None and tok.i - prev <= window:
+            out.append((doc[prev].idx, tok.idx + len(tok)))
+        last[word] = tok.i
+    return out
+
+
+def _merge(hits: Iterable[tuple[str, int, int, float]]) -> list[tuple[str, int, int, float]]:
+    """Overlapping hits of the same technique merged, keeping the best score."""
+    out: list[tuple[str, int, int, float]] = []
+    for t, s, e, sc in sorted(hits):
+        if out and out[-1][0] == t and s <= out[-1][2]:
+            pt, ps, pe, psc = out[-1]
+            out[-1] = (pt, ps, max(pe, e), max(psc, sc))
+        else:
+            out.append((t, s, e, sc))
+    return out
+
+
+def raw_hits(doc: Doc, statements: Sequence[Statement] = (), *, settings: Settings | None = None) -> list[Hit]:
+    """Every cue hit with its cue and the character span it covers (before merging)."""
+    settings = settings or default_settings()
+    comp = _compiled(doc.vocab, settings)
+    units = sentence_units(doc)
+    starts = [u[0] for u in units]
+    hits: list[Hit] = []
+    for match_id, s, e in sorted(comp(doc)):
+        cue = comp.cues[match_id]
+        if (cue.technique, cue.phrase) in settings.pruned:
+            continue
+        c0, c1 = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
+        if cue.extent == "sentence":
+            unit = _unit_of(units, starts, c0)
+            if unit is None:
+                continue
+            u0, u1 = unit
+            st = _container(statements, c0, c1)
+            if st is not None:
+                u0, u1 = max(u0, st.content.start), min(u1, st.content.end)
+            c0, c1 = min(u0, c0), max(u1, c1)
+        hits.append((cue, c0, c1))
+    return hits
+
+
+def find_techniques(
+    doc: Doc, statements: Sequence[Statement] = (), *, settings: Settings | None = None
+) -> list[Technique]:
+    """The technique spans in doc, each with its voice (a statement id, or None for the outlet)."""
+    settings = settings or default_settings()
+    text = doc.text
+    hits = [(cue.technique, s, e, cue.score) for cue, s, e in raw_hits(doc, statements, settings=settings)]
+    if REPEAT_WINDOW and "repetition" in settings.enabled:
+        hits.extend(("repetition", s, e, 0.5) for s, e in _repetitions(doc, REPEAT_WINDOW))
+    out: list[Technique] = []
+    for technique, s, e, score in _merge(hits):
+        st = _container(statements, s, e)
+        out.append(Technique(technique, s, e, text[s:e], st.id if st else None, round(score, 3)))
+    out.sort(key=lambda t: (t.start, t.end, t.technique))
+    return out
 
 
 def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
-    """Add techniques found in doc to analysis (not implemented yet: adds none)."""
-    return None
+    """Add the techniques found in doc to analysis, with their voice from analysis.statements."""
+    analysis.techniques.extend(find_techniques(doc, analysis.statements))

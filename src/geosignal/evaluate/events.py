@@ -1,0 +1,259 @@
+"""Score the event coder on peers' gold sets in ``../shared/eval/events`` (issue 3).
+
+Suites:
+
+- ``petr2-gsr``: UniversalPETRARCH's PETR-2 validation sentences (Phoenix codes; a sector suffix such
+  as ``GUYJUD`` is compared on its country part);
+- ``plover-gsr``: the CAMEO-manual examples coded in PLOVER 0.5 (old category names mapped to current
+  ones: DEMAND -> REQUEST, DISAPPROVE -> ACCUSE, FIGHT -> ASSAULT, ...);
+- ``petr-unit``: PETRARCH's unit-test records, with the fictional actors of ``PETR.Validate.actors.txt``
+  imported through ``kb import`` into a temporary KB.
+
+Each suite is split deterministically into ``dev`` and ``test`` halves by a hash of the record id
+(``all`` scores both). Scores are precision, recall and F1 over (source country, target country, code)
+triples per sentence: ``dyad_root`` compares the CAMEO root (for plover-gsr the PLOVER type) and
+``dyad_code`` the full code (for plover-gsr the type and, where the gold gives one, the mode).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from ..config import load_settings
+from ..errors import Errors, EvaluationDataError, UsageError
+from ..events.codebook import load_codebook
+from ..kb import KnowledgeBase, load_kb
+from ..model import ActorRef, Analysis, Document, Event
+from ..nlp import load_nlp
+from ..stage import Context
+
+SUITES = {
+    "petr2-gsr": ("events", "universalpetrarch", "PETR2_GSR_validation.jsonl"),
+    "plover-gsr": ("events", "plover", "PLOVER_GSR_CAMEO.json"),
+    "petr-unit": ("events", "petrarch2", "PETR.UnitTest.records.jsonl"),
+}
+SPLITS = ("dev", "test", "all")
+_AGENCY = {"IGO", "NGO", "MNC"}
+
+Triple = tuple[str, str, str]
+
+
+@dataclass(slots=True)
+class _Record:
+    id: str
+    text: str
+    published: date | None
+    root: set[Triple]
+    full: set[Triple]
+
+
+def gold_files(shared_dir: Path, suite: str) -> list[Path]:
+    """The gold files a suite reads (for hashing in the quality gate)."""
+    if suite not in SUITES:
+        raise UsageError(Errors.E051.format(name=suite, known=", ".join(SUITES)))
+    files = [shared_dir / "eval" / Path(*SUITES[suite])]
+    if suite == "petr-unit":
+        files.append(shared_dir / "eval" / "events" / "petrarch2" / "PETR.Validate.actors.txt")
+    return files
+
+
+def in_split(record_id: str, split: str) -> bool:
+    """Deterministic halves: the parity of the first byte of sha256(record id)."""
+    if split == "all":
+        return True
+    even = hashlib.sha256(record_id.encode("utf-8")).digest()[0] % 2 == 0
+    return even if split == "dev" else not even
+
+
+def _country(code: str | None) -> str | None:
+    if not code:
+        return None
+    return code.strip().upper()[:3] or None
+
+
+def _yyyymmdd(s: str | None) -> date | None:
+    if not s:
+        return None
+    s = s.replace("-", "")
+    try:
+        return date(int(s[:4]), int(s[4:6]), int(s[6:8]))
+    except (ValueError, IndexError):
+        return None
+
+
+def _petr_records(path: Path) -> Iterator[_Record]:
+    for line in path.read_text("utf-8").splitlines():
+        if not line.strip():
+            continue
+        r = json.loads(line)
+        if str(r.get("evaluate", "true")).lower() != "true" or r.get("expected_error"):
+            continue
+        root: set[Triple] = set()
+        full: set[Triple] = set()
+        for e in r.get("expected_events") or []:
+            s, t, code = _country(e.get("source")), _country(e.get("target")), str(e.get("code") or "")
+            if not s or not t or not code[:2].isdigit():
+                continue
+            root.add((s, t, code[:2]))
+            full.add((s, t, code))
+        yield _Record(str(r["id"]), str(r["text"]), _yyyymmdd(r.get("date")), root, full)
+
+
+def _plover_records(path: Path) -> Iterator[_Record]:
+    book = load_codebook()
+    for r in json.loads(path.read_text("utf-8")):
+        if r.get("event") == "DOCUMENT" or not r.get("text"):
+            continue
+        etype = book.plover_name(str(r["event"]))
+        mode = str(r.get("mode") or "").strip().lower()
+        sources = [c for a in _actors(r.get("source")) if (c := _country(a.get("code")))]
+        targets = [c for a in _actors(r.get("target")) if (c := _country(a.get("code")))] or [""]
+        root: set[Triple] = set()
+        full: set[Triple] = set()
+        for s in sources:
+            for t in targets:
+                if s == t:
+                    continue
+                root.add((s, t, etype))
+                full.add((s, t, f"{etype}/{mode}" if mode else etype))
+        yield _Record(str(r["id"]), str(r["text"]), _yyyymmdd(r.get("date")), root, full)
+
+
+def _actors(value: Any) -> list[dict[str, Any]]:
+    return [a for a in value if isinstance(a, dict)] if isinstance(value, list) else []
+
+
+def _ref_country(ref: ActorRef) -> str:
+    if ref.country:
+        return ref.country
+    if ref.sector in _AGENCY:
+        return ref.sector
+    return "---"  # PETRARCH's code for an actor of unknown country
+
+
+def predicted(events: Iterable[Event], suite: str, gold_full: set[Triple]) -> tuple[set[Triple], set[Triple]]:
+    """Predicted (source, target, code) triples: every source x target pair of each event, no self-pairs."""
+    root: set[Triple] = set()
+    full: set[Triple] = set()
+    untargeted = {(s, c) for s, t, c in gold_full if t == ""}
+    for e in events:
+        srcs = {_ref_country(r) for r in e.source}
+        tgts = {_ref_country(r) for r in e.target}
+        # Same-country pairs only between different actors ("Boko Haram ... Nigeria").
+        distinct = {r.actor for r in e.source} != {r.actor for r in e.target}
+        if suite == "plover-gsr":
+            ptype = str(e.plover.get("type") or "")
+            mode = str(e.plover.get("mode") or "")
+            # The PLOVER gold codes only actors with a country: an unknown one is no prediction.
+            srcs.discard("---")
+            tgts.discard("---")
+            for s in srcs:
+                # A gold record without a target is matched on source and type alone.
+                pairs = [t for t in tgts if t != s] or [""]
+                if any((s, ptype) == (gs, gc.split("/")[0]) for gs, gc in untargeted):
+                    pairs = [""]
+                for t in pairs:
+                    root.add((s, t, ptype))
+                    full.add((s, t, f"{ptype}/{mode}" if mode else ptype))
+        else:
+            for s in srcs:
+                for t in tgts:
+                    if s != t or (distinct and len(e.source) == 1 and len(e.target) == 1):
+                        root.add((s, t, e.cameo[:2]))
+                        full.add((s, t, e.cameo))
+    return root, full
+
+
+def _prf(tp: int, fp: int, fn: int) -> dict[str, float | int]:
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return {"precision": round(p, 4), "recall": round(r, 4), "f1": round(f, 4), "tp": tp, "fp": fp, "fn": fn}
+
+
+def _analyse(records: list[_Record], kb: KnowledgeBase) -> Iterator[Analysis]:
+    from ..pipeline import STAGES  # the pipeline imports the stages; import it late
+
+    nlp = load_nlp(load_settings().model)
+    for doc, rec in zip(nlp.pipe(r.text for r in records), records, strict=True):
+        analysis = Analysis(
+            Document(
+                id=rec.id,
+                text=rec.text,
+                published=rec.published.isoformat() if rec.published else None,
+                language="en",
+            )
+        )
+        ctx = Context(kb=kb, published=rec.published)
+        for _name, stage in STAGES:
+            stage(doc, analysis, ctx)
+        yield analysis
+
+
+def evaluate_events(shared_dir: Path, suite: str, split: str = "test") -> dict[str, Any]:
+    """Score the event coder on one suite and split; returns a JSON-ready report.
+
+    Raises UsageError for an unknown suite or split and EvaluationDataError when the gold
+    files are missing.
+    """
+    if split not in SPLITS:
+        raise UsageError(f"unknown split '{split}' (known: {', '.join(SPLITS)})")
+    files = gold_files(shared_dir, suite)
+    for f in files:
+        if not f.is_file():
+            raise EvaluationDataError(Errors.E050.format(path=f))
+    from ..pipeline import knowledge_base
+
+    with tempfile.TemporaryDirectory(prefix="geosignal-eval-") as tmp:
+        if suite == "petr-unit":
+            from ..kb.cameo_import import import_dictionary
+
+            kb_file, _n = import_dictionary(files[1], out_dir=Path(tmp))
+            base = knowledge_base()
+            # The shipped KB plus the fictional actors (the user's own imports are left out).
+            kb = load_kb((*_extra_paths(base), kb_file))
+            records = list(_petr_records(files[0]))
+        elif suite == "petr2-gsr":
+            kb = knowledge_base()
+            records = list(_petr_records(files[0]))
+        else:
+            kb = knowledge_base()
+            records = list(_plover_records(files[0]))
+        records = [r for r in records if in_split(r.id, split)]
+        counts = {"root": [0, 0, 0], "full": [0, 0, 0]}
+        historical_pub_year = 0
+        errors: list[dict[str, Any]] = []
+        for rec, analysis in zip(records, _analyse(records, kb), strict=True):
+            p_root, p_full = predicted(analysis.events, suite, rec.full)
+            for key, gold, pred in (("root", rec.root, p_root), ("full", rec.full, p_full)):
+                counts[key][0] += len(gold & pred)
+                counts[key][1] += len(pred - gold)
+                counts[key][2] += len(gold - pred)
+            for e in analysis.events:
+                if e.date.historical and rec.published and (e.date.value or "").startswith(str(rec.published.year)):
+                    historical_pub_year += 1
+            if p_root != rec.root:
+                errors.append(
+                    {"id": rec.id, "gold": sorted(rec.root), "predicted": sorted(p_root), "text": rec.text[:200]}
+                )
+    return {
+        "suite": suite,
+        "split": split,
+        "records": len(records),
+        "dyad_root": _prf(*counts["root"]),
+        "dyad_code": _prf(*counts["full"]),
+        "historical_dated_to_publication_year": historical_pub_year,
+        "errors": errors,
+    }
+
+
+def _extra_paths(kb: KnowledgeBase) -> tuple[Path, ...]:
+    """The non-shipped KB files a KB was loaded with that still exist (kb_paths from settings)."""
+    return tuple(load_settings().kb_paths)

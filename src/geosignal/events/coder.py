@@ -1,0 +1,556 @@
+"""The event coder: trigger patterns over the parse -> Events with actors, code, date, place, status."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from datetime import date
+
+from spacy.tokens import Doc, Span, Token
+
+from ..kb import normalize
+from ..model import Actor, ActorRef, Analysis, Event, EventDate, Location, Mention, Status
+from ..model import Span as TextSpan
+from ..stage import Context
+from . import status as st
+from .codebook import Codebook, load_codebook
+from .dates import Cue, cue_words, find_cues, to_event_date
+from .patterns import (
+    Pattern,
+    PatternTable,
+    current_patterns,
+    find_lemma,
+    is_passive,
+    logical_object,
+    logical_subject,
+    prep_objects,
+    with_conjuncts,
+)
+from .places import locate
+
+# Children followed when looking for the actor an argument phrase names.
+_CORE_DEPS = {"compound", "amod", "nmod", "appos", "poss", "prep", "pobj", "det", "nummod", "flat", "npadvmod"}
+_LEAD_VERBS = {"lead", "head"}
+_PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+_ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+@dataclass(slots=True)
+class _Place:
+    start: int
+    end: int
+    text: str
+    country: str | None
+
+
+class _Coder:
+    def __init__(self, doc: Doc, analysis: Analysis, ctx: Context, table: PatternTable, book: Codebook) -> None:
+        self.doc = doc
+        self.analysis = analysis
+        self.ctx = ctx
+        self.table = table
+        self.book = book
+        self.actor_at: dict[int, Actor] = {}
+        self.kind_at: dict[int, str] = {}
+        self.mention_start: dict[int, int] = {}
+        for a in analysis.actors:
+            for m in a.mentions:
+                span = doc.char_span(m.start, m.end, alignment_mode="expand")
+                if span is None:
+                    continue
+                for t in span:
+                    # The shorter mention wins a token ("Kim Jong-un" inside a descriptor).
+                    if t.i not in self.actor_at or (m.end - m.start) < self.mention_start.get(t.i, 1 << 30):
+                        self.actor_at[t.i] = a
+                        self.kind_at[t.i] = m.kind
+                        self.mention_start[t.i] = m.end - m.start
+        self.place_at: dict[int, _Place] = {}
+        for p in ctx.notes.get("places", []) or []:
+            span = doc.char_span(int(p["start"]), int(p["end"]), alignment_mode="expand")
+            if span is None:
+                continue
+            place = _Place(span.start_char, span.end_char, span.text, p.get("country"))
+            for t in span:
+                self.place_at[t.i] = place
+        self.consumed: set[int] = set()
+        words = cue_words()
+        self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
+        self.person_years = int(words["historical_person_years"])
+        self.sent_cues: dict[int, list[Cue]] = {}
+        self.text = doc.text  # Doc.text joins every token on each call: read it once
+        self.sents = list(doc.sents)
+        self.sent_starts = [s.start for s in self.sents]
+        self.paragraph_of = self._paragraphs()
+
+    def sent_of(self, t: Token) -> Span:
+        """The sentence of a token (Token.sent rescans the document; this does not)."""
+        return self.sents[bisect_right(self.sent_starts, t.i) - 1]
+
+    # -- layout ---------------------------------------------------------------------------------
+    def _paragraphs(self) -> dict[int, int]:
+        text = self.text
+        breaks = [m.end() for m in re.finditer(r"\n\s*\n" if "\n\n" in text else r"\n", text)]
+        out: dict[int, int] = {}
+        for s in self.sents:
+            out[s.start] = bisect_right(breaks, s.start_char)
+        return out
+
+    def cues(self, sent: Span) -> list[Cue]:
+        got = self.sent_cues.get(sent.start)
+        if got is None:
+            got = find_cues(sent.text, sent.start_char, self.ctx.published)
+            self.sent_cues[sent.start] = got
+        return got
+
+    # -- actors ---------------------------------------------------------------------------------
+    def _conjuncts(self, head: Token) -> list[Token]:
+        """The head and its conjuncts, also where the parser hangs them elsewhere.
+
+        On the mention's other tokens ("Barack Obama and Vladimir Putin") or on an appositive list
+        ("The US, Russia, and Switzerland").
+        """
+        heads = [head]
+        a = self.actor_at.get(head.i)
+        if a is not None:
+            heads += [t for t in head.doc[max(0, head.i - 4) : head.i + 4] if self.actor_at.get(t.i) is a]
+        heads += [
+            c
+            for h in list(heads)
+            for c in h.children
+            if c.dep_ == "appos" and any(g.dep_ in ("conj", "cc") for g in c.children)
+        ]
+        return with_conjuncts(heads)
+
+    def actors_for(self, head: Token) -> list[Actor]:
+        out: list[Actor] = []
+        for h in self._conjuncts(head):
+            a = self._actor_of_phrase(h)
+            if a is not None and a not in out:
+                out.append(a)
+        return out
+
+    def _actor_of_phrase(self, h: Token) -> Actor | None:
+        if h.i in self.actor_at:
+            if self.kind_at.get(h.i) == "descriptor":
+                # "the special representative of the Chinese government Liu Xiaoming": a person's name
+                # inside the title's phrase beats the title.
+                for c in h.subtree:
+                    a = self.actor_at.get(c.i)
+                    if a is not None and a.type == "person" and self.kind_at.get(c.i) in ("name", "alias"):
+                        return a
+            return self.actor_at[h.i]
+        if h.i in self.place_at:
+            return self._state_actor(self.place_at[h.i].country)
+        state = self._state_in_modifiers(h)
+        if state is not None:
+            return state
+        # Breadth-first through the noun phrase, nearest mention first.
+        frontier = [h]
+        for _depth in range(7):
+            nxt: list[Token] = []
+            for t in frontier:
+                for c in t.children:
+                    if c.i in self.actor_at and c.dep_ in _CORE_DEPS | {"acl", "agent"}:
+                        return self.actor_at[c.i]
+                    if c.dep_ == "prep" and c.lower_ not in ("of", "from", "by", "in"):
+                        continue
+                    lead = c.dep_ == "acl" and c.lemma_.lower() in _LEAD_VERBS
+                    if c.dep_ in _CORE_DEPS or lead or c.dep_ == "agent":
+                        nxt.append(c)
+            frontier = nxt
+            if not frontier:
+                break
+        if h.pos_ == "PROPN" and h.ent_type_ in _ENT_ACTOR:
+            return self._unknown(h)
+        sector = self.ctx.kb.lexicons.agents.get(h.lemma_.lower()) or self.ctx.kb.lexicons.agents.get(h.lower_)
+        if sector is not None and h.pos_ == "NOUN":
+            return self._generic(h, sector)
+        return None
+
+    def _generic(self, h: Token, sector: str) -> Actor:
+        """'Insurgents', 'rebels': a kind of actor with no country the text gives; kept as text."""
+        text = h.text
+        aid = "text:" + re.sub(r"[^a-z0-9]+", "-", normalize(h.lemma_)).strip("-")
+        actor = self.analysis.actor(aid)
+        if actor is None:
+            actor = Actor(id=aid, name=text, type="other", country=None, sector=sector, known=False)
+            self.analysis.actors.append(actor)
+        if not any(m.start == h.idx for m in actor.mentions):
+            actor.mentions.append(Mention(h.idx, h.idx + len(text), text, "descriptor", sector))
+        self.actor_at[h.i] = actor
+        return actor
+
+    def _state_in_modifiers(self, h: Token) -> Actor | None:
+        """'South Korean ports': a state named by the modifiers of a noun the resolver left alone."""
+        mods = [c for c in h.lefts if c.dep_ in ("amod", "compound", "nmod")]
+        if not mods or h.pos_ == "PRON":
+            return None
+        start = min(m.left_edge.i for m in mods)
+        for i in range(start, h.i):
+            for j in range(h.i, i, -1):
+                for entry, kind in self.ctx.kb.lookup(self.doc[i:j].text, ("name", "alias", "demonym")):
+                    if entry.type == "state" and kind in ("name", "alias", "demonym"):
+                        return self._state_actor(entry.id)
+        return None
+
+    def _state_actor(self, country: str | None) -> Actor | None:
+        if not country:
+            return None
+        a = self.analysis.actor(country)
+        if a is not None:
+            return a
+        e = self.ctx.kb.get(country)
+        if e is None or e.type != "state":
+            return None
+        actor = Actor(id=e.id, name=e.name, type="state", country=e.country or e.id, wikidata=e.wikidata)
+        self.analysis.actors.append(actor)
+        return actor
+
+    def _unknown(self, h: Token) -> Actor | None:
+        """A named entity no earlier stage resolved: kept as text, with a country if its name says one."""
+        ent = next((e for e in self.doc.ents if e.start <= h.i < e.end), None)
+        if ent is None:
+            return None
+        text = ent.text.strip()
+        if text.lower().startswith("the "):
+            text = text[4:]
+        hit = self.ctx.kb.resolve(text, self.ctx.published)
+        if hit is not None:
+            known = self.analysis.actor(hit.id)
+            if known is not None:
+                return known
+        country = hit.country if hit is not None else None
+        aid = "text:" + re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
+        actor = self.analysis.actor(aid)
+        if actor is None:
+            atype = {"PERSON": "person", "ORG": "organization", "GPE": "state"}.get(ent.label_, "other")
+            actor = Actor(id=aid, name=text, type=atype, country=country, known=False)  # type: ignore[arg-type]
+            self.analysis.actors.append(actor)
+        if not any(m.start == ent.start_char for m in actor.mentions):
+            actor.mentions.append(Mention(ent.start_char, ent.end_char, ent.text, "name"))
+        for t in ent:
+            self.actor_at[t.i] = actor
+        return actor
+
+    # -- roles ----------------------------------------------------------------------------------
+    def role_tokens(self, t: Token, spec: str, objs: list[Token]) -> list[Token]:
+        parts = spec.split(">")
+        heads = self._role(t, parts[0], objs)
+        i = 1
+        while i + 1 < len(parts) and heads:
+            lemma, role = parts[i], parts[i + 1]
+            nxt: list[Token] = []
+            for h in heads:
+                x = find_lemma(h, lemma)
+                if x is not None:
+                    if role == "pobj":
+                        nxt += [c for c in x.children if c.dep_ == "pobj"]
+                    else:
+                        nxt += self._role(x, role, logical_object(x) if x.pos_ == "VERB" else [])
+            heads = nxt
+            i += 2
+        return heads
+
+    def _role(self, t: Token, role: str, objs: list[Token]) -> list[Token]:
+        if role.startswith("gov:"):
+            gov = t.head
+            if gov is t or gov.pos_ not in ("VERB", "AUX") or t.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+                return []
+            return self._role(gov, role[4:], [t])
+        if role == "subj":
+            if t.pos_ not in ("VERB", "AUX"):
+                return []
+            subj = logical_subject(t)
+            if (
+                len(subj) == 1
+                and subj[0].pos_ == "PRON"
+                and subj[0].i not in self.actor_at
+                and t.dep_ == "ccomp"
+                and t.head.pos_ in ("VERB", "AUX")
+            ):
+                # "Israel announced it would free ...": the pronoun is the announcer.
+                return logical_subject(t.head)
+            return subj
+        if role == "obj":
+            return objs if t.pos_ in ("VERB", "AUX") else []
+        if role == "dative":
+            return [c for c in t.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+        if role == "ccomp:subj":
+            # "demanded that the US cancel ...": the subject of the demanded clause.
+            return [g for c in t.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if role == "poss":
+            return [c for c in t.children if c.dep_ == "poss"]
+        if role == "mod":
+            return [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.actor_at]
+        if role.startswith("prep:"):
+            return prep_objects(t, role[5:], objs if t.pos_ in ("VERB", "AUX") else [])
+        return []
+
+    def fill(self, t: Token, specs: tuple[str, ...], objs: list[Token]) -> list[Actor]:
+        for spec in specs:
+            heads = self.role_tokens(t, spec, objs)
+            got: list[Actor] = []
+            for h in heads:
+                for a in self.actors_for(h):
+                    if a not in got:
+                        got.append(a)
+            if got:
+                return got
+        return []
+
+    # -- matching -------------------------------------------------------------------------------
+    def match(self, t: Token, p: Pattern) -> tuple[list[Actor], list[Actor], str, list[Token]] | None:
+        verb = p.pos == "verb"
+        prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
+        if p.prt and p.prt not in prts:
+            return None
+        if not p.prt and prts & self.foreign_prts:
+            return None
+        if p.passive is not None and verb and is_passive(t) != p.passive:
+            return None
+        objs = with_conjuncts(logical_object(t)) if verb else []
+        if p.obj:
+            ok = [o for o in objs if self._obj_fits(o, p.obj)]
+            if not ok:
+                return None
+            objs = ok + [o for o in objs if o not in ok]
+        if p.prep:
+            heads = [t, *objs]
+            if not any(
+                c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep
+                for h in heads
+                for c in (h.subtree if h is not t else h.children)
+            ):
+                return None
+        source = self.fill(t, p.source, objs)
+        target = [a for a in self.fill(t, p.target, objs) if a not in source]
+        if not source and not target:
+            return None
+        code = p.code
+        if p.refine:
+            words = {x.lemma_.lower() for o in objs for x in o.subtree} | {x.lower_ for o in objs for x in o.subtree}
+            for r in p.refine:
+                if words & r.words:
+                    code = r.code
+                    break
+        if p.reciprocal and not target and len(source) >= 2:
+            target = list(source)
+        elif p.reciprocal and not source and len(target) >= 2:
+            source = list(target)
+        return source, target, code, objs
+
+    def _obj_fits(self, o: Token, wanted: frozenset[str]) -> bool:
+        if o.lemma_.lower() in wanted or o.lower_ in wanted:
+            return True
+        if "@actor" in wanted:
+            return (
+                o.i in self.actor_at
+                or o.i in self.place_at
+                or self._state_in_modifiers(o) is not None
+                or any(c.i in self.actor_at for c in o.children if c.dep_ in ("compound", "appos", "amod", "nmod"))
+            )
+        return False
+
+    # -- building -------------------------------------------------------------------------------
+    def location(self, t: Token, target_heads: list[Token]) -> Location | None:
+        for h in target_heads:
+            if h.i in self.place_at:
+                pl = self.place_at[h.i]
+                return locate(pl.text, pl.country)
+        heads = [t, *logical_object(t)] if t.pos_ in ("VERB", "AUX") else [t]
+        if t.head is not t:
+            heads.append(t.head)
+        for h in heads:
+            for c in h.children:
+                if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                    for g in c.children:
+                        if g.dep_ != "pobj":
+                            continue
+                        if g.i in self.place_at:
+                            pl = self.place_at[g.i]
+                            return locate(pl.text, pl.country)
+                        if g.ent_type_ in ("GPE", "LOC", "FAC") and g.i not in self.actor_at:
+                            ent = next((e for e in self.doc.ents if e.start <= g.i < e.end), None)
+                            if ent is not None:
+                                return locate(ent.text, None)
+        return None
+
+    def date_cue(self, t: Token, future: bool) -> Cue | None:
+        sent = self.sent_of(t)
+        w = cue_words()
+        rel_words = set(w["before_words"]) | set(w["after_words"])
+
+        def usable(c: Cue) -> bool:
+            # "a month before the visit" dates something else relative to this trigger.
+            ends_rel = self.text[c.start : c.end].split()[-1].lower() in rel_words
+            return not (ends_rel and 0 <= t.idx - c.end <= 40)
+
+        own = [c for c in self.cues(sent) if usable(c)]
+        explicit = [c for c in own if c.basis == "explicit"]
+        if explicit or own:
+            return min(explicit or own, key=lambda c: abs(c.start - t.idx))
+        para = self.paragraph_of.get(sent.start)
+        k = bisect_right(self.sent_starts, sent.start) - 1
+        prev = [s for s in self.sents[max(0, k - 6) : k] if self.paragraph_of.get(s.start) == para]
+        for s in reversed(prev):
+            got = [c for c in self.cues(s) if c.basis == "explicit" or c.precision in ("month", "year")]
+            if got:
+                return got[-1]
+        return None
+
+    def status(self, t: Token) -> tuple[Status, str | None]:
+        sent = self.sent_of(t)
+        claim = next((c for c in self.analysis.claims if c.start <= t.idx < c.end), None)
+        statement: str | None = None
+        if claim is not None:
+            sentence_status: Status = claim.status
+            statement = claim.statement
+            attributed = False
+            said = next((s for s in self.analysis.statements if s.id == claim.statement), None)
+            if (
+                sentence_status == "attributed"
+                and said is not None
+                and not (said.content.start <= t.idx < said.content.end)
+            ):
+                # The trigger frames the statement ("Egypt urged Israel ..."): the outlet reports that act.
+                sentence_status, statement = "reported", None
+        else:
+            sentence_status = st.sentence_status(sent)
+            inside = next(
+                (
+                    s
+                    for s in self.analysis.statements
+                    if s.content.start <= t.idx < s.content.end
+                    and not (s.cue is not None and s.cue.start <= t.idx < s.cue.end)
+                ),
+                None,
+            )
+            statement = inside.id if inside is not None else None
+            attributed = inside is not None or st.attributed_by_parse(t, sent, self.text)
+        return st.combine(sentence_status, st.clause_status(t), attributed), statement
+
+    def run(self) -> None:
+        found: list[Event] = []
+        seen: set[tuple[object, ...]] = set()
+        verbs = [t for t in self.doc if t.pos_ in ("VERB", "AUX")]
+        nouns = [t for t in self.doc if t.pos_ in ("NOUN", "PROPN")]
+        for t in verbs + nouns:
+            if t.i in self.consumed:
+                continue
+            for p in self.table.candidates(t):
+                got = self.match(t, p)
+                if got is None:
+                    continue
+                source, target, code, objs = got
+                if p.consume:
+                    self.consumed.update(o.i for o in objs)
+                ev = self.build(t, p, source, target, code)
+                key = (
+                    ev.cameo,
+                    tuple(r.actor for r in ev.source),
+                    tuple(r.actor for r in ev.target),
+                    ev.date.value,
+                    ev.status,
+                    ev.evidence.start,
+                )
+                if key not in seen:
+                    seen.add(key)
+                    found.append(ev)
+                break
+        found.sort(key=lambda e: e.trigger.start)
+        for n, e in enumerate(found, 1):
+            e.id = f"ev{n}"
+        self.analysis.events.extend(found)
+
+    def _evidence(self, sent: Span, t: Token) -> TextSpan:
+        """The sentence, clipped to the trigger's paragraph (the parser may run across a break)."""
+        text = self.text
+        start, end = sent.start_char, sent.end_char
+        brk = text.rfind("\n", start, t.idx)
+        if brk != -1:
+            start = brk + 1
+        nxt = text.find("\n", t.idx, end)
+        if nxt != -1:
+            end = nxt
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return TextSpan(start, end, text[start:end])
+
+    def _of_the_past(self, actors: list[Actor]) -> bool:
+        """True when an actor is a state that had ceased to exist, or all are long-retired people."""
+        on = self.ctx.published
+        if on is None or not actors:
+            return False
+        people = 0
+        for a in actors:
+            e = self.ctx.kb.get(a.id)
+            if e is None:
+                return False
+            if e.end is not None and e.end < on:
+                return True
+            if e.type == "person":
+                ends = [r.end for r in e.roles]
+                if not ends or any(x is None or (on - x).days < 365 * self.person_years for x in ends):
+                    return False
+                people += 1
+        return people > 0 and people == len([a for a in actors if a.type == "person"]) and people == len(actors)
+
+    def build(self, t: Token, p: Pattern, source: list[Actor], target: list[Actor], code: str) -> Event:
+        status, statement = self.status(t)
+        threat = t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.threat_verbs
+        if threat:
+            codes = self.table.threat_codes
+            code = codes.get(code[:3]) or codes.get(code[:2]) or "130"
+            if status in ("future", "hypothetical"):
+                status = "reported"  # the threat was made
+        elif status == "future" and code[:2] in self.table.intent_codes:
+            intent = self.table.intent_codes[code[:2]]
+            detailed = intent + code[2:3]
+            keep = f"keep:{code[:2]}" in self.table.intent_codes and len(code) >= 3 and code[2] != "0"
+            code = detailed if keep and detailed in self.book.codes else intent
+        c = self.book.get(code)
+        cue = self.date_cue(t, status == "future")
+        when = to_event_date(cue, self.ctx.published)
+        if cue is None and self._of_the_past(source + target):
+            # No date in the text, but its actors belong to the past: never the publication date.
+            when = EventDate(None, "unknown", True, "unknown")
+        end = t.idx + len(t.text)
+        prt = next((x for x in t.children if x.dep_ == "prt" and x.i == t.i + 1), None)
+        if prt is not None:
+            end = prt.idx + len(prt.text)
+        sent = self.sent_of(t)
+        target_heads = self.role_tokens(t, p.target[0], []) if p.target else []
+        for spec in p.target:
+            target_heads = self.role_tokens(t, spec, with_conjuncts(logical_object(t)) if t.pos_ == "VERB" else [])
+            if target_heads:
+                break
+        known = all(a.known for a in source + target)
+        return Event(
+            id="",
+            cameo=code,
+            plover=self.book.to_plover(code).to_dict(),
+            quad_class=c.quad_class,
+            goldstein=c.goldstein,
+            source=[_ref(a) for a in source],
+            target=[_ref(a) for a in target],
+            date=when,
+            status=status,
+            trigger=TextSpan(t.idx, end, self.text[t.idx : end]),
+            evidence=self._evidence(sent, t),
+            location=self.location(t, target_heads),
+            statement=statement,
+            confidence=round((0.9 if source and target else 0.6) * (1.0 if known else 0.8), 2),
+        )
+
+
+def _ref(a: Actor) -> ActorRef:
+    return ActorRef(a.id, a.name, a.country, a.sector)
+
+
+def code_events(doc: Doc, analysis: Analysis, ctx: Context, published: date | None = None) -> None:
+    """Add the events of a parsed document to the analysis."""
+    del published
+    _Coder(doc, analysis, ctx, current_patterns(), load_codebook()).run()

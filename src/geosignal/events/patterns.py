@@ -1,0 +1,315 @@
+"""The declarative trigger-pattern table (``data/patterns.yaml``) and its matcher.
+
+Users extend the table with their own YAML files, named in ``GEOSIGNAL_EVENT_PATTERNS``
+(several joined with the path separator). User patterns come first, so they win a trigger;
+a user pattern with a shipped pattern's id replaces it. The file format is documented at the
+top of ``data/patterns.yaml``.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+from spacy.tokens import Token
+
+from ..errors import UsageError
+from .codebook import load_codebook
+
+ENV = "GEOSIGNAL_EVENT_PATTERNS"
+_ROLE = re.compile(r"^(subj|obj|dative|poss|mod|ccomp:subj|prep:[a-z]+|gov:(subj|obj|prep:[a-z]+))$")
+_SUBJ = {"nsubj", "csubj"}
+_PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
+_OBJ = {"dobj", "obj"}
+_NO_CROSS = {"VERB", "AUX"}
+
+
+@dataclass(frozen=True, slots=True)
+class Refinement:
+    """A more specific code when the object phrase has one of the words."""
+
+    words: frozenset[str]
+    code: str
+
+
+@dataclass(frozen=True, slots=True)
+class Pattern:
+    """One trigger pattern of the table."""
+
+    id: str
+    pos: str
+    lemmas: frozenset[str]
+    code: str
+    source: tuple[str, ...]
+    target: tuple[str, ...]
+    prt: str | None = None
+    prep: frozenset[str] = frozenset()
+    obj: frozenset[str] = frozenset()
+    passive: bool | None = None
+    reciprocal: bool = False
+    consume: bool = True
+    refine: tuple[Refinement, ...] = field(default_factory=tuple)
+    origin: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class PatternTable:
+    """Patterns indexed by (pos, lemma), in precedence order."""
+
+    patterns: tuple[Pattern, ...]
+    by_lemma: dict[tuple[str, str], tuple[Pattern, ...]]
+    sources: tuple[str, ...]
+    intent_codes: dict[str, str] = field(default_factory=dict)
+    threat_verbs: frozenset[str] = frozenset()
+    threat_codes: dict[str, str] = field(default_factory=dict)
+
+    def candidates(self, token: Token) -> tuple[Pattern, ...]:
+        """Patterns whose trigger lemma and part of speech fit the token."""
+        pos = "verb" if token.pos_ in ("VERB", "AUX") else "noun" if token.pos_ in ("NOUN", "PROPN") else ""
+        if not pos:
+            return ()
+        lemma = token.lemma_.lower()
+        got = self.by_lemma.get((pos, lemma))
+        if got is None and pos == "noun" and lemma != token.lower_:
+            got = self.by_lemma.get((pos, token.lower_))
+        return got or ()
+
+
+def _check_role(spec: str, where: str) -> str:
+    parts = spec.split(">")
+    if not _ROLE.match(parts[0]) and parts[0] not in ("prep:between", "prep:among"):
+        raise UsageError(f"event patterns {where}: unknown role {spec!r}")
+    return spec
+
+
+def _strs(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [str(v) for v in value]
+
+
+def _pattern(raw: dict[str, Any], where: str) -> Pattern:
+    book = load_codebook()
+    try:
+        pid = str(raw["id"])
+        pos = str(raw.get("pos", "verb"))
+        code = str(raw["code"])
+        lemmas = frozenset(s.lower() for s in _strs(raw["lemma"]))
+    except KeyError as exc:
+        raise UsageError(f"event patterns {where}: a pattern lacks {exc}") from exc
+    if pos not in ("verb", "noun"):
+        raise UsageError(f"event patterns {where}: {pid}: pos must be verb or noun")
+    refine = tuple(
+        Refinement(frozenset(w.lower() for w in _strs(r["words"])), str(r["code"])) for r in raw.get("refine") or []
+    )
+    for c in [code, *(r.code for r in refine)]:
+        if c not in book.codes:
+            raise UsageError(f"event patterns {where}: {pid}: unknown CAMEO code {c!r}")
+    obj = frozenset(s.lower() for s in _strs(raw.get("obj")))
+    passive = raw.get("passive")
+    return Pattern(
+        id=pid,
+        pos=pos,
+        lemmas=lemmas,
+        code=code,
+        source=tuple(_check_role(s, where) for s in _strs(raw.get("source"))),
+        target=tuple(_check_role(s, where) for s in _strs(raw.get("target"))),
+        prt=raw.get("prt"),
+        prep=frozenset(s.lower() for s in _strs(raw.get("prep"))),
+        obj=obj,
+        passive=None if passive is None else bool(passive),
+        reciprocal=bool(raw.get("reciprocal", False)),
+        consume=bool(raw.get("consume", bool(obj))),
+        refine=refine,
+        origin=where,
+    )
+
+
+def read_patterns(text: str, where: str) -> tuple[list[Pattern], str]:
+    """Parse one pattern file: its patterns and its source note."""
+    patterns, note, _intent = _read(text, where)
+    return patterns, note
+
+
+def _read(text: str, where: str) -> tuple[list[Pattern], str, dict[str, str]]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise UsageError(f"event patterns {where}: {str(exc).splitlines()[0]}") from exc
+    if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
+        raise UsageError(f"event patterns {where}: expected a mapping with 'patterns'")
+    intent = {str(k): str(v) for k, v in (data.get("intent_codes") or {}).items()}
+    for root in data.get("intent_keeps_detail") or []:
+        intent[f"keep:{root}"] = "yes"
+    for k, v in (data.get("threat_codes") or {}).items():
+        intent[f"threat:{k}"] = str(v)
+    for v in data.get("threat_verbs") or []:
+        intent[f"threatverb:{v}"] = "yes"
+    for c in (v for k, v in intent.items() if not k.startswith(("keep:", "threatverb:"))):
+        if c not in load_codebook().codes:
+            raise UsageError(f"event patterns {where}: unknown CAMEO code {c!r} in intent_codes")
+    return [_pattern(r, where) for r in data["patterns"]], str(data.get("source") or where), intent
+
+
+def user_pattern_files() -> tuple[Path, ...]:
+    """The user's pattern files named in ``GEOSIGNAL_EVENT_PATTERNS``."""
+    env = os.environ.get(ENV, "")
+    return tuple(Path(p) for p in env.split(os.pathsep) if p)
+
+
+@lru_cache(maxsize=8)
+def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
+    """The shipped table, preceded by the user's files (a user id replaces the shipped one)."""
+    text = resources.files("geosignal.events").joinpath("data", "patterns.yaml").read_text("utf-8")
+    shipped, note, intent = _read(text, "patterns.yaml")
+    user: list[Pattern] = []
+    sources = [note]
+    for path in user_files:
+        if not path.is_file():
+            raise UsageError(f"event patterns {path}: no such file (from {ENV})")
+        got, src, more = _read(path.read_text("utf-8"), str(path))
+        intent.update(more)
+        user += got
+        sources.append(src)
+    ids = {p.id for p in user}
+    ordered = tuple(user + [p for p in shipped if p.id not in ids])
+    index: dict[tuple[str, str], list[Pattern]] = {}
+    for p in ordered:
+        for lemma in p.lemmas:
+            index.setdefault((p.pos, lemma), []).append(p)
+    threats = {k[7:]: v for k, v in intent.items() if k.startswith("threat:")}
+    threat_verbs = frozenset(k[11:] for k in intent if k.startswith("threatverb:"))
+    plain = {k: v for k, v in intent.items() if not k.startswith(("threat:", "threatverb:"))}
+    return PatternTable(ordered, {k: tuple(v) for k, v in index.items()}, tuple(sources), plain, threat_verbs, threats)
+
+
+def current_patterns() -> PatternTable:
+    """The table for the current environment."""
+    return load_patterns(user_pattern_files())
+
+
+# -- the parse helpers the matcher uses ---------------------------------------------------------
+
+
+def is_passive(verb: Token) -> bool:
+    """True for a passive verb ('was greeted by')."""
+    return any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+
+
+def _relative_head(tok: Token) -> Token:
+    """'which'/'who'/'that' as a subject stands for the noun the relative clause modifies."""
+    if tok.tag_ in ("WDT", "WP") or tok.lower_ in ("which", "who", "that"):
+        clause = tok.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return tok
+
+
+def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
+    """Who does it: nsubj, the 'by' agent of a passive, else inherited across conj/xcomp/relcl."""
+    if depth > 4:
+        return []
+    if is_passive(verb):
+        for c in verb.children:
+            if c.dep_ == "agent":
+                return [g for g in c.children if g.dep_ == "pobj"]
+        # A passive without its agent does not borrow the subject of another clause.
+        return []
+    else:
+        subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if subj:
+            return [_relative_head(s) for s in subj]
+    head = verb.head
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") and head.head is not head:
+        # "Norway is willing to send ...": the subject of "is".
+        return logical_subject(head.head, depth + 1)
+    if verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+        if verb.dep_ == "xcomp" and not is_passive(verb.head):
+            # "urged Seoul to act": the object of the governing verb does the act.
+            objs = [c for c in verb.head.children if c.dep_ in _OBJ]
+            if objs and verb.head.lemma_.lower() not in ("refuse", "decide", "agree", "promise", "plan", "try"):
+                return objs
+        return logical_subject(verb.head, depth + 1)
+    if verb.dep_ == "relcl" and not is_passive(verb):
+        return [verb.head]
+    if verb.dep_ in ("acl",) and not is_passive(verb) and verb.tag_ == "VBG":
+        return [verb.head]
+    return []
+
+
+def logical_object(verb: Token) -> list[Token]:
+    """What it is done to: dobj, or the subject of a passive."""
+    if is_passive(verb):
+        got = [_relative_head(c) for c in verb.children if c.dep_ in _PASSIVE_SUBJ]
+        if not got and verb.dep_ in ("relcl", "acl"):
+            return [verb.head]
+        if not got and verb.dep_ == "conj":
+            return logical_object(verb.head)
+        return got
+    got = [c for c in verb.children if c.dep_ in _OBJ]
+    if not got and any(c.dep_ == "prt" for c in verb.children):
+        # "handed over to the Americans 500 thousand shells": the parser hangs the object on "to".
+        got = [
+            g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+        ]
+    if not got and verb.dep_ == "relcl":
+        # "the agreement which X signed"
+        rel = [c for c in verb.children if c.tag_ in ("WDT", "WP") and c.dep_ in _OBJ]
+        if rel:
+            return [verb.head]
+    return got
+
+
+def with_conjuncts(tokens: list[Token]) -> list[Token]:
+    """The tokens and their conjuncts ('South Korea, the United States and Japan')."""
+    out: list[Token] = []
+    stack = list(tokens)
+    while stack:
+        t = stack.pop(0)
+        if t in out:
+            continue
+        out.append(t)
+        stack += [c for c in t.children if c.dep_ == "conj" and c.pos_ not in _NO_CROSS]
+    return out
+
+
+def prep_objects(trigger: Token, prep: str, extra_heads: list[Token]) -> list[Token]:
+    """Objects of a preposition on the trigger, else within its object phrases (not across verbs)."""
+    words = prep.split("_")
+    for head in [trigger, *extra_heads]:
+        found = _prep_below(head, words, 0 if head is trigger else 3)
+        if found:
+            return found
+    return []
+
+
+def _prep_below(head: Token, words: list[str], depth: int) -> list[Token]:
+    frontier = [head]
+    for _level in range(depth + 1):
+        nxt: list[Token] = []
+        for h in frontier:
+            for c in h.children:
+                if c.dep_ in ("prep", "agent", "dative") and c.lower_ == words[0]:
+                    got = [g for g in c.children if g.dep_ == "pobj"]
+                    if got:
+                        return got
+                if c.pos_ not in _NO_CROSS and c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj"):
+                    nxt.append(c)
+        frontier = nxt
+    return []
+
+
+def find_lemma(head: Token, lemma: str) -> Token | None:
+    """The nearest descendant of head with this lemma."""
+    for t in head.subtree:
+        if t is not head and t.lemma_.lower() == lemma:
+            return t
+    return None

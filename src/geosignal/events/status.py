@@ -1,0 +1,120 @@
+"""Epistemic status of an event: the claim (sentence) status, refined by the trigger's own clause.
+
+When the claims stage has produced no claim for the sentence, a small fallback reads the sentence
+itself (question mark, hedge words, reporting verbs, quotes). Cue words live in ``data/cues.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ..model import Status
+from .dates import cue_words
+
+# Which status wins when the sentence and the clause disagree (first wins).
+_ORDER: tuple[Status, ...] = (
+    "rhetorical",
+    "speculative",
+    "negated",
+    "hypothetical",
+    "future",
+    "attributed",
+    "reported",
+)
+
+
+def sentence_status(sent: Span) -> Status:
+    """Fallback status of a sentence: rhetorical, speculative or reported."""
+    w = cue_words()
+    text = sent.text.strip().strip("\"'“”»«")
+    if text.endswith("?"):
+        return "rhetorical"
+    low = sent.text.lower()
+    if any(p in low for p in w["hedge_phrases"]):
+        return "speculative"
+    hedges = set(w["hedges"])
+    if any(t.lower_ in hedges or t.lemma_.lower() in hedges for t in sent):
+        return "speculative"
+    root = sent.root
+    if any(c.dep_ == "aux" and c.lower_ in ("could", "might", "may") for c in root.children):
+        return "speculative"
+    return "reported"
+
+
+def _governors(t: Token) -> list[Token]:
+    """The trigger and the verbs above it through xcomp/conj (for a noun: its governing verb)."""
+    out = [t]
+    cur = t
+    if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and cur.head is not cur:
+        cur = cur.head if cur.dep_ != "pobj" else cur.head.head
+        out.append(cur)
+    for _ in range(4):
+        if cur.dep_ in ("xcomp", "acomp") and cur.head is not cur:
+            cur = cur.head
+            out.append(cur)
+        else:
+            break
+    return out
+
+
+def clause_status(t: Token) -> Status | None:
+    """Negation, modality or intent on the trigger's own clause, if any."""
+    w = cue_words()
+    negators = set(w["negators"])
+    govs = _governors(t)
+    for g in govs:
+        negated = any(c.dep_ == "neg" or (c.lower_ in negators and c.dep_ in ("advmod", "det")) for c in g.children)
+        if negated and (g is t or g.pos_ in ("VERB", "AUX")):
+            return "negated"
+    for g in govs[1:]:
+        if g.lemma_.lower() in w["negating_verbs"] and g.pos_ == "VERB":
+            return "negated"
+    verbal = [g for g in govs if g.pos_ in ("VERB", "AUX")]
+    for g in verbal[:2]:
+        auxes = {c.lower_ for c in g.children if c.dep_ in ("aux", "auxpass")}
+        if auxes & set(w["future_modals"]):
+            return "future"
+        if "would" in auxes and g.dep_ == "ccomp" and g.head.lemma_.lower() in set(w["say_verbs"]) | {"announce"}:
+            return "future"  # reported speech: "announced it would free"
+        if auxes & set(w["hypothetical_modals"]):
+            return "hypothetical"
+        if g is not t and g.lemma_.lower() in w["intent_verbs"] and t.dep_ == "xcomp" and t.head is g:
+            return "future"
+    if t.dep_ == "xcomp" and t.head.lemma_.lower() in w["intent_verbs"]:
+        return "future"
+    return None
+
+
+def attributed_by_parse(t: Token, sent: Span, text: str) -> bool:
+    """True when the trigger sits in a reported clause ('X said that ...') or inside quotes."""
+    w = cue_words()
+    says = set(w["say_verbs"])
+    cur = t
+    for _ in range(8):
+        if cur.head is cur:
+            break
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in says:
+            return True
+        if cur.dep_ in ("parataxis",) and cur.head.lemma_.lower() in says:
+            return True
+        # "..., the ministry said" with the say-verb as a parataxis/child of the trigger's root.
+        cur = cur.head
+    root = cur
+    if root is not t and any(c.dep_ == "parataxis" and c.lemma_.lower() in says for c in root.children):
+        return True
+    before = text[sent.start_char : t.idx]
+    quotes = sum(before.count(q) for q in ('"', "“", "”", "«", "»"))
+    if quotes % 2 == 1:
+        return True
+    low = sent.text.lower()
+    return "according to" in low
+
+
+def combine(sentence: Status, clause: Status | None, attributed: bool) -> Status:
+    """The event's status: the most cautious of the sentence's and the clause's."""
+    cands: list[Status] = [sentence]
+    if clause is not None:
+        cands.append(clause)
+    if attributed:
+        cands.append("attributed")
+    return min(cands, key=_ORDER.index)

@@ -1,0 +1,118 @@
+"""The event coder on made-up sentences, parsed with the real model."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import geosignal
+
+pytestmark = pytest.mark.model
+
+PUB = "2024-03-15"
+
+
+def events(text: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = geosignal.analyze(text, published=PUB).to_dict()["events"]
+    return out
+
+
+def ids(refs: list[dict[str, Any]]) -> list[str]:
+    return [r["actor"] for r in refs]
+
+
+def one(text: str, cameo_root: str) -> dict[str, Any]:
+    got = [e for e in events(text) if e["cameo"].startswith(cameo_root)]
+    assert len(got) == 1, (text, events(text))
+    return got[0]
+
+
+def test_reciprocal_talks_stay_one_event_with_place_and_weekday() -> None:
+    e = one("Brazil and Argentina held talks in Buenos Aires on Monday.", "04")
+    assert e["cameo"] == "046"
+    assert ids(e["source"]) == ["BRA", "ARG"]
+    assert sorted(ids(e["target"])) == ["ARG", "BRA"]
+    assert e["date"] == {"value": "2024-03-11", "precision": "day", "historical": False, "basis": "relative"}
+    assert e["location"]["name"] == "Buenos Aires" and e["location"]["country"] == "ARG"
+    assert e["location"]["lat"] is not None
+    assert e["trigger"]["text"] == "held"
+    assert e["evidence"]["text"].startswith("Brazil and Argentina")
+
+
+def test_passive_agent_is_the_source() -> None:
+    e = one("Germany was criticized by France.", "11")
+    assert ids(e["source"]) == ["FRA"] and ids(e["target"]) == ["DEU"]
+    assert e["plover"]["type"] == "ACCUSE"
+
+
+def test_negated_event() -> None:
+    e = one("Poland did not sign the agreement with Ukraine.", "05")
+    assert e["status"] == "negated"
+    assert e["cameo"] == "057"
+
+
+def test_future_aid_is_coded_as_intent() -> None:
+    e = one("Norway will provide military aid to Finland.", "03")
+    assert e["cameo"] == "0332" and e["status"] == "future"
+    assert ids(e["source"]) == ["NOR"] and ids(e["target"]) == ["FIN"]
+
+
+def test_rhetorical_and_speculative_are_never_reported() -> None:
+    e = one("Why would Canada attack Mexico? Nobody in Ottawa believes it.", "19")
+    assert e["status"] == "rhetorical"
+    e = one("It is possible that Chile visited Peru. Officials in Lima said nothing.", "04")
+    assert e["status"] == "speculative"
+
+
+def test_historical_event_keeps_its_year() -> None:
+    e = one("In 1962, Cuba met with the Soviet Union.", "04")
+    assert e["date"]["value"] == "1962" and e["date"]["historical"] is True
+    assert ids(e["target"]) == ["SUN"]
+
+
+def test_compound_source_is_one_event() -> None:
+    got = events("Kenya, Uganda and Tanzania conducted joint military exercises.")
+    assert len(got) == 1
+    assert ids(got[0]["source"]) == ["KEN", "UGA", "TZA"] and got[0]["cameo"] == "150"
+
+
+def test_nominal_visit_and_relative_week() -> None:
+    e = one("Visits by Iranian officials to Iraq increased last week.", "04")
+    assert e["cameo"] == "042"
+    assert ids(e["source"]) == ["IRN"] and ids(e["target"]) == ["IRQ"]
+    assert e["date"]["value"] == "2024-03-08" and e["date"]["basis"] == "relative"
+
+
+def test_handed_over_weapons_is_military_aid() -> None:
+    e = one("Japan handed over 200 tanks to Ukraine.", "07")
+    assert e["cameo"] == "072" and e["trigger"]["text"] == "handed over"
+    assert ids(e["source"]) == ["JPN"] and ids(e["target"]) == ["UKR"]
+
+
+def test_nominal_negotiations_between_parties() -> None:
+    e = one("The negotiations between India and Pakistan were held in Doha.", "04")
+    assert sorted(ids(e["source"])) == ["IND", "PAK"]
+    assert e["location"]["name"] == "Doha" and e["location"]["country"] == "QAT"
+
+
+def test_urge_is_an_appeal_reported_by_the_outlet() -> None:
+    e = one("Egypt urged Israel to halt the offensive.", "02")
+    assert ids(e["source"]) == ["EGY"] and ids(e["target"]) == ["ISR"]
+    assert e["status"] == "reported"
+
+
+def test_no_trigger_no_event() -> None:
+    assert events("The weather in Oslo was mild and the markets were calm.") == []
+
+
+def test_every_event_has_trigger_and_evidence_inside_text() -> None:
+    text = "France accused Germany of violating the treaty. Spain welcomed the decision of Portugal."
+    doc = geosignal.analyze(text, published=PUB).to_dict()
+    assert doc["events"]
+    for e in doc["events"]:
+        for key in ("trigger", "evidence"):
+            span = e[key]
+            assert text[span["start"] : span["end"]] == span["text"]
+        actor_ids = {a["id"] for a in doc["actors"]}
+        assert {r["actor"] for r in e["source"] + e["target"]} <= actor_ids

@@ -1,0 +1,70 @@
+"""The event evaluation's scoring rules (no model, no ../shared)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geosignal.errors import EvaluationDataError, UsageError
+from geosignal.evaluate.events import in_split, predicted
+from geosignal.model import ActorRef, Event, EventDate, Span
+
+
+def _event(src: list[tuple[str, str | None]], tgt: list[tuple[str, str | None]], cameo: str = "042") -> Event:
+    return Event(
+        id="ev1",
+        cameo=cameo,
+        plover={"type": "CONSULT", "mode": "visit", "context": []},
+        quad_class=1,
+        goldstein=1.9,
+        source=[ActorRef(a, a, c) for a, c in src],
+        target=[ActorRef(a, a, c) for a, c in tgt],
+        date=EventDate("2024-01-01", "day", False, "publication"),
+        status="reported",
+        trigger=Span(0, 5, "visit"),
+        evidence=Span(0, 10, "visit here"),
+    )
+
+
+def test_splits_are_deterministic_halves() -> None:
+    ids = [f"rec-{i}" for i in range(400)]
+    dev = [i for i in ids if in_split(i, "dev")]
+    test = [i for i in ids if in_split(i, "test")]
+    assert set(dev).isdisjoint(test) and len(dev) + len(test) == 400
+    assert 150 < len(dev) < 250
+    assert dev == [i for i in ids if in_split(i, "dev")]
+    assert all(in_split(i, "all") for i in ids)
+
+
+def test_compound_event_expands_only_for_scoring() -> None:
+    e = _event([("KOR", "KOR"), ("USA", "USA")], [("PRK", "PRK")])
+    root, full = predicted([e], "petr2-gsr", set())
+    assert root == {("KOR", "PRK", "04"), ("USA", "PRK", "04")}
+    assert full == {("KOR", "PRK", "042"), ("USA", "PRK", "042")}
+
+
+def test_unknown_country_is_petrarch_dashes_and_no_self_pairs() -> None:
+    e = _event([("text:rebel", None), ("SYR", "SYR")], [("SYR", "SYR")], "190")
+    root, _ = predicted([e], "petr2-gsr", set())
+    assert root == {("---", "SYR", "19")}
+
+
+def test_plover_scoring_uses_type_and_mode() -> None:
+    e = _event([("RUS", "RUS")], [("PRK", "PRK")])
+    root, full = predicted([e], "plover-gsr", {("RUS", "PRK", "CONSULT/visit")})
+    assert root == {("RUS", "PRK", "CONSULT")} and full == {("RUS", "PRK", "CONSULT/visit")}
+    # A gold record without a target matches on source and type.
+    root, _ = predicted([e], "plover-gsr", {("RUS", "", "CONSULT")})
+    assert root == {("RUS", "", "CONSULT")}
+
+
+def test_bad_suite_split_or_folder(tmp_path: Path) -> None:
+    from geosignal.evaluate.events import evaluate_events
+
+    with pytest.raises(UsageError):
+        evaluate_events(tmp_path, "nope", "dev")
+    with pytest.raises(UsageError):
+        evaluate_events(tmp_path, "petr2-gsr", "train")
+    with pytest.raises(EvaluationDataError):
+        evaluate_events(tmp_path, "petr2-gsr", "dev")

@@ -1,0 +1,59 @@
+"""Quality gate for the event coder: floors on peers' gold sets that may only rise.
+
+The floors are the measured scores rounded down (dev halves were used for tuning; test halves
+were never looked at sentence by sentence). The gold files are pinned by sha256 so a changed
+corpus fails loudly instead of moving the scores. Raise a floor when a change improves it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from conftest import SHARED, need_shared
+
+pytestmark = [pytest.mark.model, pytest.mark.shared]
+
+GOLD_SHA256 = {
+    "eval/events/universalpetrarch/PETR2_GSR_validation.jsonl": (
+        "da1f36afc68991ffac6b2372b8c79c6eb53168bdc8a101971f9eb575c0af00f2"
+    ),
+    "eval/events/plover/PLOVER_GSR_CAMEO.json": "f0d516858bf7ad05283ed0f8e6b1ea66d9ee4175703877d5ab0598503aa1a558",
+    "eval/events/petrarch2/PETR.UnitTest.records.jsonl": (
+        "f4c48a362b958f45254f1946bc0d34b76ab76176564238345b103d11a64447e6"
+    ),
+    "eval/events/petrarch2/PETR.Validate.actors.txt": (
+        "b639368a72efd96253810ef16e03779647f0a34898356e629d3e716666bf3fd3"
+    ),
+}
+
+# (suite, split): (dyad+root F1 floor, dyad+full-code F1 floor)
+FLOORS = {
+    ("petr2-gsr", "dev"): (0.52, 0.40),
+    ("petr2-gsr", "test"): (0.12, 0.12),
+    ("plover-gsr", "dev"): (0.38, 0.23),
+    ("plover-gsr", "test"): (0.27, 0.25),
+    ("petr-unit", "dev"): (0.04, 0.01),
+    ("petr-unit", "test"): (0.07, 0.05),
+}
+
+
+@pytest.mark.parametrize("rel", sorted(GOLD_SHA256))
+def test_gold_files_are_the_pinned_ones(rel: str) -> None:
+    path = need_shared(*rel.split("/"))
+    assert hashlib.sha256(path.read_bytes()).hexdigest() == GOLD_SHA256[rel], f"{rel} changed: re-measure floors"
+
+
+@pytest.mark.parametrize(("suite", "split"), sorted(FLOORS))
+def test_scores_stay_above_floors(suite: str, split: str) -> None:
+    from geosignal.evaluate.events import evaluate_events
+
+    need_shared("eval", "events")
+    report = evaluate_events(SHARED, suite, split)
+    root_floor, code_floor = FLOORS[(suite, split)]
+    assert report["records"] > 0
+    assert report["dyad_root"]["f1"] >= root_floor, report["dyad_root"]
+    assert report["dyad_code"]["f1"] >= code_floor, report["dyad_code"]
+    # A historical event is never dated to the publication year.
+    assert report["historical_dated_to_publication_year"] == 0

@@ -1,0 +1,94 @@
+"""The events stage's data tables: codebook, pattern table, date cues (no model needed)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from geosignal.errors import UsageError
+from geosignal.events.codebook import NO_PLOVER, load_codebook
+from geosignal.events.dates import find_cues, is_historical, to_event_date
+from geosignal.events.patterns import ENV, current_patterns, load_patterns
+
+PUB = date(2023, 11, 29)
+
+
+def test_codebook_has_codes_roots_and_plover() -> None:
+    book = load_codebook()
+    assert book.get("042").root == "04"
+    assert book.get("112").quad_class == 3
+    assert book.get("190").goldstein < 0
+    assert book.to_plover("042").type == "CONSULT"
+    assert book.to_plover("042").mode == "visit"
+    assert book.to_plover("010").type == NO_PLOVER
+    assert book.plover_name("DEMAND") == "REQUEST"
+    assert book.plover_name("fight") == "ASSAULT"
+
+
+def test_every_pattern_has_a_known_code_and_roles() -> None:
+    table = current_patterns()
+    book = load_codebook()
+    assert len(table.patterns) >= 60
+    ids = [p.id for p in table.patterns]
+    assert len(ids) == len(set(ids))
+    for p in table.patterns:
+        assert p.code in book.codes
+        assert p.lemmas
+        assert p.source, p.id
+    assert table.sources[0]  # the source note
+
+
+def test_user_patterns_come_first_and_replace_by_id(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = tmp_path / "mine.yaml"
+    f.write_text(
+        "source: test\npatterns:\n"
+        "  - {id: meet, pos: verb, lemma: [meet], code: '044', source: [subj], target: [prep:with]}\n"
+        "  - {id: scold, pos: verb, lemma: [scold], code: '111', source: [subj], target: [obj]}\n",
+        "utf-8",
+    )
+    monkeypatch.setenv(ENV, str(f))
+    table = current_patterns()
+    meet = [p for p in table.patterns if p.id == "meet"]
+    assert len(meet) == 1 and meet[0].code == "044"
+    assert table.patterns[0].id == "meet"
+    assert ("verb", "scold") in table.by_lemma
+
+
+def test_bad_user_pattern_is_a_usage_error(tmp_path: Path) -> None:
+    f = tmp_path / "bad.yaml"
+    f.write_text("patterns:\n  - {id: x, lemma: [y], code: '999', source: [subj]}\n", "utf-8")
+    with pytest.raises(UsageError, match="unknown CAMEO code"):
+        load_patterns((f,))
+    with pytest.raises(UsageError, match="no such file"):
+        load_patterns((tmp_path / "absent.yaml",))
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "precision", "basis", "historical"),
+    [
+        ("In 1948, when the state was formed", "1948", "year", "explicit", True),
+        ("took place in Moscow in September 1952.", "1952-09", "month", "explicit", True),
+        ("In April, three navies", "2023-04", "month", "relative", False),
+        ("A month before the visit", "2023-10", "month", "relative", False),
+        ("they met last week", "2023-11-22", "day", "relative", False),
+        ("on Wednesday the minister", "2023-11-29", "day", "relative", False),
+        ("three years ago", "2020", "year", "relative", True),
+        ("on 5 September 1953", "1953-09-05", "day", "explicit", True),
+        ("during the 1990s", "1990", "decade", "explicit", True),
+    ],
+)
+def test_date_cues(text: str, value: str, precision: str, basis: str, historical: bool) -> None:
+    cues = find_cues(text, 0, PUB)
+    assert cues, text
+    d = to_event_date(cues[0], PUB)
+    assert (d.value, d.precision, d.basis, d.historical) == (value, precision, basis, historical)
+
+
+def test_no_cue_means_publication_and_modal_may_is_no_month() -> None:
+    assert find_cues("Russia may have other interests", 0, PUB) == []
+    d = to_event_date(None, PUB)
+    assert (d.value, d.basis, d.historical) == ("2023-11-29", "publication", False)
+    assert to_event_date(None, None).precision == "unknown"
+    assert not is_historical(date(2023, 6, 1), PUB)

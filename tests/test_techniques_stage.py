@@ -1,0 +1,127 @@
+"""The techniques stage: cue hits, spans, voice and the sample article."""
+
+from __future__ import annotations
+
+import pytest
+from spacy.language import Language
+
+import geosignal
+from geosignal.config import load_settings
+from geosignal.model import ActorRef, Span, Statement
+from geosignal.nlp import load_nlp
+from geosignal.techniques import TECHNIQUES, find_techniques, load_cues, sentence_units
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Language:
+    return load_nlp(load_settings().model)
+
+
+def covering(found: list, doc_text: str, needle: str) -> set[str]:  # type: ignore[type-arg]
+    s = doc_text.index(needle)
+    e = s + len(needle)
+    return {t.technique for t in found if t.start < e and s < t.end}
+
+
+def test_cue_data_uses_only_known_techniques_and_short_phrases() -> None:
+    cues = load_cues()
+    assert cues
+    assert {c[0] for c in cues} <= set(TECHNIQUES)
+    # The mined file holds short cue n-grams, never corpus sentences.
+    assert all(len(c[1].split()) <= 3 for c in cues if c[4])
+    assert all(len(c[1].split()) <= 6 for c in cues)
+
+
+@pytest.mark.model
+def test_loaded_language_and_name_calling_in_made_up_text(nlp: Language) -> None:
+    text = "The puppet regime slaughtered protesters. Officials met on Tuesday to discuss the budget."
+    doc = nlp(text)
+    found = find_techniques(doc)
+    assert "loaded_language" in covering(found, text, "slaughtered")
+    assert "name_calling_labeling" in covering(found, text, "puppet regime")
+    assert covering(found, text, "discuss the budget") == set()
+    for t in found:
+        assert text[t.start : t.end] == t.text
+        assert t.voice is None
+
+
+@pytest.mark.model
+def test_gapped_cue_and_inflection(nlp: Language) -> None:
+    text = "Washington is dragging its allies into a new standoff."
+    found = find_techniques(nlp(text))
+    assert "loaded_language" in covering(found, text, "dragging its allies into")
+
+
+@pytest.mark.model
+def test_sentence_level_technique_covers_its_sentence(nlp: Language) -> None:
+    text = "The weather was fine. The so-called experts never explained the results."
+    found = find_techniques(nlp(text))
+    doubt = [t for t in found if t.technique == "doubt"]
+    assert doubt
+    assert doubt[0].start >= text.index("The so-called")
+    assert "weather" not in doubt[0].text
+
+
+@pytest.mark.model
+def test_voice_is_the_statement_whose_content_holds_the_technique(nlp: Language) -> None:
+    text = 'The minister said: "This barbaric regime must answer for its crimes." The brutal winter came early.'
+    doc = nlp(text)
+    c0 = text.index("This barbaric")
+    c1 = text.index('crimes."') + len("crimes.")
+    st = Statement(
+        id="s1",
+        speaker=ActorRef("minister", "the minister", None),
+        direct=True,
+        content=Span(c0, c1, text[c0:c1]),
+        evidence=Span(0, c1 + 1, text[: c1 + 1]),
+    )
+    found = find_techniques(doc, [st])
+    inside = [t for t in found if c0 <= t.start and t.end <= c1]
+    outside = [t for t in found if t.start >= c1]
+    assert {t.technique for t in inside} >= {"loaded_language", "name_calling_labeling"}
+    assert all(t.voice == "s1" for t in inside)
+    assert outside and all(t.voice is None for t in outside)
+
+
+@pytest.mark.model
+def test_sentence_units_split_lines_and_trim(nlp: Language) -> None:
+    text = "Title here\n\nFirst sentence. Second one;\nThird."
+    units = sentence_units(nlp(text))
+    texts = [text[s:e] for s, e in units]
+    assert "Title here" in texts
+    assert all(not t.endswith((".", ";", " ")) for t in texts)
+
+
+@pytest.mark.model
+def test_analysis_with_techniques_is_schema_valid() -> None:
+    a = geosignal.analyze("The regime in Pyongyang is dragging the region to the brink of nuclear war.")
+    d = a.to_dict()
+    assert geosignal.validate(d) == []
+    assert d["techniques"]
+    assert {t["technique"] for t in d["techniques"]} <= set(TECHNIQUES)
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_sample_article_techniques(sample_analysis: dict) -> None:  # type: ignore[type-arg]
+    text = sample_analysis["document"]["text"]
+    techs = sample_analysis["techniques"]
+
+    def at(needle: str) -> set[str]:
+        s = text.index(needle)
+        e = s + len(needle)
+        return {t["technique"] for t in techs if t["start"] < e and s < t["end"]}
+
+    assert "name_calling_labeling" in at("the Anglo-Saxons")
+    assert "loaded_language" in at("drag Seoul into this new structure")
+    assert "loaded_language" in at("The US is dragging South Korea")
+    for t in techs:
+        assert text[t["start"] : t["end"]] == t["text"]
+
+
+@pytest.mark.model
+def test_repetition_of_a_word_said_again_at_once(nlp: Language) -> None:
+    text = "It was a very, very different story. The story ended."
+    found = find_techniques(nlp(text))
+    reps = [t for t in found if t.technique == "repetition"]
+    assert [t.text for t in reps] == ["very, very"]
