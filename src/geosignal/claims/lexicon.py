@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
-import yaml
+from .._data import package_yaml, words
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,30 +26,25 @@ class HedgeLexicon:
     negators: frozenset[str]
 
 
-def _words(data: dict[str, Any], key: str) -> frozenset[str]:
-    return frozenset(str(w).lower() for w in data.get(key) or [])
-
-
 @lru_cache(maxsize=1)
 def hedge_lexicon() -> HedgeLexicon:
     """The shipped hedge lexicon."""
-    text = resources.files("geosignal.claims").joinpath("data/hedges.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data = package_yaml("geosignal.claims", "hedges.yaml")
     spec: dict[str, Any] = data.get("speculative") or {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
     for p in spec.get("phrases") or []:
-        words = tuple(str(p).lower().replace("'s", " 's").split())
-        if words:
-            phrases.setdefault(words[0], []).append(words)
+        phrase = tuple(str(p).lower().replace("'s", " 's").split())
+        if phrase:
+            phrases.setdefault(phrase[0], []).append(phrase)
     return HedgeLexicon(
         version=int(data.get("version", 0)),
-        adverbs=_words(spec, "adverbs"),
-        adjectives=_words(spec, "adjectives"),
-        modals=_words(spec, "modals"),
-        verbs=_words(spec, "verbs"),
+        adverbs=words(spec, "adverbs"),
+        adjectives=words(spec, "adjectives"),
+        modals=words(spec, "modals"),
+        verbs=words(spec, "verbs"),
         phrases_at={k: tuple(sorted(v, key=len, reverse=True)) for k, v in phrases.items()},
-        conditional_marks=_words(data, "conditional_marks"),
-        hypothetical_modals=_words(data, "hypothetical_modals"),
-        future_modals=_words(data, "future_modals"),
-        negators=_words(data, "negators"),
+        conditional_marks=words(data, "conditional_marks"),
+        hypothetical_modals=words(data, "hypothetical_modals"),
+        future_modals=words(data, "future_modals"),
+        negators=words(data, "negators"),
     )

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Errors, EvaluationDataError
+from ._scores import f1_score
 
 WIKIWEASEL = Path("eval/claims/research-use/wikiweasel_conll2010/test.csv")
 MEANTIME = Path("eval/claims/open/meantime_factuality_unified")
@@ -51,8 +52,7 @@ class BinaryReport:
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     def add(self, gold: bool, pred: bool) -> None:
         """Count one item."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Errors, EvaluationDataError
+from ._scores import f1_score
 
 POLNEAR = Path("eval/claims/research-use/polnear")
 
@@ -56,8 +57,7 @@ class StatementsReport:
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     def to_dict(self) -> dict[str, Any]:
         """The report as JSON-ready data."""

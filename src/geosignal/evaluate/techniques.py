@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Errors, EvaluationDataError
+from ._scores import f1_score
 
 PTC = Path("eval/claims/research-use/ptc_semeval2020_task11")
 LABEL_FILE = "train-task2-TC.labels"
@@ -143,8 +144,7 @@ class PRF:
     @property
     def f1(self) -> float:
         """Harmonic mean of precision and recall."""
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
+        return f1_score(self.precision, self.recall)
 
     def add(self, pred: Sequence[tuple[int, int]], gold: Sequence[tuple[int, int]]) -> None:
         """Score one article's predicted spans against its gold spans (same technique)."""

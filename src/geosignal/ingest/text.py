@@ -6,11 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
-from importlib import resources
-from typing import Any
 
-import yaml
-
+from .._data import package_yaml
 from ..model import RawDocument
 
 _MONTHS = {
@@ -52,9 +49,7 @@ class _Rules:
 
 @lru_cache(maxsize=1)
 def _rules() -> _Rules:
-    raw: dict[str, Any] = yaml.safe_load(
-        resources.files("geosignal.ingest").joinpath("data/boilerplate.yaml").read_text("utf-8")
-    )
+    raw = package_yaml("geosignal.ingest", "boilerplate.yaml")
     return _Rules(
         tuple(re.compile(p, re.I) for p in raw["line_patterns"]),
         tuple(raw["title_separators"]),

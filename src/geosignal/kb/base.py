@@ -16,6 +16,7 @@ from typing import Any, Literal
 import yaml
 from rapidfuzz import fuzz, process
 
+from .._data import package_yaml
 from ..errors import Errors, KnowledgeBaseError
 
 ACTOR_TYPES = {"state", "person", "organization", "media", "armed_group", "alliance", "other"}
@@ -391,11 +392,10 @@ def read_kb_file(text: str, where: str) -> tuple[list[Entry], str]:
 
 
 def _lexicons() -> Lexicons:
-    pkg = resources.files("geosignal.kb").joinpath("data")
-    off: dict[str, Any] = yaml.safe_load(pkg.joinpath("offices.yaml").read_text("utf-8"))
-    inst: dict[str, Any] = yaml.safe_load(pkg.joinpath("institutions.yaml").read_text("utf-8"))
-    names: dict[str, Any] = yaml.safe_load(pkg.joinpath("names.yaml").read_text("utf-8"))
-    agents: dict[str, Any] = yaml.safe_load(pkg.joinpath("agents.yaml").read_text("utf-8"))
+    off = package_yaml("geosignal.kb", "offices.yaml")
+    inst = package_yaml("geosignal.kb", "institutions.yaml")
+    names = package_yaml("geosignal.kb", "names.yaml")
+    agents = package_yaml("geosignal.kb", "agents.yaml")
     return Lexicons(
         titles={k: list(v) for k, v in off["titles"].items()},
         blockers=list(off["blockers"]),
