@@ -169,7 +169,8 @@ class Lexicons:
     """Descriptor and institution vocabularies (offices.yaml, institutions.yaml)."""
 
     titles: dict[str, list[str]]
-    blockers: list[str]
+    blockers: frozenset[str]
+    head_words: frozenset[str]
     government_groups: frozenset[str]
     military_groups: frozenset[str]
     place_nouns: frozenset[str]
@@ -398,7 +399,8 @@ def _lexicons() -> Lexicons:
     agents = package_yaml("geosignal.kb", "agents.yaml")
     return Lexicons(
         titles={k: list(v) for k, v in off["titles"].items()},
-        blockers=list(off["blockers"]),
+        blockers=frozenset(off["blockers"]),
+        head_words=frozenset(off["head_words"]),
         government_groups=frozenset(off["government_groups"]),
         military_groups=frozenset(off["military_groups"]),
         place_nouns=frozenset(off["place_nouns"]),

@@ -19,142 +19,25 @@ from typing import Generic, TypeVar
 import spacy
 from spacy.tokens import Doc, Span, Token
 
+from .._data import package_yaml
 from ..kb import Entry, KnowledgeBase, normalize
 from ..model import Actor, Analysis, Mention, MentionKind
 from ..stage import Context
 
+_READINGS = package_yaml("geosignal.resolve", "readings.yaml")
 # Prepositions after which a capital is the place, not the government ("talks in Pyongyang").
-_PLACE_PREPS = {
-    "in",
-    "at",
-    "from",
-    "near",
-    "into",
-    "inside",
-    "outside",
-    "around",
-    "across",
-    "through",
-    "within",
-    "via",
-    "on",
-    "over",
-    "off",
-}
+_PLACE_PREPS = frozenset(_READINGS["place_prepositions"])
 # Nouns and verbs of movement: "a visit to Moscow" is a place.
-_MOTION = {
-    "visit",
-    "trip",
-    "travel",
-    "go",
-    "come",
-    "arrive",
-    "fly",
-    "return",
-    "move",
-    "journey",
-    "voyage",
-    "flight",
-    "way",
-    "road",
-    "route",
-    "railway",
-    "access",
-    "deploy",
-    "relocate",
-    "head",
-    "train",
-    "tour",
-    "send",
-    "bring",
-    "take",
-    "delegation",
-    "ambassador",
-    "envoy",
-    "embassy",
-}
+_MOTION = frozenset(_READINGS["motion_words"])
 # Heads of "of" that make "X of Moscow" the government ("the position of Moscow").
-_OF_ACTOR_HEADS = {
-    "position",
-    "policy",
-    "actions",
-    "action",
-    "decision",
-    "stance",
-    "statement",
-    "response",
-    "reaction",
-    "threat",
-    "threats",
-    "ally",
-    "allies",
-    "partner",
-    "partners",
-    "plans",
-    "plan",
-    "interests",
-    "demands",
-    "support",
-    "pressure",
-    "intentions",
-    "leadership",
-    "side",
-}
-_SUBJ_OBJ = {"nsubj", "nsubjpass", "dobj", "iobj", "poss", "dative", "agent", "appos", "attr", "oprd"}
-_PRONOUNS = {"he", "she", "him", "her"}
+_OF_ACTOR_HEADS = frozenset(_READINGS["of_actor_heads"])
+# Prepositions after which a capital is a party ("talks with Washington").
+_ACTOR_PREPS = frozenset(_READINGS["actor_prepositions"])
+_SUBJ_OBJ = frozenset(_READINGS["actor_dependencies"])
+_PRONOUNS = frozenset(_READINGS["pronouns"])
 # The sector an office gives someone the KB does not know; other offices are government ones.
-_TITLE_SECTOR = {
-    "military_commander": "MIL",
-    "chief_of_staff": "MIL",
-    "legislator": "LEG",
-    "party_leader": "PTY",
-    "intelligence_chief": "SPY",
-}
-_ORG_HEADS = {
-    "ministry",
-    "agency",
-    "council",
-    "committee",
-    "party",
-    "army",
-    "institute",
-    "commission",
-    "department",
-    "service",
-    "office",
-    "court",
-    "assembly",
-    "parliament",
-    "union",
-    "front",
-    "movement",
-    "brigades",
-    "brigade",
-    "group",
-    "forces",
-    "force",
-    "command",
-    "navy",
-    "bureau",
-    "administration",
-    "organization",
-    "organisation",
-    "government",
-    "corps",
-    "guard",
-    "authority",
-    "cabinet",
-    "secretariat",
-    "fund",
-    "bank",
-    "alliance",
-    "coalition",
-    "federation",
-    "league",
-    "congress",
-    "senate",
-    "foundation",
-}
+_TITLE_SECTOR: dict[str, str] = dict(_READINGS["title_sectors"])
+_ORG_HEADS = frozenset(_READINGS["organisation_heads"])
 
 
 @dataclass(slots=True)
@@ -172,6 +55,7 @@ class _Cand:
     country: str | None = None
     atype: str | None = None  # for generated actors
     name: str | None = None  # for generated actors
+    institution: str | None = None  # institution kind, for institution candidates
 
 
 V = TypeVar("V")
@@ -327,7 +211,7 @@ class _Resolver:
             state = self.kb.get(country)
             state_name = state.name if state else country
             if entry is not None:
-                out.append(_Cand(start, end, entry.id, "name", 3, sector=entry.sector, entry=entry))
+                out.append(_Cand(start, end, entry.id, "name", 3, sector=entry.sector, entry=entry, institution=kind))
             elif kind == "government":
                 # "the Chinese government" is the state in its government role.
                 out.append(_Cand(start, end, country, "demonym", 3, sector="GOV", entry=state))
@@ -344,6 +228,7 @@ class _Resolver:
                         country=country,
                         atype="organization",
                         name=f"{state_name} {label}",
+                        institution=kind,
                     )
                 )
         return out
@@ -395,7 +280,7 @@ class _Resolver:
     def title_candidates(self, taken: list[_Cand]) -> list[_Cand]:
         """Office descriptors: 'the Russian minister', 'the President of the Russian Federation'."""
         out: list[_Cand] = []
-        inst_spans = {(c.start, c.end): c for c in taken if c.priority == 3}
+        inst_spans = {(c.start, c.end): c for c in taken if c.institution}
         doc = self.doc
         for i, j, kind in self.idx.titles.scan(self.keys):
             start, end = i, j
@@ -408,10 +293,8 @@ class _Resolver:
         # "the head of <institution>"
         for (s, e), inst in inst_spans.items():
             k = s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
-            if k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in ("head", "chief", "leader", "director"):
-                head_kind = str(
-                    self.kb.lexicons.institutions.get(_inst_kind(self.kb, inst), {}).get("head", "official")
-                )
+            if k >= 2 and doc[k - 1].lower_ == "of" and doc[k - 2].lower_ in self.kb.lexicons.head_words:
+                head_kind = str(self.kb.lexicons.institutions[inst.institution or ""].get("head", "official"))
                 a = k - 2
                 if a > 0 and doc[a - 1].lower_ == "the":
                     a -= 1
@@ -424,8 +307,9 @@ class _Resolver:
         return out
 
     def _blocked(self, i: int) -> bool:
+        """A deputy's or former holder's title ("former defence minister") names someone else."""
         prev = {self.doc[k].lower_ for k in range(max(0, i - 2), i)}
-        return bool(prev & {"deputy", "vice", "former", "ex", "late", "acting", "assistant"})
+        return bool(prev & self.kb.lexicons.blockers)
 
     # -- choosing ------------------------------------------------------------------------
     @staticmethod
@@ -445,11 +329,10 @@ class _Resolver:
         doc, out = self.doc, []
         for c in chosen:
             span = doc[c.start : c.end]
-            is_state = c.entry is not None and c.entry.type == "state"
-            if c.kind == "metonym" and is_state and not self._metonym_is_actor(span):
-                country = c.entry.id if c.entry is not None else None
+            state = c.entry.id if c.entry is not None and c.entry.type == "state" else None
+            if c.kind == "metonym" and state and not self._metonym_is_actor(span):
                 self.places.append(
-                    {"start": span.start_char, "end": span.end_char, "text": span.text, "country": country}
+                    {"start": span.start_char, "end": span.end_char, "text": span.text, "country": state}
                 )
                 continue
             if c.kind == "demonym" and c.priority < 3:
@@ -457,12 +340,7 @@ class _Resolver:
                 if reading is None:
                     continue
                 c.start, c.end, c.sector = reading
-            if (
-                c.entry is not None
-                and c.entry.type == "state"
-                and c.kind in ("name", "alias")
-                and self._inside_name(span)
-            ):
+            if state and c.kind in ("name", "alias") and self._inside_name(span):
                 continue
             out.append(c)
         return out
@@ -509,7 +387,7 @@ class _Resolver:
                     prep.head.lemma_.lower() in _OF_ACTOR_HEADS
                     or prep.head.lower_ in self.kb.lexicons.government_groups
                 )
-            return p in {"with", "between", "against", "by", "for", "toward", "towards", "on behalf of", "among"}
+            return p in _ACTOR_PREPS
         return False
 
     def _demonym(self, span: Span) -> tuple[int, int, str | None] | None:
@@ -517,8 +395,7 @@ class _Resolver:
         root = span.root
         lex = self.kb.lexicons
         if root.dep_ in ("amod", "compound", "nmod"):
-            head = root.head
-            # Skip over other modifiers to the head noun ("the Russian party-government delegation").
+            head = root.head  # the noun the demonym modifies: "delegation" in "the Russian delegation"
             words = {head.lower_, head.lemma_.lower()}
             if words & lex.government_groups:
                 return span.start, head.i + 1, "GOV"
@@ -786,16 +663,6 @@ class _Resolver:
                 continue
             aid = before[-1][1]
             actors[aid].mentions.append(Mention(t.idx, t.idx + len(t.text), t.text, "pronoun"))
-
-
-def _inst_kind(kb: KnowledgeBase, c: _Cand) -> str:
-    if c.entry is not None and c.entry.institution:
-        return c.entry.institution
-    key = c.actor_key
-    for kind in kb.lexicons.institutions:
-        if key.endswith(kind.replace("_", "-")):
-            return kind
-    return ""
 
 
 def _title_matches(title: str, role: str) -> bool:
