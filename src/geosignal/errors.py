@@ -32,6 +32,7 @@ class Errors(StrEnum):
     E031 = "unknown actor-dictionary format '{fmt}' (known: {known})"
     E040 = "invalid date '{value}': use YYYY-MM-DD"
     E041 = "analyze() takes text or a path, not {type}"
+    E042 = "config file {path}: {detail}"
     E050 = "evaluation data not found at {path}: is ../shared present?"
     E051 = "unknown evaluation suite '{name}' (known: {known})"
 
