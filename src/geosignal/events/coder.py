@@ -128,6 +128,26 @@ class _Coder:
             a = self._actor_of_phrase(h)
             if a is not None and a not in out:
                 out.append(a)
+            if a is not None and h.i not in self.actor_at:
+                # "US and British activists": conjoined country modifiers of one noun are all parties.
+                for b in self._modifier_states(h):
+                    if b not in out:
+                        out.append(b)
+        return out
+
+    def _modifier_states(self, h: Token) -> list[Actor]:
+        out: list[Actor] = []
+        mods = [c for c in h.lefts if c.dep_ in ("amod", "compound", "nmod") and not _pro(c)]
+        if not any(c.dep_ == "conj" for m in mods for c in m.children):
+            return out
+        for m in with_conjuncts(mods):
+            a = self.actor_at.get(m.i)
+            if a is None:
+                hit = next(iter(self.ctx.kb.lookup(m.text, ("name", "alias", "demonym"))), None)
+                if hit is not None and hit[0].type == "state":
+                    a = self._state_actor(hit[0].id)
+            if a is not None and a not in out:
+                out.append(a)
         return out
 
     def _actor_of_phrase(self, h: Token) -> Actor | None:
@@ -151,8 +171,16 @@ class _Coder:
             nxt: list[Token] = []
             for t in frontier:
                 for c in t.children:
+                    if _pro(c):
+                        # "pro-Russia rebels" are not Russia.
+                        continue
                     if c.i in self.actor_at and c.dep_ in _CORE_DEPS | {"acl", "agent"}:
                         return self.actor_at[c.i]
+                    if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN" and c.ent_type_ in _ENT_ACTOR:
+                        # "Taiwan's Vice Foreign Minister": a name no earlier stage kept.
+                        got = self._unknown(c)
+                        if got is not None:
+                            return got
                     if c.dep_ == "prep" and c.lower_ not in ("of", "from", "by", "in"):
                         continue
                     lead = c.dep_ == "acl" and c.lemma_.lower() in _LEAD_VERBS
@@ -185,6 +213,15 @@ class _Coder:
         """'South Korean ports': a state named by the modifiers of a noun the resolver left alone."""
         mods = [c for c in h.lefts if c.dep_ in ("amod", "compound", "nmod")]
         if not mods or h.pos_ == "PRON":
+            return None
+        if any(_pro(m) for m in mods):
+            # "pro-Russia rebels": only the other modifiers may name the state.
+            for m in mods:
+                if _pro(m) or m.lower_ in ("pro", "-"):
+                    continue
+                for entry, kind in self.ctx.kb.lookup(m.text, ("name", "alias", "demonym")):
+                    if entry.type == "state" and kind in ("name", "alias", "demonym"):
+                        return self._state_actor(entry.id)
             return None
         start = min(m.left_edge.i for m in mods)
         for i in range(start, h.i):
@@ -315,6 +352,10 @@ class _Coder:
             if not ok:
                 return None
             objs = ok + [o for o in objs if o not in ok]
+        if p.subj and not any(
+            self._obj_fits(x, p.subj) for x in with_conjuncts(self._subj_heads(t)) if x.pos_ != "PRON"
+        ):
+            return None
         if p.prep:
             heads = [t, *objs]
             if not any(
@@ -339,6 +380,15 @@ class _Coder:
         elif p.reciprocal and not source and len(target) >= 2:
             source = list(target)
         return source, target, code, objs
+
+    def _subj_heads(self, t: Token) -> list[Token]:
+        """The doer phrase a `subj` constraint reads: logical subject, else a passive's subject."""
+        if t.pos_ not in ("VERB", "AUX"):
+            return [c for c in t.children if c.dep_ in ("poss", "compound", "amod")]
+        got = logical_subject(t)
+        if not got and is_passive(t):
+            got = [c for c in t.children if c.dep_ in ("nsubjpass", "csubjpass")]
+        return got
 
     def _obj_fits(self, o: Token, wanted: frozenset[str]) -> bool:
         if o.lemma_.lower() in wanted or o.lower_ in wanted:
@@ -544,6 +594,17 @@ class _Coder:
             statement=statement,
             confidence=round((0.9 if source and target else 0.6) * (1.0 if known else 0.8), 2),
         )
+
+
+def _pro(t: Token) -> bool:
+    """True for the country of a 'pro-Russia' / 'pro-Western' modifier."""
+    if t.lower_.startswith("pro-"):
+        return True
+    doc = t.doc
+    i = t.left_edge.i
+    return (i >= 1 and doc[i - 1].lower_ in ("pro", "pro-")) or (
+        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro"
+    )
 
 
 def _ref(a: Actor) -> ActorRef:

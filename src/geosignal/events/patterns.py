@@ -51,6 +51,7 @@ class Pattern:
     prt: str | None = None
     prep: frozenset[str] = frozenset()
     obj: frozenset[str] = frozenset()
+    subj: frozenset[str] = frozenset()
     passive: bool | None = None
     reciprocal: bool = False
     consume: bool = True
@@ -125,6 +126,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         prt=raw.get("prt"),
         prep=frozenset(s.lower() for s in _strs(raw.get("prep"))),
         obj=obj,
+        subj=frozenset(s.lower() for s in _strs(raw.get("subj"))),
         passive=None if passive is None else bool(passive),
         reciprocal=bool(raw.get("reciprocal", False)),
         consume=bool(raw.get("consume", bool(obj))),
