@@ -117,3 +117,9 @@ def test_non_english_document_gets_a_warning_and_no_crash() -> None:
     assert a.document.language == "fr"
     assert a.warnings and "not English" in a.warnings[0]
     assert geosignal.validate(a.to_dict()) == []
+
+
+def test_stance_prefixes_are_not_the_state() -> None:
+    d = _analyse("Pro-Russia rebels shelled the town. Russia denied it.", published="2014-07-17")
+    assert _at(d, "Russia rebels") is None
+    assert _at(d, "Russia denied")[:2] == ("RUS", "RUS")  # type: ignore[index]

@@ -145,7 +145,7 @@ class _Coder:
             if a is None:
                 hit = next(iter(self.ctx.kb.lookup(m.text, ("name", "alias", "demonym"))), None)
                 if hit is not None and hit[0].type == "state":
-                    a = self._state_actor(hit[0].id)
+                    a = self._state_actor(hit[0].id, m)
             if a is not None and a not in out:
                 out.append(a)
         return out
@@ -161,7 +161,8 @@ class _Coder:
                         return a
             return self.actor_at[h.i]
         if h.i in self.place_at:
-            return self._state_actor(self.place_at[h.i].country)
+            # The host of a visit to a place: the place is not a mention of the state.
+            return self._state_actor(self.place_at[h.i].country, None)
         state = self._state_in_modifiers(h)
         if state is not None:
             return state
@@ -221,27 +222,31 @@ class _Coder:
                     continue
                 for entry, kind in self.ctx.kb.lookup(m.text, ("name", "alias", "demonym")):
                     if entry.type == "state" and kind in ("name", "alias", "demonym"):
-                        return self._state_actor(entry.id)
+                        return self._state_actor(entry.id, m)
             return None
         start = min(m.left_edge.i for m in mods)
         for i in range(start, h.i):
             for j in range(h.i, i, -1):
                 for entry, kind in self.ctx.kb.lookup(self.doc[i:j].text, ("name", "alias", "demonym")):
                     if entry.type == "state" and kind in ("name", "alias", "demonym"):
-                        return self._state_actor(entry.id)
+                        return self._state_actor(entry.id, self.doc[i:j])
         return None
 
-    def _state_actor(self, country: str | None) -> Actor | None:
+    def _state_actor(self, country: str | None, at: Token | Span | None) -> Actor | None:
+        """The state actor for a party the resolver left alone, with the words that named it as a mention."""
         if not country:
             return None
-        a = self.analysis.actor(country)
-        if a is not None:
-            return a
-        e = self.ctx.kb.get(country)
-        if e is None or e.type != "state":
-            return None
-        actor = Actor(id=e.id, name=e.name, type="state", country=e.country or e.id, wikidata=e.wikidata)
-        self.analysis.actors.append(actor)
+        actor = self.analysis.actor(country)
+        if actor is None:
+            e = self.ctx.kb.get(country)
+            if e is None or e.type != "state":
+                return None
+            actor = Actor(id=e.id, name=e.name, type="state", country=e.country or e.id, wikidata=e.wikidata)
+            self.analysis.actors.append(actor)
+        if at is not None:
+            span = at if isinstance(at, Span) else at.doc[at.i : at.i + 1]
+            if not any(m.start == span.start_char for m in actor.mentions):
+                actor.mentions.append(Mention(span.start_char, span.end_char, span.text, "demonym"))
         return actor
 
     def _unknown(self, h: Token) -> Actor | None:
@@ -597,13 +602,13 @@ class _Coder:
 
 
 def _pro(t: Token) -> bool:
-    """True for the country of a 'pro-Russia' / 'pro-Western' modifier."""
-    if t.lower_.startswith("pro-"):
+    """True for the country of a stance modifier: 'pro-Russia', 'pro-Western', 'anti-American'."""
+    if t.lower_.startswith(("pro-", "anti-")):
         return True
     doc = t.doc
     i = t.left_edge.i
-    return (i >= 1 and doc[i - 1].lower_ in ("pro", "pro-")) or (
-        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ == "pro"
+    return (i >= 1 and doc[i - 1].lower_ in ("pro", "pro-", "anti", "anti-")) or (
+        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti")
     )
 
 

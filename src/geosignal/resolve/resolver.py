@@ -38,6 +38,8 @@ _PRONOUNS = frozenset(_READINGS["pronouns"])
 # The sector an office gives someone the KB does not know; other offices are government ones.
 _TITLE_SECTOR: dict[str, str] = dict(_READINGS["title_sectors"])
 _ORG_HEADS = frozenset(_READINGS["organisation_heads"])
+# "pro-Russia", "anti-American": a stance towards the state, not the state.
+_STANCE_PREFIXES = frozenset(_READINGS["stance_prefixes"])
 
 
 @dataclass(slots=True)
@@ -330,6 +332,9 @@ class _Resolver:
         for c in chosen:
             span = doc[c.start : c.end]
             state = c.entry.id if c.entry is not None and c.entry.type == "state" else None
+            if state and c.start >= 2 and doc[c.start - 1].text == "-" and doc[c.start - 2].lower_ in _STANCE_PREFIXES:
+                continue  # "pro-Russia rebels" are not Russia
+
             if c.kind == "metonym" and state and not self._metonym_is_actor(span):
                 self.places.append(
                     {"start": span.start_char, "end": span.end_char, "text": span.text, "country": state}
