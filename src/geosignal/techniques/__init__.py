@@ -226,15 +226,17 @@ def _repetitions(doc: Doc, window: int) -> list[tuple[int, int]]:
     last: dict[str, int] = {}
     out: list[tuple[int, int]] = []
     for tok in doc:
-        if not tok.is_alpha or len(tok) < 2 or tok.pos_ in REPEAT_SKIP_POS:
+        if "\n" in tok.text:
+            last.clear()  # no repetition across a paragraph break
             continue
-        if "\n" in doc[max(0, tok.i - window) : tok.i].text:
+        if tok.is_alpha and len(tok) >= 2 and tok.pos_ not in REPEAT_SKIP_POS:
+            word = tok.lower_
+            prev = last.get(word)
+            if prev is not None and tok.i - prev <= window:
+                out.append((doc[prev].idx, tok.idx + len(tok)))
+            last[word] = tok.i
+        if "\n" in tok.whitespace_:
             last.clear()
-        word = tok.lower_
-        prev = last.get(word)
-        if prev is not None and tok.i - prev <= window:
-            out.append((doc[prev].idx, tok.idx + len(tok)))
-        last[word] = tok.i
     return out
 
 
