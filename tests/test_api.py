@@ -96,3 +96,21 @@ def test_analyze_missing_path_is_an_input_error(tmp_path: Path) -> None:
 
 def test_validate_reports_broken_output() -> None:
     assert geosignal.validate({"schema": "nope"})
+
+
+@pytest.mark.model
+def test_analyze_tells_an_html_string_from_plain_text() -> None:
+    page = (
+        "<html><head><title>Pact signed</title></head><body><nav>Home | World | Sport</nav>"
+        "<article><p>Japan and India signed a defence pact in Tokyo on Monday, officials in both "
+        "capitals said after the talks ended.</p></article><footer>Subscribe now</footer></body></html>"
+    )
+    a = geosignal.analyze(page)
+    assert a.document.title == "Pact signed"
+    assert "<" not in a.document.text and "Subscribe" not in a.document.text and "Home" not in a.document.text
+    assert {"JPN", "IND"} <= {x.id for x in a.actors}
+
+
+def test_analyze_empty_text_is_an_input_error() -> None:
+    with pytest.raises(geosignal.InputError):
+        geosignal.analyze("  \n ")

@@ -11,7 +11,7 @@ from pathlib import Path
 from . import claims, events, resolve, statements, techniques
 from .config import Settings, load_settings
 from .errors import Errors, InputError, UsageError
-from .ingest import parse_text, read_inputs, read_path
+from .ingest import read_inputs, read_path, read_string
 from .ingest.language import detect_language
 from .kb import KnowledgeBase, load_kb
 from .model import Analysis, Document, RawDocument, Rejection
@@ -143,9 +143,11 @@ def analyze(
             raise InputError(bad.source, bad.reason)
         raw = docs[0]
     else:
-        raw = parse_text(text_or_path, source=None)
-        if not raw.text.strip():
-            raise InputError("<text>", Errors.E004.format())
+        got_one = read_string(text_or_path)
+        if isinstance(got_one, Rejection):
+            raise InputError(got_one.source, got_one.reason)
+        raw = got_one
+        raw.source = None
     apply_overrides(raw, title=title, outlet=outlet, published=published, url=url)
     result = next(analyze_documents([raw], settings=settings))
     assert isinstance(result, Analysis)

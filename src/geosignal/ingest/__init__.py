@@ -6,7 +6,7 @@ and the other inputs go on.
 
 from __future__ import annotations
 
-from .readers import SUFFIXES, read_inputs, read_path
+from .readers import SUFFIXES, read_inputs, read_path, read_string
 from .text import parse_text
 
-__all__ = ["SUFFIXES", "parse_text", "read_inputs", "read_path"]
+__all__ = ["SUFFIXES", "parse_text", "read_inputs", "read_path", "read_string"]

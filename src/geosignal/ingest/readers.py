@@ -78,6 +78,11 @@ def _from_string(text: str, source: str, kind: str) -> Iterator[Item]:
         yield doc
 
 
+def read_string(text: str, source: str = "<text>") -> Item:
+    """One article given as a string: an HTML page or plain text/Markdown, told apart by content."""
+    return next(_from_string(text, source, "text"))
+
+
 def _jsonl_record(n: int, line: str, source: str, max_chars: int) -> Item | None:
     """One JSON Lines record (line ``n``) as a document or a rejection; None for a blank line."""
     if not line.strip():
