@@ -30,23 +30,93 @@ __all__ = ["find_quotes", "run"]
 
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _STOP_PUNCT = {".", "!", "?", ";"}
-_QUOTE_CHARS = set('"“”„«»')
+_QUOTE_CHARS = {*'"“”„«»‘’', "''"}
 _RELATIVE = {"who", "which", "that"}
 _NONSPEAKERS = {"it", "this", "there", "what", "which", "that", "these", "those"}
 _PERSONAL = {"he", "she", "they", "i", "we"}
 _MAX_AFTER = 12
+_NOUN_PREPS = {"of", "about", "for", "against", "on", "over", "to"}
+# Nouns whose "of" phrase is what was said ("allegations of fraud"), not who said it.
+_OF_CONTENT = {
+    "allegation",
+    "allegations",
+    "accusation",
+    "accusations",
+    "claim",
+    "claims",
+    "criticism",
+    "warning",
+    "warnings",
+    "threat",
+    "threats",
+    "fear",
+    "hope",
+    "denial",
+    "admission",
+    "prediction",
+    "support",
+    "opposition",
+}
+_POSSESSIVE = {"his", "her", "their", "its", "my", "our"}
+# "WALLACE: Let's start ..." (a transcript turn) and "Pence: Flowers won't be at debate" (a title).
+_TURN = re.compile(r"[\"“”']?\s*([A-Z][A-Z.'’ -]{0,28}[A-Z]\.?):\s+(\S.*?)\s*$")
+_TITLE = re.compile(r"\s*([A-Z][^:\n]{0,48}?):\s+(\S.*?)\s*$")
+_TITLE_SAYS = re.compile(r"\s*(\S.*?),\s+((?:[A-Z][\w.’'-]*\s+){0,5}[A-Z][\w.’'-]*)\s+([A-Z][a-z]+)\.?\s*$")
+_BYLINE = re.compile(
+    r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*([A-Z][\w.’'-]*(?:[ \t\xa0]+[A-Z][\w.’'-]*){0,5})[ \t\xa0]*(?:\n|$)"
+)
 _MAX_BEFORE = 10
 
 
 def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     """Add the statements found in ``doc`` to ``analysis.statements``."""
     finder = _Finder(doc, analysis, ctx)
+    finder.headings()
     finder.direct()
     finder.reported()
-    finder.statements.sort(key=lambda s: (s.content.start, s.content.end))
+    finder.continued()
+    finder.statements = sorted(_outermost(finder.statements), key=lambda s: (s.content.start, s.content.end))
     for n, s in enumerate(finder.statements, 1):
         s.id = f"s{n}"
     analysis.statements.extend(finder.statements)
+
+
+def _outermost(statements: list[Statement]) -> list[Statement]:
+    """Drop repeated contents and statements whose cue sits inside another statement's content.
+
+    A claim reported inside what someone else said belongs to that outer statement.
+    """
+    seen: set[tuple[int, int]] = set()
+    unique: list[Statement] = []
+    for st in statements:
+        if (st.content.start, st.content.end) not in seen:
+            seen.add((st.content.start, st.content.end))
+            unique.append(st)
+    order = sorted(range(len(unique)), key=lambda n: unique[n].content.start)
+    starts = [unique[n].content.start for n in order]
+    # Running top two content ends (with their statement) over the statements sorted by start.
+    top: list[tuple[tuple[int, int], tuple[int, int]]] = []
+    best, second = (-1, -1), (-1, -1)
+    for n in order:
+        item = (unique[n].content.end, n)
+        if item[0] > best[0]:
+            best, second = item, best
+        elif item[0] > second[0]:
+            second = item
+        top.append((best, second))
+    out = []
+    for n, st in enumerate(unique):
+        if st.cue is None:
+            out.append(st)
+            continue
+        k = bisect_right(starts, st.cue.start) - 1
+        if k >= 0:
+            best, second = top[k]
+            end = best[0] if best[1] != n else second[0]
+            if end > st.cue.start:
+                continue
+        out.append(st)
+    return out
 
 
 class _Finder:
@@ -63,8 +133,13 @@ class _Finder:
         self.places: list[dict[str, object]] = list(ctx.notes.get("places") or [])
         self.used_cues: set[int] = set()
         self.quoted: list[tuple[int, int]] = []
+        self.all_quotes: list[Quote] = []
+        self.pending: list[Quote] = []
+        self.quote_starts: list[int] = []
         self.statements: list[Statement] = []
         self.verbs = self.lex.all_verbs
+        self.relative: Token | None = None
+        self.loose = True
 
     # -- helpers ---------------------------------------------------------------------------
     def tok_at(self, char: int) -> int:
@@ -85,26 +160,123 @@ class _Finder:
         return self.span(start, end)
 
     def in_quote(self, char: int) -> bool:
+        """Inside an attributed statement's quote or any other quote of four words or more."""
+        k = bisect_right(self.quote_starts, char) - 1
+        if k >= 0 and char < self.all_quotes[k].end:
+            return True
         return any(a <= char < b for a, b in self.quoted)
 
     def is_cue_verb(self, t: Token) -> bool:
-        return (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs and t.pos_ != "AUX") or (
-            t.pos_ == "VERB" and t.lower_ in ("said", "says", "told", "added", "noted")
+        return (
+            (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs and t.pos_ != "AUX")
+            or (t.pos_ == "VERB" and t.lower_ in ("said", "says", "told", "added", "noted"))
+            or (
+                # Any verb with a "that"-clause ("realized that ...", "made clear that ...").
+                t.pos_ == "VERB"
+                and any(
+                    c.dep_ == "ccomp" and c.i > t.i and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
+                    for c in t.children
+                )
+            )
+        )
+
+    # -- titles, transcript turns, bylines ------------------------------------------------------
+    def headings(self) -> None:
+        """Speaker labels: transcript turns, titles with a speaker.
+
+        "PENCE: ...", "Sanders: Clinton needs to ...", "..., Lindsey Graham Says."
+        """
+        pos = 0
+        for n, para in enumerate(self.text.split("\n")):
+            base, pos = pos, pos + len(para) + 1
+            m = _TURN.match(para)
+            title = n == 0 and pos < len(self.text)
+            if m is None and title:
+                m = _TITLE.match(para)
+            if m is not None:
+                label = m.group(1).strip()
+                if label.lower().rstrip(".") in self.lex.heading_labels or len(label.split()) > 5:
+                    continue
+                speaker = self._label_speaker(base + m.start(1), base + m.start(1) + len(label), strict=m.re is _TITLE)
+                if speaker is not None:
+                    cue = base + m.end(1)
+                    self._add_labelled(
+                        speaker, base + m.start(2), base + m.end(2), cue, cue + 1, base, base + len(para)
+                    )
+                continue
+            if title:
+                m = _TITLE_SAYS.match(para)
+                if m is not None and m.group(3).lower() in self._says_forms():
+                    speaker = self._label_speaker(base + m.start(2), base + m.end(2), strict=False)
+                    if speaker is not None:
+                        self._add_labelled(
+                            speaker,
+                            base + m.start(1),
+                            base + m.end(1),
+                            base + m.start(3),
+                            base + m.end(3),
+                            base,
+                            base + len(para),
+                        )
+
+    def _says_forms(self) -> set[str]:
+        out = set()
+        for v in self.lex.clause_verbs:
+            out |= {v + "s", v + "es", v + "ed", v + "d"}
+        return out | {"says", "said", "told", "tells", "wrote", "writes"}
+
+    def _label_speaker(self, start: int, end: int, *, strict: bool) -> tuple[ActorRef, Span | None] | None:
+        found = [m for m in self._mentions_in(start, end) if m[0] >= start and m[1] <= end]
+        named = [m for m in found if not m[2].id.startswith("unnamed:") and m[2].type != "state"]
+        if named:
+            return self._ref(named[0])
+        text = self.text[start:end]
+        if strict and text.lower() not in self.lex.document_nouns and not text.isupper():
+            return None
+        return self._unnamed_actor(text, start, end, None, None)
+
+    def _add_labelled(
+        self, speaker: tuple[ActorRef, Span | None], start: int, end: int, cue_s: int, cue_e: int, ev_s: int, ev_e: int
+    ) -> None:
+        while end > start and self.text[end - 1] in '"“”':
+            end -= 1
+        if end - start < 2:
+            return
+        ref, mention = speaker
+        self.quoted.append((start, end))
+        self.statements.append(
+            Statement(
+                id="",
+                speaker=ref,
+                direct=True,
+                content=self.span(start, end),
+                evidence=self._trimmed(ev_s, ev_e),
+                cue=self.span(cue_s, cue_e),
+                speaker_mention=mention,
+                channel=[],
+            )
         )
 
     # -- direct quotations -------------------------------------------------------------------
     def direct(self) -> None:
         quotes = find_quotes(self.text)
+        self.pending = quotes
+        self.all_quotes = [q for q in quotes if q.closed and len(self.text[q.start : q.end].split()) >= 4]
+        self.quote_starts = [q.start for q in self.all_quotes]
         last_cue: Token | None = None
+        turns = list(self.quoted)
         for k, q in enumerate(quotes):
             if len(self.doc) == 0:
                 break
+            if any(a <= q.end and q.start < b for a, b in turns):
+                continue
             after = self._cue_after(q, quotes[k + 1] if k + 1 < len(quotes) else None)
             before = self._cue_before(q, last_cue)
             cue = after
             if before is not None and (after is None or self._gap(before, q) <= 3):
                 cue = before
             if cue is None:
+                self._byline(q)
                 continue
             speaker = self._speaker(cue) if cue is before else self._speaker_after(q, cue)
             shared = next((x for x in self.statements if x.cue is not None and x.cue.start == cue.idx), None)
@@ -122,8 +294,9 @@ class _Finder:
             self.quoted.append((q.start, q.end))
             first = self.doc[self.tok_at(q.open)]
             start = q.start
-            if cue is after and self._lead_in(first, q):
-                start = first.sent.start_char
+            lead = self._lead_in(first, q) if cue is after else None
+            if lead is not None:
+                start = lead
             ev_start = min(first.sent.start_char, cue.sent.start_char)
             ev_end = max(self.doc[self.tok_at(max(q.close - 1, q.start))].sent.end_char, cue.sent.end_char)
             self.statements.append(
@@ -139,14 +312,36 @@ class _Finder:
                 )
             )
 
+    def _byline(self, q: Quote) -> None:
+        """A quote signed after a dash at the end of its paragraph ("..." ― Sonya Herridge)."""
+        if not q.closed:
+            return
+        m = _BYLINE.match(self.text, q.close)
+        if m is None:
+            return
+        speaker = self._label_speaker(m.start(1), m.end(1), strict=False)
+        if speaker is None:
+            return
+        para_start = self.text.rfind("\n", 0, q.open) + 1
+        dash = self.text.find(m.group(0).strip()[0], q.close)
+        self._add_labelled(speaker, q.start, q.end, dash, dash + 1, para_start, m.end(1))
+
     def _gap(self, cue: Token, q: Quote) -> int:
         return sum(1 for t in self.doc[cue.i + 1 : self.tok_at(q.open) + 1] if t.idx < q.open)
 
-    def _lead_in(self, first: Token, q: Quote) -> bool:
+    def _lead_in(self, first: Token, q: Quote) -> int | None:
         r"""Words of the same clause before the quote ("These actions were called \"...\", the statement said")."""
         sent = first.sent
-        lead = [t for t in sent if t.idx < q.open and not t.is_punct and not t.is_space]
-        return bool(lead) and not any(t.i in self.used_cues for t in lead)
+        lead = [t for t in sent if t.idx < q.open and not t.is_space]
+        # Only the clause right before the quote: not across a sentence end the parser missed.
+        for k in range(len(lead) - 1, -1, -1):
+            if lead[k].text in _STOP_PUNCT or lead[k].text in _QUOTE_CHARS:
+                lead = lead[k + 1 :]
+                break
+        lead = [t for t in lead if not t.is_punct]
+        if not lead or any(t.i in self.used_cues or self.is_cue_verb(t) for t in lead):
+            return None
+        return lead[0].idx
 
     def _speaker_after(self, q: Quote, cue: Token) -> tuple[ActorRef, Span | None] | None:
         """The speaker of a cue after a quote: between the closing mark and the cue, or right after it."""
@@ -225,6 +420,49 @@ class _Finder:
                 return None
         return None
 
+    # -- quotes that continue a statement ----------------------------------------------------
+    def continued(self) -> None:
+        """Quotes with no cue of their own that continue the statement right before them.
+
+        "...," she said. "..." or a quote paragraph after the paragraph that introduced the speaker.
+        """
+        done = {(a, b) for a, b in self.quoted}
+        ends = sorted(((s.evidence.end, n) for n, s in enumerate(self.statements)), key=lambda x: x[0])
+        end_keys = [e for e, _n in ends]
+        for q in self.pending:
+            if (q.start, q.end) in done or any(a < q.end and q.start < b for a, b in self.quoted):
+                continue
+            if self.text[q.start] == "(":
+                continue
+            k = bisect_right(end_keys, q.open) - 1
+            if k < 0:
+                continue
+            prev = self.statements[ends[k][1]]
+            if self.text[prev.evidence.end : q.open].strip() or prev.speaker is None:
+                continue
+            first = self.doc[self.tok_at(q.open)]
+            if first.i != first.sent.start and self.text[first.sent.start_char : q.open].strip():
+                continue
+            last = self.doc[self.tok_at(max(q.close - 1, q.start))]
+            ev_end = last.sent.end_char
+            if q.closed and self.text[q.close : ev_end].strip(" .,;:!?\n"):
+                continue  # the sentence goes on after the quote: not a plain quote paragraph
+            st = Statement(
+                id="",
+                speaker=prev.speaker,
+                direct=True,
+                content=self.span(q.start, q.end),
+                evidence=self._trimmed(first.sent.start_char, ev_end),
+                cue=None,
+                speaker_mention=prev.speaker_mention,
+                channel=list(prev.channel),
+            )
+            self.statements.append(st)
+            self.quoted.append((q.start, q.end))
+            pos = bisect_right(end_keys, st.evidence.end)
+            end_keys.insert(pos, st.evidence.end)
+            ends.insert(pos, (st.evidence.end, len(self.statements) - 1))
+
     # -- reported speech --------------------------------------------------------------------
     def reported(self) -> None:
         for t in self.doc:
@@ -232,12 +470,20 @@ class _Finder:
             if low in self.lex.according and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 self._according(t)
                 continue
+            if t.pos_ == "NOUN" and t.lower_ in self.lex.cue_nouns and not self.in_quote(t.idx):
+                self._noun_cue(t)
+                continue
             if t.i in self.used_cues or not self.is_cue_verb(t) or self.in_quote(t.idx):
                 continue
             content = self._content(t)
             if content is None:
                 continue
+            # Any noun may speak with a speech verb ("the bank said"); other cues need a speaker word.
+            self.loose = t.lemma_.lower() in self.lex.clause_verbs and (
+                any(c.dep_ == "ccomp" for c in t.children) or not any(c.dep_ == "dobj" for c in t.children)
+            )
             speaker = self._speaker(t)
+            self.loose = True
             if speaker is None:
                 continue
             ref, mention = speaker
@@ -291,19 +537,81 @@ class _Finder:
             toks = [x for x in sent if x.i < sub[0].i]
             if len(toks) >= 3:
                 return self.tokens_span(toks)
-        if lemma in self.lex.parenthetical_verbs or lemma in self.lex.clause_only:
+        # "vowed to bring back jobs", "told him to ...", "urged Seoul to ...", "declined to comment".
+        if lemma in self.lex.intention_verbs:
+            for c in kids:
+                if c.dep_ == "xcomp" and c.i > v.i and any(x.lower_ == "to" for x in c.children):
+                    return self.tokens_span(c.subtree)
+        # "called for a repeal", "complained about the microphone", "called on Trump to stop".
+        preps = (self.lex.prep_verbs or {}).get(lemma)
+        if preps:
+            for c in kids:
+                if c.dep_ in ("prep", "prt") and c.lower_ in preps and c.i > v.i:
+                    toks = [x for x in c.subtree if x.i != c.i]
+                    if c.dep_ == "prt":
+                        toks = [x for p in c.rights for x in p.subtree] or [
+                            x for p in kids if p.dep_ == "prep" and p.i > c.i for x in p.subtree if x.i != p.i
+                        ]
+                    if len(toks) >= 1 and any(not x.is_punct for x in toks):
+                        return self.tokens_span(toks)
+        if lemma in self.lex.parenthetical_verbs or (
+            lemma in self.lex.clause_only and lemma not in self.lex.object_verbs
+        ):
             return None
-        # "told him to ...", "urged Seoul to ..."
-        for c in kids:
-            if c.dep_ == "xcomp" and lemma in ("tell", "urge", "ask", "warn", "call", "order", "advise", "promise"):
-                return self.tokens_span(c.subtree)
         if lemma in self.lex.object_verbs:
-            objs = [c for c in kids if c.dep_ in ("dobj", "prep") and c.i > v.i]
+            objs = [c for c in kids if c.dep_ in ("dobj", "prep", "oprd", "ccomp") and c.i > v.i]
             if any(c.dep_ == "dobj" for c in objs) or (lemma == "call" and any(c.lower_ == "for" for c in objs)):
                 toks = [x for c in objs for x in c.subtree]
                 if len(toks) >= 2:
                     return self.tokens_span(toks)
         return None
+
+    def _noun_cue(self, n: Token) -> None:
+        """A speech or stance noun: "Clinton's claim that ...", "his warning about ...", "made the case for ..."."""
+        content: Span | None = None
+        for c in n.children:
+            if c.i < n.i:
+                continue
+            that = c.dep_ in ("acl", "ccomp", "relcl") and any(
+                x.dep_ == "mark" and x.lower_ == "that" for x in c.children
+            )
+            to = c.dep_ == "acl" and c.tag_ == "VB" and any(x.lower_ == "to" for x in c.children)
+            if that or to:
+                content = self.tokens_span(c.subtree)
+            elif c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and (c.lower_ != "of" or n.lower_ in _OF_CONTENT):
+                content = self.tokens_span([x for x in c.subtree if x.i != c.i])
+            if content is not None:
+                break
+        if content is None:
+            return
+        poss = next((c for c in n.children if c.dep_ == "poss"), None)
+        speaker: tuple[ActorRef, Span | None] | None = None
+        if poss is not None:
+            if poss.lower_ in _POSSESSIVE:
+                speaker = self._unnamed_actor(poss.text, poss.idx, poss.idx + len(poss.text), None, None)
+                got = self._mentions_in(poss.idx, poss.idx + len(poss.text))
+                if got:
+                    speaker = self._ref(got[0])
+            else:
+                speaker = self._resolve_np(poss, n.sent)
+        elif n.dep_ == "dobj" and n.head.pos_ == "VERB":
+            speaker = self._speaker(n.head)
+        if speaker is None:
+            return
+        ref, mention = speaker
+        sent = n.sent
+        self.statements.append(
+            Statement(
+                id="",
+                speaker=ref,
+                direct=False,
+                content=content,
+                evidence=self._trimmed(sent.start_char, sent.end_char),
+                cue=self.span(n.idx, n.idx + len(n.text)),
+                speaker_mention=mention,
+                channel=[],
+            )
+        )
 
     def _has_subject(self, v: Token) -> bool:
         return any(c.dep_ in _SUBJ for c in v.children)
@@ -346,6 +654,7 @@ class _Finder:
                 return None
             subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
             if subj is not None and subj.lower_ in _RELATIVE and cur.dep_ == "relcl":
+                self.relative = subj
                 return cur.head
             if subj is not None:
                 if subj.dep_ == "nsubjpass":
@@ -353,17 +662,28 @@ class _Finder:
                     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                     return pobj
                 return subj
-            if cur.dep_ in ("conj", "xcomp", "dep") and cur.head.i < cur.i:
+            if (
+                cur.dep_ in ("conj", "xcomp", "dep")
+                or (cur.dep_ == "advcl" and (cur.tag_ == "VBG" or cur.lower_ in self.lex.participle_cues))
+            ) and cur.head.i < cur.i:
                 cur = cur.head
                 continue
             return None
         return None
 
     def _speaker(self, v: Token) -> tuple[ActorRef, Span | None] | None:
+        self.relative = None
         subj = self._subject(v)
         if subj is None or subj.lower_ in _NONSPEAKERS:
             return None
-        return self._resolve_np(subj, v.sent)
+        got = self._resolve_np(subj, v.sent)
+        rel = self.relative
+        if got is not None and rel is not None:
+            # The relative pronoun ("Kamin, who emphasized that ...") is a mention of the speaker too.
+            actor = self.analysis.actor(got[0].actor)
+            if actor is not None and all(m.start != rel.idx for m in actor.mentions):
+                actor.mentions.append(Mention(rel.idx, rel.idx + len(rel.text), rel.text, "pronoun", got[0].sector))
+        return got
 
     def _np_tokens(self, head: Token, limit: int | None = None) -> list[Token]:
         toks = []
@@ -425,6 +745,7 @@ class _Finder:
             words & (lex.speaker_nouns | lex.document_nouns | set(lex.unnamed_sectors))
             or head.pos_ == "PROPN"
             or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
+            or (head.pos_ == "NOUN" and self.loose)
         ):
             return None
         while toks and toks[0].dep_ in ("det", "predet") and toks[0].lower_ in ("the", "a", "an"):

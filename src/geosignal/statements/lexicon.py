@@ -24,11 +24,23 @@ class SpeechLexicon:
     unnamed_sectors: dict[str, str]
     sector_modifiers: dict[str, str]
     speaker_nouns: frozenset[str]
+    intention_verbs: frozenset[str] = frozenset()
+    prep_verbs: dict[str, frozenset[str]] | None = None
+    cue_nouns: frozenset[str] = frozenset()
+    participle_cues: frozenset[str] = frozenset()
+    heading_labels: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
         """Every verb lemma that may cue a statement."""
-        return self.clause_verbs | self.object_verbs | self.parenthetical_verbs
+        return (
+            self.clause_verbs
+            | self.clause_only
+            | self.object_verbs
+            | self.parenthetical_verbs
+            | self.intention_verbs
+            | set(self.prep_verbs or {})
+        )
 
 
 @lru_cache(maxsize=1)
@@ -48,4 +60,12 @@ def speech_lexicon() -> SpeechLexicon:
         unnamed_sectors={str(k).lower(): str(v) for k, v in (data.get("unnamed_sectors") or {}).items()},
         sector_modifiers={str(k).lower(): str(v) for k, v in (data.get("sector_modifiers") or {}).items()},
         speaker_nouns=words(data, "speaker_nouns"),
+        intention_verbs=words(data, "intention_verbs"),
+        prep_verbs={
+            str(k).lower(): frozenset(str(p).lower() for p in (v or []))
+            for k, v in (data.get("prep_verbs") or {}).items()
+        },
+        cue_nouns=words(data, "cue_nouns"),
+        participle_cues=words(data, "participle_cues"),
+        heading_labels=words(data, "heading_labels"),
     )
