@@ -748,6 +748,9 @@ class _Finder:
             or (head.pos_ == "NOUN" and self.loose)
         ):
             return None
+        # The speaker is the noun with its modifiers, not its relative clauses or prepositional
+        # phrases: "officials in both capitals" is "officials".
+        toks = [t for t in toks if t.i <= head.i]
         while toks and toks[0].dep_ in ("det", "predet") and toks[0].lower_ in ("the", "a", "an"):
             toks = toks[1:]
         while toks and toks[0].is_punct:
