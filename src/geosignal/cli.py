@@ -242,6 +242,165 @@ def _print_report(report: dict[str, Any], fmt: str) -> None:
             sys.stdout.write(f"{key}: {value}\n")
 
 
+# ---------------------------------------------------------------------------------------------
+# Store commands: ingest a corpus into the store, then read it back (issue 5).
+# ---------------------------------------------------------------------------------------------
+
+query_app = typer.Typer(no_args_is_help=True, help="Query the store.")
+app.add_typer(query_app, name="query")
+
+DbOption = Annotated[
+    str | None,
+    typer.Option("--db", help="Store: a DuckDB file or postgresql://... (default: GEOSIGNAL_DB, ./geosignal.duckdb)."),
+]
+
+
+class RowFormat(StrEnum):
+    """Output formats of commands that print rows."""
+
+    table = "table"
+    json = "json"
+    csv = "csv"
+
+
+def _print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...] | list[str], fmt: RowFormat) -> None:
+    if fmt is RowFormat.json:
+        sys.stdout.write(json.dumps(rows, ensure_ascii=False, indent=2) + "\n")
+    elif fmt is RowFormat.csv:
+        import csv
+
+        writer = csv.DictWriter(sys.stdout, fieldnames=list(columns), lineterminator="\n")
+        writer.writeheader()
+        writer.writerows(rows)
+    else:
+        t = Table(*columns)
+        for r in rows:
+            t.add_row(*("" if r.get(c) is None else str(r.get(c)) for c in columns))
+        Console(highlight=False, soft_wrap=True).print(t)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[str], typer.Argument(help="Article files, directories (recursive), .jsonl, gzip.")],
+    db: DbOption = None,
+    workers: Annotated[int, typer.Option(min=1, help="Analysis processes (the parent alone writes).")] = 1,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed batch.")] = 64,
+    model: Annotated[str | None, typer.Option(help="spaCy pipeline to load (default: settings).")] = None,
+) -> None:
+    """Analyse a corpus into the store; unchanged documents are skipped, bad files recorded."""
+    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
+    from .store import open_store
+    from .store.ingest import IngestReport
+    from .store.ingest import ingest as run_ingest
+
+    def line(r: IngestReport) -> str:
+        return f"ingested {r.ingested}, unchanged {r.unchanged}, rejected {r.rejected} ({r.rate:.1f} documents/s)"
+
+    try:
+        with open_store(db) as store:
+            if store.notice:
+                err.print(f"geosignal: {store.notice}", markup=False)
+            if err.is_terminal:
+                progress = Progress(
+                    SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
+                )
+                task = progress.add_task("starting (loading the model)")
+                with progress:
+                    report = run_ingest(
+                        paths,
+                        store,
+                        workers=workers,
+                        batch_size=batch_size,
+                        model=model,
+                        on_batch=lambda r: progress.update(task, description=line(r)),
+                    )
+            else:  # a log, not a terminal: one line per committed batch
+                report = run_ingest(
+                    paths,
+                    store,
+                    workers=workers,
+                    batch_size=batch_size,
+                    model=model,
+                    on_batch=lambda r: err.print(f"geosignal: committed: {line(r)}", markup=False),
+                )
+            address = store.address
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    for rej in report.rejections:
+        err.print(f"geosignal: {rej.message()}", markup=False)
+    err.print(f"geosignal: done in {report.seconds:.1f} s: {line(report)} into {address}", markup=False)
+    if report.rejected:
+        raise typer.Exit(EXIT_INPUT)
+
+
+@app.command()
+def rejects(
+    db: DbOption = None,
+    fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="table, json or csv.")] = RowFormat.table,
+) -> None:
+    """List the inputs the store's ingests rejected, with the reason for each."""
+    from .store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            rows = store.rejects()
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    _print_rows(list(rows), ("source", "code", "reason"), fmt)
+
+
+@app.command()
+def stats(
+    db: DbOption = None,
+    fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="table or json.")] = RowFormat.table,
+) -> None:
+    """Counts of documents, actors, events, statements, claims, techniques and rejects in the store."""
+    from .store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            counts = store.stats()
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    if fmt is RowFormat.json:
+        sys.stdout.write(json.dumps(counts, indent=2) + "\n")
+        return
+    _print_rows([{"table": k, "count": v} for k, v in counts.items()], ("table", "count"), fmt)
+
+
+@query_app.command("events")
+def query_events_cmd(
+    db: DbOption = None,
+    source: Annotated[str | None, typer.Option(help="Source actor: id, name or country code (RUS).")] = None,
+    target: Annotated[str | None, typer.Option(help="Target actor: id, name or country code.")] = None,
+    actor: Annotated[str | None, typer.Option(help="Either side: id, name or country code.")] = None,
+    cameo: Annotated[str | None, typer.Option(help="CAMEO code or prefix (04: consult).")] = None,
+    status: Annotated[str | None, typer.Option(help="reported, attributed, speculative, ...")] = None,
+    since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
+    until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many rows.")] = None,
+    fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="table, json or csv.")] = RowFormat.table,
+) -> None:
+    """Events in the store, filtered by actors, CAMEO code, status and date."""
+    from .pipeline import parse_date
+    from .store import EVENT_COLUMNS, EventFilter, open_store
+
+    try:
+        for name, value in (("--since", since), ("--until", until)):
+            if value is not None and parse_date(value) is None:
+                raise UsageError(f"{name} {value!r} is not a date (YYYY-MM-DD)")
+        if cameo is not None and not cameo.isdigit():
+            raise UsageError(f"--cameo {cameo!r} is not a CAMEO code (digits, such as 04 or 042)")
+        flt = EventFilter(source, target, actor, cameo, status, since, until, limit)
+        with open_store(db, read_only=True) as store:
+            rows = store.events(flt)
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    columns = EVENT_COLUMNS if fmt is not RowFormat.table else (*EVENT_COLUMNS[:7], "title")
+    _print_rows(rows, columns, fmt)
+
+
 def main() -> None:
     """Entry point of the ``geosignal`` command."""
     try:

@@ -1,0 +1,155 @@
+"""Flatten an analysis (``Analysis.to_dict()``, the contract's JSON) into rows of the store's tables."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Any
+
+from .schema import ACTORS, CLAIMS, DOCUMENTS, EVENT_ACTORS, EVENTS, MENTIONS, STATEMENTS, TECHNIQUES
+
+Row = tuple[Any, ...]
+
+
+def content_hash(text: str) -> str:
+    """The hash of a document's cleaned text (the same as the pipeline's content-derived id)."""
+    return "sha256:" + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def _span(span: dict[str, Any] | None) -> tuple[Any, Any, Any]:
+    if not span:
+        return None, None, None
+    return span.get("start"), span.get("end"), span.get("text")
+
+
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def analysis_rows(record: dict[str, Any]) -> dict[str, list[Row]]:
+    """The rows one analysed document contributes to each table, keyed by table name."""
+    doc = record["document"]
+    doc_id = str(doc["id"])
+    out: dict[str, list[Row]] = {t.name: [] for t in (DOCUMENTS, ACTORS, MENTIONS, EVENTS, EVENT_ACTORS)}
+    out |= {t.name: [] for t in (STATEMENTS, CLAIMS, TECHNIQUES)}
+    out[DOCUMENTS.name].append(
+        (
+            doc_id,
+            content_hash(doc.get("text") or ""),
+            doc.get("source"),
+            doc.get("url"),
+            doc.get("title"),
+            doc.get("outlet"),
+            doc.get("published"),
+            doc.get("language"),
+            doc.get("text"),
+            _json(record.get("warnings", [])),
+            record.get("schema"),
+        )
+    )
+    for a in record.get("actors", []):
+        out[ACTORS.name].append(
+            (
+                doc_id,
+                a["id"],
+                a.get("name"),
+                a.get("type"),
+                a.get("country"),
+                a.get("sector"),
+                a.get("role"),
+                a.get("wikidata"),
+                a.get("known"),
+            )
+        )
+        for seq, m in enumerate(a.get("mentions", [])):
+            out[MENTIONS.name].append(
+                (doc_id, a["id"], seq, m.get("start"), m.get("end"), m.get("text"), m.get("kind"), m.get("sector"))
+            )
+    for e in record.get("events", []):
+        plover = e.get("plover") or {}
+        date = e.get("date") or {}
+        loc = e.get("location") or {}
+        out[EVENTS.name].append(
+            (
+                doc_id,
+                e["id"],
+                e.get("cameo"),
+                plover.get("type"),
+                plover.get("mode"),
+                _json(plover),
+                e.get("quad_class"),
+                e.get("goldstein"),
+                date.get("value"),
+                date.get("precision"),
+                date.get("historical"),
+                date.get("basis"),
+                e.get("status"),
+                *_span(e.get("trigger")),
+                *_span(e.get("evidence")),
+                loc.get("name"),
+                loc.get("country"),
+                loc.get("lat"),
+                loc.get("lon"),
+                loc.get("geonameid"),
+                e.get("statement"),
+                e.get("confidence"),
+            )
+        )
+        for role in ("source", "target"):
+            for seq, ref in enumerate(e.get(role) or []):
+                out[EVENT_ACTORS.name].append(
+                    (
+                        doc_id,
+                        e["id"],
+                        role,
+                        seq,
+                        ref.get("actor"),
+                        ref.get("name"),
+                        ref.get("country"),
+                        ref.get("sector"),
+                    )
+                )
+    for s in record.get("statements", []):
+        sp = s.get("speaker") or {}
+        out[STATEMENTS.name].append(
+            (
+                doc_id,
+                s["id"],
+                sp.get("actor"),
+                sp.get("name"),
+                sp.get("country"),
+                sp.get("sector"),
+                s.get("direct"),
+                *_span(s.get("content")),
+                *_span(s.get("evidence")),
+                *_span(s.get("cue")),
+                _json(s.get("channel", [])),
+            )
+        )
+    for seq, c in enumerate(record.get("claims", [])):
+        out[CLAIMS.name].append(
+            (
+                doc_id,
+                seq,
+                c.get("start"),
+                c.get("end"),
+                c.get("text"),
+                c.get("status"),
+                _json(c.get("cues", [])),
+                c.get("statement"),
+            )
+        )
+    for seq, t in enumerate(record.get("techniques", [])):
+        out[TECHNIQUES.name].append(
+            (
+                doc_id,
+                seq,
+                t.get("technique"),
+                t.get("start"),
+                t.get("end"),
+                t.get("text"),
+                t.get("voice"),
+                t.get("score"),
+            )
+        )
+    return out
