@@ -90,8 +90,10 @@ def _main_predicates(sent: SpacySpan) -> list[Token]:
 
 def _statement_for(sent: SpacySpan, stmts: Iterable[Statement]) -> Statement | None:
     """The statement the sentence reports: its cue is in the sentence, or its content covers half of it."""
-    text = sent.doc.text
-    s0, s1 = _trim(text, sent.start_char, sent.end_char)
+    # The sentence's own text: Doc.text would rebuild the whole document's text for every sentence.
+    stext = sent.text
+    s0 = sent.start_char + len(stext) - len(stext.lstrip())
+    s1 = max(s0, sent.end_char - (len(stext) - len(stext.rstrip())))
     size = max(1, s1 - s0)
     best: Statement | None = None
     best_share = 0.0
