@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated, Any
@@ -12,7 +13,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .errors import GeosignalError, InputError, ModelNotFoundError, UsageError
+from .errors import Errors, GeosignalError, InputError, ModelNotFoundError, UsageError
 from .model import Analysis, Rejection
 
 app = typer.Typer(
@@ -154,11 +155,7 @@ def evaluate_actors_cmd(
     """Run the NGEC actor-resolution cases that apply and print accuracy."""
     from .evaluate.actors import evaluate_actors
 
-    try:
-        report = evaluate_actors(shared, split=split)
-    except GeosignalError as exc:
-        raise _fail(exc) from None
-    _print_report(report.to_dict(), fmt)
+    _report(lambda: evaluate_actors(shared, split=split), fmt)
 
 
 @eval_app.command("events")
@@ -171,11 +168,7 @@ def evaluate_events_cmd(
     """Score event coding on a gold suite: P/R/F1 for dyad + root code and dyad + full code."""
     from .evaluate.events import evaluate_events
 
-    try:
-        report = evaluate_events(shared, suite, split)
-    except GeosignalError as exc:
-        raise _fail(exc) from None
-    _print_report(report, fmt)
+    _report(lambda: evaluate_events(shared, suite, split), fmt)
 
 
 @eval_app.command("statements")
@@ -187,11 +180,7 @@ def evaluate_statements_cmd(
     """Score quote and reported-speech attribution on PolNeAR: content-span overlap P/R/F1."""
     from .evaluate.statements import evaluate_statements
 
-    try:
-        report = evaluate_statements(shared, split)
-    except GeosignalError as exc:
-        raise _fail(exc) from None
-    _print_report(report.to_dict(), fmt)
+    _report(lambda: evaluate_statements(shared, split), fmt)
 
 
 @eval_app.command("claims")
@@ -202,17 +191,16 @@ def evaluate_claims_cmd(
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",
 ) -> None:
     """Score the epistemic status of sentences: P/R/F1 of uncertain (or non-factual) detection."""
-    from .errors import Errors, UsageError
     from .evaluate.claims import evaluate_meantime, evaluate_wikiweasel
 
     suites = {"wikiweasel": evaluate_wikiweasel, "meantime": evaluate_meantime}
-    try:
+
+    def run() -> Any:
         if suite not in suites:
             raise UsageError(Errors.E051.format(name=suite, known=", ".join(suites)))
-        report = suites[suite](shared, split)
-    except GeosignalError as exc:
-        raise _fail(exc) from None
-    _print_report(report.to_dict(), fmt)
+        return suites[suite](shared, split)
+
+    _report(run, fmt)
 
 
 @eval_app.command("techniques")
@@ -224,11 +212,16 @@ def evaluate_techniques_cmd(
     """Score persuasion-technique spans on the PTC corpus: partial-overlap span F1."""
     from .evaluate.techniques import evaluate_techniques
 
+    _report(lambda: evaluate_techniques(shared, split), fmt)
+
+
+def _report(evaluate: Callable[[], Any], fmt: str) -> None:
+    """Run an evaluation, mapping errors to exit codes, and print its report."""
     try:
-        report = evaluate_techniques(shared, split)
+        report = evaluate()
     except GeosignalError as exc:
         raise _fail(exc) from None
-    _print_report(report.to_dict(), fmt)
+    _print_report(report if isinstance(report, dict) else report.to_dict(), fmt)
 
 
 def _print_report(report: dict[str, Any], fmt: str) -> None:
