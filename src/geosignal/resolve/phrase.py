@@ -8,7 +8,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from ..kb import KnowledgeBase
-from ..model import Analysis, Document
+from ..model import Actor, Analysis, Document
 from ..stage import Context
 from .resolver import run, state_in
 
@@ -16,6 +16,12 @@ from .resolver import run, state_in
 def _summary(**fields: Any) -> dict[str, Any]:
     keys = ("id", "name", "type", "country", "sector", "role", "wikidata")
     return {k: fields.get(k) for k in keys}
+
+
+def _actor_summary(a: Actor, sector: str | None) -> dict[str, Any]:
+    return _summary(
+        id=a.id, name=a.name, type=a.type, country=a.country, sector=sector, role=a.role, wikidata=a.wikidata
+    )
 
 
 def _agent_sector(doc: Doc, kb: KnowledgeBase) -> str | None:
@@ -69,15 +75,7 @@ def resolve_text(kb: KnowledgeBase, text: str, on: date | None, model: str | Non
                 sector = a.sector if a.type != "state" else next((m.sector for m in a.mentions if m.sector), None)
                 if a.sector is None and not a.known:
                     sector = _agent_sector(doc, kb)
-                return _summary(
-                    id=a.id,
-                    name=a.name,
-                    type=a.type,
-                    country=a.country,
-                    sector=sector,
-                    role=a.role,
-                    wikidata=a.wikidata,
-                )
+                return _actor_summary(a, sector)
     sector = _agent_sector(doc, kb)
     countries = [
         a.country for a in sorted(analysis.actors, key=lambda a: _TYPE_ORDER[a.type], reverse=True) if a.country
@@ -87,14 +85,6 @@ def resolve_text(kb: KnowledgeBase, text: str, on: date | None, model: str | Non
         return _summary(id=None, name=text, type="other" if sector else "state", country=country, sector=sector)
     if analysis.actors:
         best = min(analysis.actors, key=lambda a: (_TYPE_ORDER[a.type], -max(m.end - m.start for m in a.mentions)))
-        return _summary(
-            id=best.id,
-            name=best.name,
-            type=best.type,
-            country=best.country,
-            sector=best.sector,
-            role=best.role,
-            wikidata=best.wikidata,
-        )
+        return _actor_summary(best, best.sector)
     fuzzy = kb.fuzzy(text)
     return fuzzy.describe(on) if fuzzy is not None else None

@@ -494,18 +494,30 @@ class _Finder:
                 ref, mention = source
             self.used_cues.add(t.i)
             sent = t.sent
-            self.statements.append(
-                Statement(
-                    id="",
-                    speaker=ref,
-                    direct=False,
-                    content=content,
-                    evidence=self._trimmed(sent.start_char, sent.end_char),
-                    cue=self.span(t.idx, t.idx + len(t.text)),
-                    speaker_mention=mention,
-                    channel=channel,
-                )
+            self._add_reported(ref, mention, content, sent, self.span(t.idx, t.idx + len(t.text)), channel)
+
+    def _add_reported(
+        self,
+        ref: ActorRef,
+        mention: Span | None,
+        content: Span,
+        sent: SpacySpan,
+        cue: Span,
+        channel: list[ActorRef] | None = None,
+    ) -> None:
+        """Record a reported-speech statement whose evidence is its whole sentence."""
+        self.statements.append(
+            Statement(
+                id="",
+                speaker=ref,
+                direct=False,
+                content=content,
+                evidence=self._trimmed(sent.start_char, sent.end_char),
+                cue=cue,
+                speaker_mention=mention,
+                channel=channel or [],
             )
+        )
 
     def _content(self, v: Token) -> Span | None:
         lemma = v.lemma_.lower()
@@ -600,18 +612,7 @@ class _Finder:
             return
         ref, mention = speaker
         sent = n.sent
-        self.statements.append(
-            Statement(
-                id="",
-                speaker=ref,
-                direct=False,
-                content=content,
-                evidence=self._trimmed(sent.start_char, sent.end_char),
-                cue=self.span(n.idx, n.idx + len(n.text)),
-                speaker_mention=mention,
-                channel=[],
-            )
-        )
+        self._add_reported(ref, mention, content, sent, self.span(n.idx, n.idx + len(n.text)))
 
     def _has_subject(self, v: Token) -> bool:
         return any(c.dep_ in _SUBJ for c in v.children)
@@ -633,18 +634,7 @@ class _Finder:
         if speaker is None:
             return
         ref, mention = speaker
-        self.statements.append(
-            Statement(
-                id="",
-                speaker=ref,
-                direct=False,
-                content=content,
-                evidence=self._trimmed(sent.start_char, sent.end_char),
-                cue=self.span(t.idx, to.idx + len(to.text)),
-                speaker_mention=mention,
-                channel=[],
-            )
-        )
+        self._add_reported(ref, mention, content, sent, self.span(t.idx, to.idx + len(to.text)))
 
     # -- speakers -----------------------------------------------------------------------------
     def _subject(self, v: Token) -> Token | None:
