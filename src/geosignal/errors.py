@@ -35,6 +35,14 @@ class Errors(StrEnum):
     E042 = "config file {path}: {detail}"
     E050 = "evaluation data not found at {path}: is ../shared present?"
     E051 = "unknown evaluation suite '{name}' (known: {known})"
+    E060 = "{what} '{value}' is not a state code (three letters, such as RUS)"
+    E061 = "{what} '{value}' is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+    E062 = "unknown event status '{value}' (known: {known})"
+    E063 = "unknown period '{value}' (known: {known})"
+    E064 = "relations needs exactly one of a dyad (RUS:PRK) or a country (RUS)"
+    E065 = "'{value}' is not a dyad: give two different state codes such as RUS:PRK"
+    E066 = "unknown export format '{value}' (known: {known})"
+    E067 = "cannot write the export to {path}: {detail}"
 
     def format(self, *args: object, **kwargs: object) -> str:
         """Fill in the message's fields."""

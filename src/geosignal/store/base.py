@@ -16,7 +16,16 @@ from typing import Any
 from ..errors import GeosignalError
 from ..model import Rejection
 from .rows import Row, analysis_rows
-from .schema import ALL_TABLES, DOC_TABLES, MIGRATIONS, REJECTS, SCHEMA_VERSION, Table
+from .schema import (
+    ALL_TABLES,
+    DOC_TABLES,
+    MIGRATIONS,
+    REJECTS,
+    SCHEMA_VERSION,
+    Table,
+    derive_dyads_sql,
+    fill_hashes,
+)
 
 TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}
 
@@ -70,6 +79,9 @@ class Store(ABC):
 
     address: str
     notice: str | None = None  # set when opening upgraded the schema
+    # SQL hashing the expression {} to a BIGINT, NULL for NULL (event_dyads' doc and outlet keys:
+    # counting distinct integers is what keeps the analytics fast).
+    HASH_SQL: str
 
     # -- backend hooks -------------------------------------------------------------------
     @abstractmethod
@@ -87,6 +99,17 @@ class Store(ABC):
     @abstractmethod
     def insert(self, table: Table, rows: list[Row]) -> None:
         """Insert many rows in one batch operation (never one statement per row)."""
+
+    @abstractmethod
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 10_000) -> Iterator[list[tuple[Any, ...]]]:
+        """Run one query and yield its rows in lists of at most ``size``, never all at once."""
+
+    @abstractmethod
+    def copy_csv(self, sql: str, path: str, *, delimiter: str = ",", header: bool = True) -> None:
+        """Write a query's rows to a CSV file inside the database engine (no rows pass through Python).
+
+        The query takes no parameters (COPY cannot bind them); callers build it from constants.
+        """
 
     @abstractmethod
     def table_names(self) -> set[str]:
@@ -131,7 +154,7 @@ class Store(ABC):
         with self.transaction():
             for v in range(version, SCHEMA_VERSION):
                 for stmt in MIGRATIONS[v]:
-                    self.execute(stmt)
+                    self.execute(fill_hashes(stmt, self.HASH_SQL))
             self.execute("DELETE FROM schema_version")
             self.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
         if version:
@@ -174,7 +197,18 @@ class Store(ABC):
             for t in ALL_TABLES:
                 if rows[t.name]:
                     self.insert(t, rows[t.name])
+            if by_id:
+                self.execute(derive_dyads_sql(self.HASH_SQL, " AND e.doc_id = ANY(?)"), [list(by_id)])
         return len(by_id)
+
+    def cluster_dyads(self, *, threshold: float = 0.1) -> bool:
+        """Rewrite event_dyads in pair order when enough rows arrived since the last time; True if it did.
+
+        A backend whose engine needs it overrides this (DuckDB: the analytics read a pair's rows
+        from a few row groups only when they are stored together). ``threshold`` is the share of
+        rows written since the last clustering that triggers a rewrite (0 forces one).
+        """
+        return False
 
     # -- reading -------------------------------------------------------------------------
     def stats(self) -> dict[str, int]:
