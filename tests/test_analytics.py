@@ -204,3 +204,22 @@ def test_codes_table_matches_the_shipped_cameo_codes() -> None:
     cameo = {c["code"]: c for c in package_yaml("geosignal.events", "cameo.yaml")["codes"]}
     for code, (quad, gold) in CODES.items():
         assert (cameo[code]["quad_class"], float(cameo[code]["goldstein"])) == (quad, gold)
+
+
+def test_clustering_the_dyads_keeps_the_answers(tmp_path: Path) -> None:
+    with open_store(str(tmp_path / "c.duckdb")) as s:
+        s.write_batch(records()[:3])
+        s.write_batch(records()[3:])
+        before = relations(s, country="PRK"), relations(s, dyad=("USA", "KOR"), period="week"), blocs(s).to_dict()
+        snapshot = s.snapshot()
+        assert s.cluster_dyads() is True
+        assert s.cluster_dyads() is False  # nothing new since: no rewrite
+        assert (relations(s, country="PRK"), relations(s, dyad=("USA", "KOR"), period="week"), blocs(s).to_dict()) == (
+            before
+        )
+        assert s.snapshot() == snapshot
+        keys = [r[0] for r in s.fetch("SELECT pair_key FROM event_dyads")]
+        assert keys == sorted(keys)
+        # Re-writing a document after clustering still replaces its rows.
+        s.write_batch(records()[:1])
+        assert s.snapshot() == snapshot
