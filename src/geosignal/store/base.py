@@ -198,7 +198,9 @@ class Store(ABC):
                 if rows[t.name]:
                     self.insert(t, rows[t.name])
             if by_id:
-                self.execute(derive_dyads_sql(self.HASH_SQL, " AND e.doc_id = ANY(?)"), [list(by_id)])
+                # The documents named on every table, so no engine has to scan the others' rows.
+                only = " AND e.doc_id = ANY(?) AND x.doc_id = ANY(?) AND y.doc_id = ANY(?) AND d.doc_id = ANY(?)"
+                self.execute(derive_dyads_sql(self.HASH_SQL, only), [list(by_id)] * 4)
         return len(by_id)
 
     def cluster_dyads(self, *, threshold: float = 0.1) -> bool:
