@@ -274,7 +274,9 @@ def _print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...] | list[str]
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Article files, directories (recursive), .jsonl, gzip.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Article files, directories (recursive), .jsonl, RSS/Atom feeds, WARC, gzip.")
+    ],
     db: DbOption = None,
     workers: Annotated[int, typer.Option(min=1, help="Analysis processes (the parent alone writes).")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed batch.")] = 64,
@@ -322,6 +324,9 @@ def ingest(
         raise _fail(exc) from None
     for rej in report.rejections:
         err.print(f"geosignal: {rej.message()}", markup=False)
+    if report.skipped:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(report.skipped.items()))
+        err.print(f"geosignal: skipped {sum(report.skipped.values())} non-article records ({kinds})", markup=False)
     err.print(f"geosignal: done in {report.seconds:.1f} s: {line(report)} into {address}", markup=False)
     if report.rejected:
         raise typer.Exit(EXIT_INPUT)
