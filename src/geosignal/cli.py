@@ -378,11 +378,14 @@ def query_events_cmd(
     since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many rows.")] = None,
+    reports: Annotated[
+        bool, typer.Option("--reports", help="One row per report (event in one document), not per event.")
+    ] = False,
     fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="table, json or csv.")] = RowFormat.table,
 ) -> None:
-    """Events in the store, filtered by actors, CAMEO code, status and date."""
+    """Events in the store, each once with num_articles and num_sources; filtered by actors, code, status, date."""
     from .pipeline import parse_date
-    from .store import EVENT_COLUMNS, EventFilter, open_store
+    from .store import EVENT_COLUMNS, GROUPED_EVENT_COLUMNS, EventFilter, open_store
 
     try:
         for name, value in (("--since", since), ("--until", until)):
@@ -392,10 +395,14 @@ def query_events_cmd(
             raise UsageError(f"--cameo {cameo!r} is not a CAMEO code (digits, such as 04 or 042)")
         flt = EventFilter(source, target, actor, cameo, status, since, until, limit)
         with open_store(db, read_only=True) as store:
-            rows = store.events(flt)
+            rows = store.events(flt) if reports else store.grouped_events(flt)
     except GeosignalError as exc:
         raise _fail(exc) from None
-    columns = EVENT_COLUMNS if fmt is not RowFormat.table else (*EVENT_COLUMNS[:7], "title")
+    columns: tuple[str, ...]
+    if reports:
+        columns = EVENT_COLUMNS if fmt is not RowFormat.table else (*EVENT_COLUMNS[:7], "title")
+    else:
+        columns = GROUPED_EVENT_COLUMNS if fmt is not RowFormat.table else (*GROUPED_EVENT_COLUMNS[:9], "title")
     _print_rows(rows, columns, fmt)
 
 
