@@ -66,8 +66,11 @@ def analyze(
 
     failures = 0
     count = 0
+    skipped: dict[str, int] = {}
     try:
-        results = analyze_paths(paths, title=title, outlet=outlet, published=published, url=url, model=model)
+        results = analyze_paths(
+            paths, title=title, outlet=outlet, published=published, url=url, model=model, skipped=skipped
+        )
         several = len(paths) > 1
         buffered: list[Analysis] = []
         for item in results:
@@ -93,8 +96,16 @@ def analyze(
                     sys.stdout.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
     except GeosignalError as exc:
         raise _fail(exc) from None
+    _print_skipped(skipped)
     if failures:
         raise typer.Exit(EXIT_INPUT)
+
+
+def _print_skipped(skipped: dict[str, int]) -> None:
+    """One line on standard error counting the records passed over as not articles."""
+    if skipped:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(skipped.items()))
+        err.print(f"geosignal: skipped {sum(skipped.values())} non-article records ({kinds})", markup=False)
 
 
 def _print_table(a: Analysis) -> None:
@@ -324,9 +335,7 @@ def ingest(
         raise _fail(exc) from None
     for rej in report.rejections:
         err.print(f"geosignal: {rej.message()}", markup=False)
-    if report.skipped:
-        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(report.skipped.items()))
-        err.print(f"geosignal: skipped {sum(report.skipped.values())} non-article records ({kinds})", markup=False)
+    _print_skipped(report.skipped)
     err.print(f"geosignal: done in {report.seconds:.1f} s: {line(report)} into {address}", markup=False)
     if report.rejected:
         raise typer.Exit(EXIT_INPUT)
