@@ -111,3 +111,14 @@ def test_a_truncated_feed_keeps_the_items_before_the_cut(tmp_path: Path) -> None
     cut.write_bytes(data[: len(data) // 2])
     docs = [d for d in _read(cut) if isinstance(d, RawDocument)]
     assert 0 < len(docs) < len(_expected("guardian"))
+
+
+def test_a_feed_on_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+    import sys
+
+    data = need_shared("eval", "news", "feeds", "rss-parser", "input", "heise.atom").read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(data)))
+    got = list(read_inputs(["-"], max_bytes=LIMIT))
+    assert len(got) == len(_expected("heise")) and all(isinstance(d, RawDocument) for d in got)
+    assert got[0].source == "<stdin>:1"

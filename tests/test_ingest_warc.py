@@ -155,3 +155,35 @@ def test_feeds_and_warcs_through_analyze_and_ingest(tmp_path: Path) -> None:
         assert [r["code"] for r in s.rejects()] == ["E011"]
     again = runner.invoke(app, args)
     assert "ingested 0, unchanged 3, rejected 1" in again.stderr
+
+
+def test_a_large_warc_is_streamed(tmp_path: Path) -> None:
+    import tracemalloc
+
+    # 40 one-megabyte non-HTML responses and one page at the end: reading holds one record at a time.
+    warc = tmp_path / "large.warc"
+    page_url, page = _pages(1, smallest=True)[0]
+    with warc.open("wb") as fh:
+        w = WARCWriter(fh, gzip=False)
+        blob = bytes(range(256)) * 4096
+        for i in range(40):
+            http = StatusAndHeaders("200 OK", [("Content-Type", "application/octet-stream")], protocol="HTTP/1.1")
+            rec = w.create_warc_record(f"https://x.example/{i}", "response", payload=BytesIO(blob), http_headers=http)
+            w.write_record(rec)
+            rec.raw_stream.close()
+        http = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+        rec = w.create_warc_record(page_url, "response", payload=BytesIO(page), http_headers=http)
+        w.write_record(rec)
+        rec.raw_stream.close()
+    assert warc.stat().st_size > 40_000_000
+    skipped: dict[str, int] = {}
+    parse_html(page.decode("utf-8"), "warm-up", url=page_url)  # loads the language model before measuring
+    tracemalloc.start()
+    try:
+        got = list(read_inputs([warc], max_bytes=LIMIT, skipped=skipped))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [d.url for d in got if isinstance(d, RawDocument)] == [page_url]
+    assert skipped == {"WARC application/octet-stream response": 40}
+    assert peak < 10_000_000, peak  # measured 2.4 MB: one record at a time, never the 40 MB archive
