@@ -122,3 +122,18 @@ def test_a_feed_on_standard_input(monkeypatch: pytest.MonkeyPatch) -> None:
     got = list(read_inputs(["-"], max_bytes=LIMIT))
     assert len(got) == len(_expected("heise")) and all(isinstance(d, RawDocument) for d in got)
     assert got[0].source == "<stdin>:1"
+
+
+def test_numbered_guids_of_two_feeds_do_not_collide(tmp_path: Path) -> None:
+    body = "The ministers of both countries met in the capital on Tuesday to sign a trade agreement."
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.rss").write_text(
+            f"<rss version='2.0'><channel><title>Feed {name}</title><link>https://{name}.example/</link>"
+            f"<item><guid isPermaLink='false'>1</guid><description>{body}</description></item>"
+            f"<item><guid>urn:uuid:{name}</guid><link>https://{name}.example/2</link><description>{body}</description></item>"
+            "</channel></rss>",
+            encoding="utf-8",
+        )
+    docs = [d for d in _read(tmp_path) if isinstance(d, RawDocument)]
+    assert [d.id for d in docs] == ["https://a.example/#1", "urn:uuid:a", "https://b.example/#1", "urn:uuid:b"]
+    assert [d.outlet for d in docs] == ["Feed a", "Feed a", "Feed b", "Feed b"] and docs[0].published is None

@@ -39,6 +39,18 @@ def _text_field(entry: Any, key: str) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
 
+def _item_id(guid: str | None, link: str | None, feed_key: str) -> str | None:
+    """The item's guid when it looks globally unique (a URL, URN, tag or UUID), else qualified by its feed.
+
+    Many feeds number their items ("1", "2"): two such feeds must not overwrite each other's items.
+    """
+    if guid and (":" in guid or len(guid) >= 16):
+        return guid
+    if guid:
+        return f"{feed_key}#{guid}"
+    return link
+
+
 def _iso(parsed: Any) -> str | None:
     """Feedparser's UTC ``struct_time`` as an ISO 8601 date-time."""
     if not isinstance(parsed, time.struct_time):
@@ -97,6 +109,7 @@ def parse_feed(data: bytes, source: str) -> Iterator[Item]:
         yield Rejection(source, Errors.E012.format(), "E012")
         return
     outlet = _plain(parsed.feed.get("title"))
+    feed_key = _text_field(parsed.feed, "link") or outlet or source
     for n, entry in enumerate(entries, start=1):
         where = f"{source}:{n}"
         body = _body(entry)
@@ -110,7 +123,7 @@ def parse_feed(data: bytes, source: str) -> Iterator[Item]:
         # The feed's metadata, not extraction's guesses (trafilatura dates a bare fragment by
         # whatever year it finds in the text).
         link = _text_field(entry, "link")
-        got.id = _text_field(entry, "id") or link
+        got.id = _item_id(_text_field(entry, "id"), link, feed_key)
         got.url = link
         got.title = _plain(entry.get("title"))
         got.outlet = outlet
