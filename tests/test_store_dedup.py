@@ -102,19 +102,28 @@ def test_one_event_reported_by_several_articles(db: str) -> None:  # noqa: F811
         assert len(s.grouped_events(EventFilter(limit=1))) == 1
 
 
+def test_undated_reports_are_never_merged(db: str) -> None:  # noqa: F811
+    with open_store(db) as s:
+        undated = [record(d, "Russia and North Korea signed a pact.", published=None) for d in ("u", "v")]
+        s.write_batch(undated)
+        groups = s.grouped_events()
+        assert len(groups) == 4 and all(g["num_articles"] == 1 and g["date"] is None for g in groups)
+
+
 def test_a_version_1_store_is_upgraded_with_its_stories(tmp_path: Path, db: str) -> None:  # noqa: F811
     a, b = bbc_texts(2)
     recs = [doc("x", a), doc("y", reprint(a, 5)), doc("z", b)]
     with open_store(db) as s:
         s.write_batch(recs)
         expected = s.snapshot()
+        keys = sorted(s.fetch("SELECT * FROM event_keys"))
         # Back to what release 1 left: its tables only, version 1.
-        s.execute("DROP VIEW event_keys")
-        for t in schema_mod.DEDUP_TABLES:
+        for t in (schema_mod.EVENT_KEYS, *schema_mod.DEDUP_TABLES):
             s.execute(f"DROP TABLE {t.name}")
         s.execute("UPDATE schema_version SET version = 1")
     with open_store(db) as s:
         assert s.notice and "from schema version 1 to 2" in s.notice
         assert s.snapshot() == expected
+        assert sorted(s.fetch("SELECT * FROM event_keys")) == keys  # the same keys as the write path gives
         assert [set(st["doc_ids"].split()) for st in s.stories()] == [{"x", "y"}]
         assert s.grouped_events(EventFilter(cameo="057"))[0]["num_stories"] == 2

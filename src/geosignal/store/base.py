@@ -16,7 +16,7 @@ from typing import Any
 from ..errors import GeosignalError
 from ..model import Rejection
 from . import minhash
-from .rows import Row, analysis_rows
+from .rows import Row, analysis_rows, event_key_row
 from .schema import (
     ALL_TABLES,
     DOC_BANDS,
@@ -24,6 +24,7 @@ from .schema import (
     DOC_MINHASH,
     DOC_STORIES,
     DOC_TABLES,
+    EVENT_KEYS,
     MIGRATIONS,
     REJECTS,
     SCHEMA_VERSION,
@@ -84,6 +85,9 @@ GROUPED_EVENT_COLUMNS = (
     "url",
     "event_key",
 )
+
+# What counts as one source: the outlet, or the document itself when its outlet is unknown.
+OUTLET_KEY = "coalesce(d.outlet, 'doc:' || d.doc_id)"
 
 _ACTOR_MATCH = (
     "EXISTS (SELECT 1 FROM event_actors a WHERE a.doc_id = e.doc_id AND a.event_id = e.event_id{role} "
@@ -164,7 +168,9 @@ class Store(ABC):
                 for stmt in MIGRATIONS[v]:
                     self.execute(stmt)
             if 0 < version < 2 <= SCHEMA_VERSION:
-                self._rebuild_stories()  # documents stored by version 1 get their signatures
+                # Documents stored by version 1 get their event keys, signatures and stories.
+                self._backfill_event_keys()
+                self._rebuild_stories()
             self.execute("DELETE FROM schema_version")
             self.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
         if version:
@@ -281,6 +287,32 @@ class Store(ABC):
         if rows:
             self.insert(DOC_STORIES, rows)
 
+    def _backfill_event_keys(self) -> None:
+        """Event keys for the events stored before version 2, computed as the write path does."""
+        self.execute("DELETE FROM event_keys")
+        rows = self.fetch(
+            "SELECT e.doc_id, e.event_id, e.cameo, coalesce(e.date_value, d.published) FROM events e "
+            "JOIN documents d ON d.doc_id = e.doc_id"
+        )
+        parties: dict[tuple[str, str, str], list[str]] = {}
+        for doc_id, event_id, role, actor in self.fetch(
+            "SELECT doc_id, event_id, role, coalesce(actor_id, name) FROM event_actors"
+        ):
+            parties.setdefault((str(doc_id), str(event_id), str(role)), []).append(str(actor))
+        keys = [
+            event_key_row(
+                str(d),
+                str(ev),
+                cameo,
+                day,
+                parties.get((str(d), str(ev), "source"), []),
+                parties.get((str(d), str(ev), "target"), []),
+            )
+            for d, ev, cameo, day in rows
+        ]
+        if keys:
+            self.insert(EVENT_KEYS, keys)
+
     def rebuild_stories(self) -> int:
         """Recompute every document's signature, links and story (after an upgrade or a threshold change).
 
@@ -365,7 +397,7 @@ class Store(ABC):
         """Events, each once with its reports counted: the de-duplicated view of ``events()``.
 
         Reports are the same event when they share the day, CAMEO code and the sets of source and
-        target actors (the ``event_keys`` view), in one document or several. Each row has
+        target actors (the ``event_keys`` table), in one document or several. Each row has
         ``num_articles`` (documents), ``num_sources`` (distinct outlets; a document without an
         outlet counts as its own), ``num_stories`` (distinct near-duplicate stories: reports that
         are copies of one wire story count once) and ``doc_ids``/``event_ids`` (the reports, in
@@ -379,11 +411,11 @@ class Store(ABC):
         sql = (
             "SELECT min(k.day), min(r.source), k.cameo, min(r.target), min(e.quad_class), min(e.goldstein), "
             "string_agg(DISTINCT e.status, ';' ORDER BY e.status), count(DISTINCT k.doc_id), "
-            "count(DISTINCT k.outlet_key), count(DISTINCT k.story_id), "
+            f"count(DISTINCT {OUTLET_KEY}), count(DISTINCT coalesce(s.story_id, k.doc_id)), "
             "string_agg(k.doc_id, ' ' ORDER BY k.doc_id, k.event_id), "
             "string_agg(k.event_id, ' ' ORDER BY k.doc_id, k.event_id), min(d.title), min(d.url), k.event_key "
             "FROM event_keys k JOIN events e ON e.doc_id = k.doc_id AND e.event_id = k.event_id "
-            "JOIN documents d ON d.doc_id = k.doc_id "
+            "JOIN documents d ON d.doc_id = k.doc_id LEFT JOIN doc_stories s ON s.doc_id = k.doc_id "
             f"JOIN (SELECT e.doc_id, e.event_id, {_NAMES.format(role='source')} AS source, "
             f"{_NAMES.format(role='target')} AS target FROM events e) r "
             "ON r.doc_id = k.doc_id AND r.event_id = k.event_id "
@@ -399,7 +431,7 @@ class Store(ABC):
     def stories(self, min_articles: int = 2) -> list[dict[str, Any]]:
         """Near-duplicate stories with at least ``min_articles`` documents: story id and its documents."""
         rows = self.fetch(
-            "SELECT s.story_id, count(*), count(DISTINCT coalesce(d.outlet, 'doc:' || d.doc_id)), "
+            f"SELECT s.story_id, count(*), count(DISTINCT {OUTLET_KEY}), "
             "string_agg(s.doc_id, ' ' ORDER BY s.doc_id) FROM doc_stories s JOIN documents d ON d.doc_id = s.doc_id "
             "GROUP BY s.story_id HAVING count(*) >= ? ORDER BY count(*) DESC, s.story_id",
             [min_articles],

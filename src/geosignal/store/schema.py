@@ -192,46 +192,51 @@ DEDUP_TABLES: tuple[Table, ...] = (DOC_MINHASH, DOC_BANDS, DOC_LINKS, DOC_STORIE
 # Keyed by the rejected input (a file, or file:line for JSON Lines records).
 REJECTS = Table("rejects", (("source", TEXT), ("code", TEXT), ("reason", TEXT)))
 
-DOC_TABLES: tuple[Table, ...] = (DOCUMENTS, ACTORS, MENTIONS, EVENTS, EVENT_ACTORS, STATEMENTS, CLAIMS, TECHNIQUES)
+# One row per event report with the key that says which reports are the same event (version 2):
+# the same day (the event's date, else the document's), CAMEO code and sets of source and target
+# actors (actor ids, sorted, ';'-joined), in any documents. An undated report is its own event
+# (its key carries its document and event ids). Written from the analysis like the events.
+EVENT_KEYS = Table(
+    "event_keys",
+    (
+        ("doc_id", TEXT),
+        ("event_id", TEXT),
+        ("day", TEXT),
+        ("cameo", TEXT),
+        ("source_key", TEXT),
+        ("target_key", TEXT),
+        ("event_key", TEXT),
+    ),
+    ("doc_id", "event_id"),
+)
+_V1_DOC_TABLES = (DOCUMENTS, ACTORS, MENTIONS, EVENTS, EVENT_ACTORS, STATEMENTS, CLAIMS, TECHNIQUES)
+DOC_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, EVENT_KEYS)
 ALL_TABLES: tuple[Table, ...] = (*DOC_TABLES, REJECTS, *DEDUP_TABLES)
-V1_TABLES: tuple[Table, ...] = (*DOC_TABLES, REJECTS)
+V1_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, REJECTS)
 
-# One row per event report with the key that says which reports are the same event: the same
-# day, CAMEO code and sets of source and target actors (by actor id), in any documents. An undated
-# report is its own event (its key carries its document and event ids). outlet_key counts sources:
-# the outlet, or the document itself when the outlet is unknown.
-EVENT_KEYS_VIEW = """CREATE VIEW event_keys AS
-SELECT r.*, CASE WHEN r.day IS NULL THEN 'undated:' || r.doc_id || '#' || r.event_id
-  ELSE r.day || '|' || coalesce(r.cameo, '') || '|' || r.source_key || '|' || r.target_key END AS event_key
-FROM (SELECT e.doc_id, e.event_id, e.cameo, substr(coalesce(e.date_value, d.published), 1, 10) AS day,
-  coalesce((SELECT string_agg(DISTINCT coalesce(a.actor_id, a.name), ';' ORDER BY coalesce(a.actor_id, a.name))
-    FROM event_actors a WHERE a.doc_id = e.doc_id AND a.event_id = e.event_id AND a.role = 'source'), '') AS source_key,
-  coalesce((SELECT string_agg(DISTINCT coalesce(a.actor_id, a.name), ';' ORDER BY coalesce(a.actor_id, a.name))
-    FROM event_actors a WHERE a.doc_id = e.doc_id AND a.event_id = e.event_id AND a.role = 'target'), '') AS target_key,
-  coalesce(d.outlet, 'doc:' || d.doc_id) AS outlet_key, coalesce(s.story_id, e.doc_id) AS story_id
-  FROM events e JOIN documents d ON d.doc_id = e.doc_id LEFT JOIN doc_stories s ON s.doc_id = e.doc_id) r"""
 
 
 def _v0_to_v1() -> list[str]:
     # Frozen as version 1 shipped: later tables come from later migrations.
     stmts = ["CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"]
     stmts += [t.ddl() for t in V1_TABLES]
-    stmts += [f"CREATE INDEX IF NOT EXISTS {t.name}_doc ON {t.name} (doc_id)" for t in DOC_TABLES[1:]]
+    stmts += [f"CREATE INDEX IF NOT EXISTS {t.name}_doc ON {t.name} (doc_id)" for t in _V1_DOC_TABLES[1:]]
     stmts.append("CREATE INDEX IF NOT EXISTS rejects_source ON rejects (source)")
     return stmts
 
 
 def _v1_to_v2() -> list[str]:
-    """Near-duplicate stories and the event_keys view.
+    """Near-duplicate stories and event keys.
 
-    The documents already stored get their signatures, links and stories from
+    The documents already stored get their signatures, links, stories and event keys from
     ``Store.rebuild_stories``, which ``Store.migrate`` runs in the same transaction.
     """
-    stmts = [t.ddl() for t in DEDUP_TABLES]
+    stmts = [t.ddl() for t in (EVENT_KEYS, *DEDUP_TABLES)]
+    stmts.append("CREATE INDEX IF NOT EXISTS event_keys_doc ON event_keys (doc_id)")
+    stmts.append("CREATE INDEX IF NOT EXISTS event_keys_key ON event_keys (event_key)")
     stmts.append("CREATE INDEX IF NOT EXISTS doc_bands_hash ON doc_bands (band, hash)")
     stmts.append("CREATE INDEX IF NOT EXISTS doc_links_other ON doc_links (other_id)")
     stmts.append("CREATE INDEX IF NOT EXISTS doc_stories_story ON doc_stories (story_id)")
-    stmts.append(EVENT_KEYS_VIEW)
     return stmts
 
 
