@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -24,7 +25,7 @@ def _read(*paths: Path) -> list[RawDocument | Rejection]:
     return list(read_inputs(paths, max_bytes=LIMIT))
 
 
-def _expected(name: str) -> list[dict]:  # type: ignore[type-arg]
+def _expected(name: str) -> list[dict[str, Any]]:
     """rss-parser's parse of the same feed (its test fixture): an independent reading to compare with."""
     out = need_shared("eval", "news", "feeds", "rss-parser", "output", f"{name}.json")
     return list(json.loads(out.read_bytes().decode("utf-8", "replace"))["feed"]["items"])
@@ -51,7 +52,7 @@ def test_each_item_is_a_document_with_the_feeds_metadata(name: str) -> None:
 
 def test_item_text_is_the_html_extraction_of_its_own_content() -> None:
     path = need_shared("eval", "news", "feeds", "rss-parser", "input", "guardian.rss")
-    import feedparser  # type: ignore[import-untyped]
+    import feedparser
 
     entry = feedparser.parse(path.read_bytes()).entries[3]
     doc = _read(path)[3]

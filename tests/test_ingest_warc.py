@@ -6,10 +6,11 @@ import gzip
 import json
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
 import pytest
-from warcio.statusandheaders import StatusAndHeaders  # type: ignore[import-untyped]
-from warcio.warcwriter import WARCWriter  # type: ignore[import-untyped]
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
 
 from conftest import need_shared
 from geosignal.ingest import read_inputs
@@ -22,7 +23,7 @@ N_PAGES = 5
 
 
 def _pages(n: int, *, smallest: bool = False) -> list[tuple[str, bytes]]:
-    """(url, html bytes) of n benchmark pages (the first, or the smallest of the first 40), with their gold URL."""
+    """(url, html bytes) of n benchmark pages (the first, or the shortest of the first 40), with their gold URL."""
     root = need_shared("eval", "news", "scrapinghub_aeb")
     truth = json.loads((root / "ground-truth.json").read_text(encoding="utf-8"))
     keys = sorted(truth)[: 40 if smallest else n]
@@ -36,10 +37,10 @@ def _write_warc(path: Path, pages: list[tuple[str, bytes]], *, gz: bool = True) 
     with path.open("wb") as fh:
         w = WARCWriter(fh, gzip=gz)
 
-        def write(rec: object) -> None:
+        def write(rec: Any) -> None:
             w.write_record(rec)
-            if rec.raw_stream is not None:  # type: ignore[attr-defined]
-                rec.raw_stream.close()  # type: ignore[attr-defined]  # warcio's spooled buffer
+            if rec.raw_stream is not None:
+                rec.raw_stream.close()  # warcio's spooled buffer: closed, or pytest warns
 
         write(w.create_warcinfo_record(path.name, {"software": "geosignal tests"}))
 

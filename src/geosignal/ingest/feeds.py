@@ -15,7 +15,7 @@ import time
 from collections.abc import Iterator
 from typing import Any
 
-import feedparser  # type: ignore[import-untyped]
+import feedparser
 
 from ..errors import Errors
 from ..model import RawDocument, Rejection
