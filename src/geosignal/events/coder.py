@@ -463,6 +463,44 @@ class _Coder:
                                 return locate(ent.text, None)
         return None
 
+    def _condition_parties(self, t: Token) -> list[Actor]:
+        """The subject of an 'if'/'unless' clause on the trigger or the verb it depends on."""
+        heads = [t, t.head] if t.head is not t else [t]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    continue
+                for subj in c.children:
+                    if subj.dep_ in _SUBJ_DEPS:
+                        got = self.actors_for(subj)
+                        if got:
+                            return got
+        return []
+
+    def _clause_place(self, t: Token) -> Location | None:
+        """A place named in the trigger's own clause ("fired shells at targets in Jericho")."""
+        root = t
+        while root.dep_ in ("xcomp", "acl", "pobj", "prep", "dobj") and root.head is not root:
+            root = root.head
+        stack = [root]
+        while stack:
+            h = stack.pop()
+            for c in h.children:
+                if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis"):
+                    continue
+                if c.dep_ == "pobj" and h.lower_ in _PLACE_PREPS:
+                    if c.i in self.place_at:
+                        pl = self.place_at[c.i]
+                        return locate(pl.text, pl.country)
+                    if c.ent_type_ in ("GPE", "LOC") and c.i not in self.actor_at:
+                        ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
+                        if ent is not None:
+                            got = locate(ent.text, None)
+                            if got.country:
+                                return got
+                stack.append(c)
+        return None
+
     def date_cue(self, t: Token, future: bool) -> Cue | None:
         sent = self.sent_of(t)
         w = cue_words()
@@ -704,6 +742,9 @@ class _Coder:
             detailed = intent + code[2:3]
             keep = f"keep:{code[:2]}" in self.table.intent_codes and len(code) >= 3 and code[2] != "0"
             code = detailed if keep and detailed in self.book.codes else intent
+        if code[:2] == "13" and not target:
+            # "threatened to stop talks if the United States goes ahead": who must comply is the target.
+            target = [a for a in self._condition_parties(t) if a not in source]
         c = self.book.get(code)
         cue = self.date_cue(t, status == "future")
         when = to_event_date(cue, self.ctx.published)
@@ -726,6 +767,15 @@ class _Coder:
             host = self._state_actor(location.country, None)
             if host is not None and host not in target:
                 source = [host]
+        if source and not target and location is None:
+            location = self._clause_place(t)
+        if source and not target and location is not None and location.country:
+            # "bombers blew themselves up in Tel Aviv": an act done in another state's territory,
+            # with no party named for it, is done to that state (as PETRARCH and PLOVER code it).
+            if location.country not in {a.country for a in source}:
+                host = self._state_actor(location.country, None)
+                if host is not None and host not in source:
+                    target = [host]
         if when.historical and when.value:
             source, target, location = self._as_of(when.value, source, target, location)
         known = all(a.known for a in source + target)

@@ -310,8 +310,23 @@ def _prep_below(head: Token, words: list[str], depth: int) -> list[Token]:
 
 
 def find_lemma(head: Token, lemma: str) -> Token | None:
-    """The nearest descendant of head with this lemma."""
-    for t in head.subtree:
-        if t is not head and t.lemma_.lower() == lemma:
-            return t
+    """The nearest descendant of head with this lemma, within its own phrase.
+
+    The search does not enter clauses below the phrase other than gerunds ("a U.S. request to
+    interrogate detainees held after the escape of prisoners": the 'of' there is not the request's).
+    """
+    frontier = [head]
+    while frontier:
+        nxt: list[Token] = []
+        for h in frontier:
+            for c in h.children:
+                if c.lemma_.lower() == lemma:
+                    return c
+                if c.dep_ in ("relcl", "advcl", "ccomp"):
+                    continue
+                # A gerund stays in the phrase ("capable of launching warfare against X"); an
+                # infinitive or participle clause starts another ("a request to interrogate ...").
+                if c.pos_ not in _NO_CROSS or c.tag_ == "VBG":
+                    nxt.append(c)
+        frontier = nxt
     return None
