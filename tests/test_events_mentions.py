@@ -110,3 +110,36 @@ def test_a_state_name_in_a_past_decade_is_the_state_of_then() -> None:
     e = next(e for e in got if e["cameo"] == "057")
     assert "SUN" in ids(e["source"]) + ids(e["target"])
     assert "RUS" not in ids(e["source"]) + ids(e["target"])
+
+
+def countries(refs: list[dict[str, Any]]) -> list[str]:
+    return [r["country"] for r in refs]
+
+
+def test_a_group_kept_as_text_takes_the_country_its_modifier_names() -> None:
+    e = next(e for e in analysis("Ukrainian lawmakers praised Japan on Friday.")["events"] if e["cameo"] == "051")
+    assert countries(e["source"]) == ["UKR"] and ids(e["target"]) == ["JPN"]
+
+
+def test_conjoined_country_modifiers_are_all_parties() -> None:
+    got = analysis("Senior Hungarian and Romanian officials criticized Serbia.")["events"]
+    e = next(e for e in got if e["cameo"].startswith("11"))
+    assert sorted(countries(e["source"])) == ["HUN", "ROU"] and ids(e["target"]) == ["SRB"]
+
+
+def test_a_threat_targets_the_party_that_must_comply() -> None:
+    got = analysis("Argentina threatened to suspend the talks unless Chile withdrew its ships.")["events"]
+    e = next(e for e in got if e["cameo"].startswith("13"))
+    assert ids(e["source"]) == ["ARG"] and ids(e["target"]) == ["CHL"]
+
+
+def test_an_attack_in_another_state_targets_that_state() -> None:
+    got = analysis("Chadian soldiers fired shells at targets in Maiduguri on Sunday.")["events"]
+    e = next(e for e in got if e["cameo"][:2] in ("18", "19", "20"))
+    assert countries(e["source"]) == ["TCD"] and countries(e["target"]) == ["NGA"]
+
+
+def test_a_role_path_stays_in_its_phrase() -> None:
+    text = "Peru rejected a Bolivian request to question prisoners held after the escape of Ecuadorian guards."
+    e = next(e for e in analysis(text)["events"] if e["cameo"].startswith("12"))
+    assert ids(e["source"]) == ["PER"] and countries(e["target"]) == ["BOL"]

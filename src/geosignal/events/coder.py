@@ -88,6 +88,7 @@ class _Coder:
         self.sent_starts = [s.start for s in self.sents]
         self.paragraph_of = self._paragraphs()
         self._past_states: list[Entry] | None = None
+        self.from_pronoun = False  # set when a role was filled from a plural pronoun's antecedent
         self.nominal: set[int] = set()  # ids of events whose trigger is an event noun
 
     def sent_of(self, t: Token) -> Span:
@@ -131,13 +132,14 @@ class _Coder:
 
     def actors_for(self, head: Token) -> list[Actor]:
         if head.lower_ in _PLURAL_PRONOUNS and head.i not in self.actor_at:
+            self.from_pronoun = True
             return self._plural_antecedent(head)
         out: list[Actor] = []
         for h in self._conjuncts(head):
             a = self._actor_of_phrase(h)
             if a is not None and a not in out:
                 out.append(a)
-            if a is not None and h.i not in self.actor_at:
+            if a is not None and (h.i not in self.actor_at or a.type == "state"):
                 # "US and British activists": conjoined country modifiers of one noun are all parties.
                 for b in self._modifier_states(h):
                     if b not in out:
@@ -169,11 +171,13 @@ class _Coder:
         if not any(c.dep_ == "conj" for m in mods for c in m.children):
             return out
         for m in with_conjuncts(mods):
-            a = self.actor_at.get(m.i)
+            # The word's own state first: one mention may span "Hungarian and Romanian officials".
+            a = None
+            hit = next(iter(self.ctx.kb.lookup(m.text, ("name", "alias", "demonym"))), None)
+            if hit is not None and hit[0].type == "state":
+                a = self.analysis.actor(hit[0].id) or self._state_actor(hit[0].id, m)
             if a is None:
-                hit = next(iter(self.ctx.kb.lookup(m.text, ("name", "alias", "demonym"))), None)
-                if hit is not None and hit[0].type == "state":
-                    a = self._state_actor(hit[0].id, m)
+                a = self.actor_at.get(m.i)
             if a is not None and a not in out:
                 out.append(a)
         return out
@@ -187,7 +191,11 @@ class _Coder:
                     a = self.actor_at.get(c.i)
                     if a is not None and a.type == "person" and self.kind_at.get(c.i) in ("name", "alias"):
                         return a
-            return self.actor_at[h.i]
+            got = self.actor_at[h.i]
+            if got.country is None and not got.known and got.type != "state":
+                # "Ukrainian lawmakers" kept as text: the text gives its country.
+                got.country = self._modifier_country(h)
+            return got
         if h.i in self.place_at:
             # The host of a visit to a place: the place is not a mention of the state.
             return self._state_actor(self.place_at[h.i].country, None)
@@ -259,6 +267,17 @@ class _Coder:
                     if entry.type == "state" and kind in ("name", "alias", "demonym"):
                         return self._state_actor(entry.id, self.doc[i:j])
         return None
+
+    def _modifier_country(self, h: Token) -> str | None:
+        """The one state a noun's modifiers name ('Ukrainian lawmakers'), without adding an actor."""
+        found: set[str] = set()
+        for m in h.lefts:
+            if m.dep_ not in ("amod", "compound", "nmod") or _pro(m):
+                continue
+            for entry, _kind in self.ctx.kb.lookup(m.text, ("name", "alias", "demonym")):
+                if entry.type == "state":
+                    found.add(entry.id)
+        return found.pop() if len(found) == 1 else None
 
     def _state_actor(self, country: str | None, at: Token | Span | None) -> Actor | None:
         """The state actor for a party the resolver left alone, with the words that named it as a mention."""
@@ -397,9 +416,11 @@ class _Coder:
                 for c in (h.subtree if h is not t else h.children)
             ):
                 return None
+        self.from_pronoun = False
         source = self.fill(t, p.source, objs)
+        pronoun_source = self.from_pronoun
         target = self.fill(t, p.target, objs)
-        if any(a in target for a in source) and any(a not in target for a in source):
+        if pronoun_source and any(a in target for a in source) and any(a not in target for a in source):
             # "They received the Russian delegation": a party that receives is not among the hosts.
             source = [a for a in source if a not in target]
         target = [a for a in target if a not in source]
