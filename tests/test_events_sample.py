@@ -114,5 +114,6 @@ def test_every_event_has_a_source(sample_analysis: dict[str, Any]) -> None:
 
 
 def test_the_1953_visit_goes_to_the_soviet_union(sample_analysis: dict[str, Any]) -> None:
-    got = [e for e in sample_analysis["events"] if e["cameo"] == "042" and (e["date"]["value"] or "").startswith("1953")]
+    events = sample_analysis["events"]
+    got = [e for e in events if e["cameo"] == "042" and (e["date"]["value"] or "").startswith("1953")]
     assert got and all(countries(e["target"]) == {"SUN"} for e in got)

@@ -790,13 +790,18 @@ class _Coder:
                 source = [host]
         if source and not target and location is None:
             location = self._clause_place(t)
-        if source and not target and location is not None and location.country:
+        if (
+            source
+            and not target
+            and location is not None
+            and location.country
+            and location.country not in {a.country for a in source}
+        ):
             # "bombers blew themselves up in Tel Aviv": an act done in another state's territory,
             # with no party named for it, is done to that state (as PETRARCH and PLOVER code it).
-            if location.country not in {a.country for a in source}:
-                host = self._state_actor(location.country, None)
-                if host is not None and host not in source:
-                    target = [host]
+            host = self._state_actor(location.country, None)
+            if host is not None and host not in source:
+                target = [host]
         if when.historical and when.value:
             source, target, location = self._as_of(when.value, source, target, location)
         known = all(a.known for a in source + target)
