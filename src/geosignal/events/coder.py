@@ -191,11 +191,11 @@ class _Coder:
                     a = self.actor_at.get(c.i)
                     if a is not None and a.type == "person" and self.kind_at.get(c.i) in ("name", "alias"):
                         return a
-            got = self.actor_at[h.i]
-            if got.country is None and not got.known and got.type != "state":
+            kept = self.actor_at[h.i]
+            if kept.country is None and not kept.known and kept.type != "state":
                 # "Ukrainian lawmakers" kept as text: the text gives its country.
-                got.country = self._modifier_country(h)
-            return got
+                kept.country = self._modifier_country(h)
+            return kept
         if h.i in self.place_at:
             # The host of a visit to a place: the place is not a mention of the state.
             return self._state_actor(self.place_at[h.i].country, None)
