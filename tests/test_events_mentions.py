@@ -143,3 +143,9 @@ def test_a_role_path_stays_in_its_phrase() -> None:
     text = "Peru rejected a Bolivian request to question prisoners held after the escape of Ecuadorian guards."
     e = next(e for e in analysis(text)["events"] if e["cameo"].startswith("12"))
     assert ids(e["source"]) == ["PER"] and countries(e["target"]) == ["BOL"]
+
+
+def test_the_subject_of_a_passive_does_its_infinitive() -> None:
+    got = analysis("The Egyptian foreign minister is scheduled to attend a summit in Kenya.")["events"]
+    e = next(e for e in got if e["cameo"].startswith("04"))
+    assert countries(e["source"]) == ["EGY"] and countries(e["target"]) == ["KEN"]

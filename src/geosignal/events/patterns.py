@@ -230,6 +230,11 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
         if subj:
             return [_relative_head(s) for s in subj]
     head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb and head.pos_ in ("VERB", "AUX") and is_passive(head):
+        # "Obama is scheduled to attend": the passive's subject does the act.
+        got = [_relative_head(c) for c in head.children if c.dep_ in _PASSIVE_SUBJ]
+        if got:
+            return got
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") and head.head is not head:
         # "Norway is willing to send ...": the subject of "is".
         return logical_subject(head.head, depth + 1)
