@@ -184,16 +184,16 @@ def test_rewriting_a_document_replaces_its_dyads(store: Store) -> None:
     assert "USA" in after and after["USA"] == {r["partner"]: r["events"] for r in before}["USA"] - 1
 
 
-def test_a_version_1_store_gets_its_dyads_on_upgrade(tmp_path: Path) -> None:
+def test_a_version_2_store_gets_its_dyads_on_upgrade(tmp_path: Path) -> None:
     path = str(tmp_path / "old.duckdb")
     with open_store(path) as s:
         s.write_batch(records())
         want = relations(s, country="PRK"), blocs(s).to_dict()
-        # What a store made before event_dyads looked like: no such table, version 1.
+        # What a store made before event_dyads looked like: no such table, version 2.
         s.execute("DROP TABLE event_dyads")
-        s.execute("UPDATE schema_version SET version = 1")
+        s.execute("UPDATE schema_version SET version = 2")
     with open_store(path) as s:
-        assert s.notice and f"from schema version 1 to {SCHEMA_VERSION}" in s.notice
+        assert s.notice and f"from schema version 2 to {SCHEMA_VERSION}" in s.notice
         assert (relations(s, country="PRK"), blocs(s).to_dict()) == want
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 # The version this release writes. A store at an older version is upgraded on open by running
 # MIGRATIONS[v] for v in its version .. SCHEMA_VERSION - 1; a newer one is refused.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TEXT = "TEXT"
 INT = "INTEGER"
@@ -178,6 +178,18 @@ TECHNIQUES = Table(
     ),
     ("doc_id", "seq"),
 )
+# Near-duplicate stories (version 2; see store/minhash.py). Written with the document in the same
+# transaction, so re-ingesting it replaces them like every other row of the document.
+DOC_MINHASH = Table("doc_minhash", (("doc_id", TEXT), ("signature", TEXT)), ("doc_id",))  # hex MinHash
+DOC_BANDS = Table("doc_bands", (("doc_id", TEXT), ("band", INT), ("hash", BIGINT)), ("doc_id", "band"))
+# A verified near-duplicate pair, stored both ways round (doc_id, other) and (other, doc_id).
+DOC_LINKS = Table(
+    "doc_links", (("doc_id", TEXT), ("other_id", TEXT), ("similarity", FLOAT)), ("doc_id", "other_id")
+)
+# The story of each document: the smallest doc_id of its connected component of links.
+DOC_STORIES = Table("doc_stories", (("doc_id", TEXT), ("story_id", TEXT)), ("doc_id",))
+DEDUP_TABLES: tuple[Table, ...] = (DOC_MINHASH, DOC_BANDS, DOC_LINKS, DOC_STORIES)
+
 # Keyed by the rejected input (a file, or file:line for JSON Lines records).
 REJECTS = Table("rejects", (("source", TEXT), ("code", TEXT), ("reason", TEXT)))
 # Derived, not written by callers: for every event and every two different countries on its opposite
@@ -214,10 +226,28 @@ EVENT_DYADS = Table(
     enforced=False,
 )
 
-# The tables of schema version 1, frozen: the v0 -> v1 migration must not change when tables are added.
+# One row per event report with the key that says which reports are the same event (version 2):
+# the same day (the event's date, else the document's), CAMEO code and sets of source and target
+# actors (actor ids, sorted, ';'-joined), in any documents. An undated report is its own event
+# (its key carries its document and event ids). Written from the analysis like the events.
+EVENT_KEYS = Table(
+    "event_keys",
+    (
+        ("doc_id", TEXT),
+        ("event_id", TEXT),
+        ("day", TEXT),
+        ("cameo", TEXT),
+        ("source_key", TEXT),
+        ("target_key", TEXT),
+        ("event_key", TEXT),
+    ),
+    ("doc_id", "event_id"),
+)
 _V1_DOC_TABLES = (DOCUMENTS, ACTORS, MENTIONS, EVENTS, EVENT_ACTORS, STATEMENTS, CLAIMS, TECHNIQUES)
-DOC_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, EVENT_DYADS)
-ALL_TABLES: tuple[Table, ...] = (*DOC_TABLES, REJECTS)
+DOC_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, EVENT_KEYS, EVENT_DYADS)
+ALL_TABLES: tuple[Table, ...] = (*DOC_TABLES, REJECTS, *DEDUP_TABLES)
+V1_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, REJECTS)
+
 
 
 def state_key_sql(expr: str) -> str:
@@ -274,15 +304,31 @@ def derive_dyads_sql(hash_sql: str, where: str = "") -> str:
 
 
 def _v0_to_v1() -> list[str]:
+    # Frozen as version 1 shipped: later tables come from later migrations.
     stmts = ["CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"]
-    stmts += [t.ddl() for t in (*_V1_DOC_TABLES, REJECTS)]
+    stmts += [t.ddl() for t in V1_TABLES]
     stmts += [f"CREATE INDEX IF NOT EXISTS {t.name}_doc ON {t.name} (doc_id)" for t in _V1_DOC_TABLES[1:]]
     stmts.append("CREATE INDEX IF NOT EXISTS rejects_source ON rejects (source)")
     return stmts
 
 
 def _v1_to_v2() -> list[str]:
-    # The derived dyad table for the analytics, filled from what a version-1 store already holds.
+    """Near-duplicate stories and event keys.
+
+    The documents already stored get their signatures, links, stories and event keys from
+    ``Store.rebuild_stories``, which ``Store.migrate`` runs in the same transaction.
+    """
+    stmts = [t.ddl() for t in (EVENT_KEYS, *DEDUP_TABLES)]
+    stmts.append("CREATE INDEX IF NOT EXISTS event_keys_doc ON event_keys (doc_id)")
+    stmts.append("CREATE INDEX IF NOT EXISTS event_keys_key ON event_keys (event_key)")
+    stmts.append("CREATE INDEX IF NOT EXISTS doc_bands_hash ON doc_bands (band, hash)")
+    stmts.append("CREATE INDEX IF NOT EXISTS doc_links_other ON doc_links (other_id)")
+    stmts.append("CREATE INDEX IF NOT EXISTS doc_stories_story ON doc_stories (story_id)")
+    return stmts
+
+
+def _v2_to_v3() -> list[str]:
+    # The derived dyad table for the analytics, filled from what a version-2 store already holds.
     return [
         EVENT_DYADS.ddl(),
         "CREATE INDEX IF NOT EXISTS event_dyads_doc ON event_dyads (doc_id)",
@@ -291,4 +337,4 @@ def _v1_to_v2() -> list[str]:
 
 
 # MIGRATIONS[v] takes a store from version v to v + 1 (version 0 is an empty database).
-MIGRATIONS: dict[int, list[str]] = {0: _v0_to_v1(), 1: _v1_to_v2()}
+MIGRATIONS: dict[int, list[str]] = {0: _v0_to_v1(), 1: _v1_to_v2(), 2: _v2_to_v3()}
