@@ -100,14 +100,15 @@ def test_a_killed_worker_loses_and_doubles_nothing(
         if killed or report.seen == 0:
             return
         busy = [addr for addr, keys in client.processing().items() if keys]
-        assert busy, "no partition in flight to lose"
+        if not busy:  # nothing running right now: try again after the next merge
+            return
         pid = client.run(os.getpid, workers=[busy[0]])[busy[0]]
         os.kill(pid, signal.SIGKILL)
         killed.append(pid)
 
     with open_store(str(tmp_path / "killed.duckdb")) as s:
         report = ingest_dask([corpus], s, client=client, partition_size=3, on_batch=kill_a_busy_worker)
-        assert killed and killed[0] in before
+        assert killed and killed[0] in before, "no worker was busy during the run"
         assert (report.ingested, report.rejected) == (N_DOCS, 1)
         assert dump(s) == local_rows  # every document once (the keys are primary keys), same rows
     client.wait_for_workers(2, timeout=120)  # the nanny restarted the killed worker
