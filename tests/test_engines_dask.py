@@ -63,7 +63,12 @@ def client() -> Iterator[Any]:
     import logging
 
     cluster = distributed.LocalCluster(
-        n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None, silence_logs=logging.ERROR
+        n_workers=2,
+        threads_per_worker=1,
+        processes=True,
+        dashboard_address=None,
+        scheduler_kwargs={"dashboard_address": ":0"},  # never the fixed port 8787 another run may hold
+        silence_logs=logging.ERROR,
     )
     with distributed.Client(cluster) as c:
         yield c
@@ -151,3 +156,17 @@ def test_cli_dask_engine_on_a_scheduler_address(corpus: Path, client: Any, tmp_p
 def test_an_unreachable_scheduler_is_a_one_line_error(corpus: Path, tmp_path: Path) -> None:
     with open_store(str(tmp_path / "s.duckdb")) as s, pytest.raises(EngineError, match=r"\[E072\].*127\.0\.0\.1:9"):
         ingest_dask([corpus], s, scheduler="tcp://127.0.0.1:9", connect_timeout=1)
+
+
+def test_cli_without_an_address_starts_a_local_cluster(corpus: Path, tmp_path: Path) -> None:
+    small = tmp_path / "small"
+    small.mkdir()
+    for f in [f for f in sorted(corpus.glob("*.txt")) if f.name != "bad.txt"][:4]:
+        (small / f.name).write_bytes(f.read_bytes())
+    db = str(tmp_path / "lc.duckdb")
+    args = ["ingest", str(small), "--db", db, "--engine", "dask", "--workers", "2", "--batch-size", "2"]
+    out = runner.invoke(app, args)
+    assert out.exit_code == 0, out.output
+    assert "ingested 4, unchanged 0, rejected 0" in out.output
+    with open_store(db, read_only=True) as s:
+        assert s.stats()["documents"] == 4

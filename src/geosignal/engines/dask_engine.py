@@ -66,12 +66,15 @@ def cluster_client(
         finally:
             client.close()
         return
-    with dask.config.set({"distributed.scheduler.allowed-failures": retries}):
+    # Workers' statistical profiler samples task stacks every 10 ms under the GIL; off for speed.
+    config = {"distributed.scheduler.allowed-failures": retries, "distributed.worker.profile.enabled": False}
+    with dask.config.set(config):
         cluster = distributed.LocalCluster(
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=None,
+            dashboard_address=None,  # no dashboard; its HTTP endpoints on a free port, not a busy 8787
+            scheduler_kwargs={"dashboard_address": ":0"},
             silence_logs=logging.ERROR,
         )
     try:
