@@ -259,6 +259,13 @@ DbOption = Annotated[
 ]
 
 
+class Engine(StrEnum):
+    """Who analyses an ingest's partitions."""
+
+    local = "local"
+    dask = "dask"
+
+
 class RowFormat(StrEnum):
     """Output formats of commands that print rows."""
 
@@ -289,20 +296,51 @@ def ingest(
         list[str], typer.Argument(help="Article files, directories (recursive), .jsonl, RSS/Atom feeds, WARC, gzip.")
     ],
     db: DbOption = None,
-    workers: Annotated[int, typer.Option(min=1, help="Analysis processes (the parent alone writes).")] = 1,
-    batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed batch.")] = 64,
+    workers: Annotated[
+        int | None, typer.Option(min=1, help="Analysis processes: local workers, or a Dask LocalCluster's (default 1).")
+    ] = None,
+    batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed batch (a Dask partition).")] = 64,
     model: Annotated[str | None, typer.Option(help="spaCy pipeline to load (default: settings).")] = None,
+    engine: Annotated[Engine, typer.Option(help="local (this machine) or dask (a Dask cluster).")] = Engine.local,
+    scheduler: Annotated[
+        str | None, typer.Option(help="Dask scheduler address (tcp://host:8786); default: a LocalCluster.")
+    ] = None,
+    retries: Annotated[int, typer.Option(min=0, help="Dask: times a failed partition is tried again.")] = 2,
+    staging: Annotated[
+        str | None, typer.Option(help="Dask: segment directory shared by workers and this process (default: temp).")
+    ] = None,
 ) -> None:
     """Analyse a corpus into the store; unchanged documents are skipped, bad files recorded."""
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-    from .store import open_store
+    from .store import Store, open_store
     from .store.ingest import IngestReport
     from .store.ingest import ingest as run_ingest
 
     def line(r: IngestReport) -> str:
         return f"ingested {r.ingested}, unchanged {r.unchanged}, rejected {r.rejected} ({r.rate:.1f} documents/s)"
 
+    def run(store: Store, on_batch: Callable[[IngestReport], None]) -> IngestReport:
+        if engine is Engine.dask:
+            from .engines.dask_engine import ingest_dask
+
+            return ingest_dask(
+                paths,
+                store,
+                scheduler=scheduler,
+                workers=workers or 1,
+                partition_size=batch_size,
+                retries=retries,
+                staging=staging,
+                model=model,
+                on_batch=on_batch,
+            )
+        return run_ingest(paths, store, workers=workers or 1, batch_size=batch_size, model=model, on_batch=on_batch)
+
+    if scheduler and workers:
+        raise _fail(UsageError(Errors.E075.format()))
+    if engine is not Engine.dask and (scheduler or staging):
+        raise _fail(UsageError(Errors.E076.format()))
     try:
         with open_store(db) as store:
             if store.notice:
@@ -313,23 +351,9 @@ def ingest(
                 )
                 task = progress.add_task("starting (loading the model)")
                 with progress:
-                    report = run_ingest(
-                        paths,
-                        store,
-                        workers=workers,
-                        batch_size=batch_size,
-                        model=model,
-                        on_batch=lambda r: progress.update(task, description=line(r)),
-                    )
+                    report = run(store, lambda r: progress.update(task, description=line(r)))
             else:  # a log, not a terminal: one line per committed batch
-                report = run_ingest(
-                    paths,
-                    store,
-                    workers=workers,
-                    batch_size=batch_size,
-                    model=model,
-                    on_batch=lambda r: err.print(f"geosignal: committed: {line(r)}", markup=False),
-                )
+                report = run(store, lambda r: err.print(f"geosignal: committed: {line(r)}", markup=False))
             address = store.address
     except GeosignalError as exc:
         raise _fail(exc) from None

@@ -48,6 +48,12 @@ class Errors(StrEnum):
     E065 = "'{value}' is not a dyad: give two different state codes such as RUS:PRK"
     E066 = "unknown export format '{value}' (known: {known})"
     E067 = "cannot write the export to {path}: {detail}"
+    E070 = "analysis lost its worker every time it was tried ({detail}); skipped"
+    E071 = "the dask engine needs Dask distributed: pip install 'dask[distributed]' ({detail})"
+    E072 = "cannot reach the Dask scheduler at {address}: {detail}"
+    E073 = "staging directory {path}: {detail}"
+    E075 = "--scheduler and --workers do not go together: the cluster at the address has its own workers"
+    E076 = "--scheduler and --staging are options of --engine dask"
 
     def format(self, *args: object, **kwargs: object) -> str:
         """Fill in the message's fields."""
@@ -77,6 +83,10 @@ class KnowledgeBaseError(GeosignalError):
 
 class UsageError(GeosignalError, ValueError):
     """The caller passed something the API does not accept."""
+
+
+class EngineError(GeosignalError):
+    """A distributed engine cannot run (not installed, cluster unreachable, staging unusable)."""
 
 
 class EvaluationDataError(GeosignalError):

@@ -8,15 +8,16 @@ from __future__ import annotations
 
 import json
 from abc import ABC, abstractmethod
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from ..errors import GeosignalError
 from ..model import Rejection
 from . import minhash
-from .rows import Row, analysis_rows, event_key_row
+from .rows import Row, TableRows, batch_rows, event_key_row, replaced_keys
 from .schema import (
     ALL_TABLES,
     DOC_BANDS,
@@ -24,9 +25,10 @@ from .schema import (
     DOC_MINHASH,
     DOC_STORIES,
     DOC_TABLES,
+    DOCUMENTS,
     EVENT_KEYS,
     MIGRATIONS,
-    REJECTS,
+    ROW_TABLES,
     SCHEMA_VERSION,
     Table,
     derive_dyads_sql,
@@ -207,35 +209,61 @@ class Store(ABC):
         rows first, so writing it again never duplicates; of two records with one id, the last wins.
         Returns the number of documents written.
         """
-        by_id: dict[str, dict[str, Any]] = {}
-        for rec in records:
-            by_id[str(rec["document"]["id"])] = rec
-        rows: dict[str, list[Row]] = {t.name: [] for t in ALL_TABLES}
-        sources: list[str] = []
-        for rec in by_id.values():
-            for name, got in analysis_rows(rec).items():
-                rows[name].extend(got)
-            if rec["document"].get("source"):
-                sources.append(str(rec["document"]["source"]))
-        rejected = list(dict.fromkeys((r.source, r.code, r.reason) for r in rejections))
-        sources.extend(r[0] for r in rejected)
-        rows[REJECTS.name] = list(rejected)
-        texts = {doc_id: str(rec["document"].get("text") or "") for doc_id, rec in by_id.items()}
+        rows = batch_rows(records, rejections)
+        self.replace_rows(rows)
+        return len(rows[DOCUMENTS.name])
+
+    def replace_rows(self, rows: TableRows) -> None:
+        """Write rows made by ``batch_rows`` in one transaction, replacing what they supersede.
+
+        The single write path of the local engine; ``merge_segment`` is the same step fed from
+        Parquet files instead of Python rows.
+        """
+        doc_ids, sources = replaced_keys(rows)
+
+        def load(t: Table) -> None:
+            if rows.get(t.name):
+                self.insert(t, rows[t.name])
+
+        self._replace(doc_ids, sources, load)
+
+    def merge_segment(self, files: dict[str, Path], doc_ids: Sequence[str], sources: Sequence[str]) -> None:
+        """Merge one staged segment (a Parquet file per table) in one transaction, like ``replace_rows``.
+
+        ``doc_ids`` and ``sources`` are the segment's ``replaced_keys``. Merging a segment twice
+        leaves the store as merging it once.
+        """
+
+        def load(t: Table) -> None:
+            if t.name in files:
+                self.load_parquet(t, files[t.name])
+
+        self._replace(list(doc_ids), list(sources), load)
+
+    def _replace(self, doc_ids: list[str], sources: list[str], load: Callable[[Table], None]) -> None:
         with self.transaction():
-            if by_id:
+            if doc_ids:
                 for t in DOC_TABLES:
-                    self.execute(f"DELETE FROM {t.name} WHERE doc_id = ANY(?)", [list(by_id)])
+                    self.execute(f"DELETE FROM {t.name} WHERE doc_id = ANY(?)", [doc_ids])
             if sources:
-                self.execute("DELETE FROM rejects WHERE source = ANY(?)", [sorted(set(sources))])
-            for t in (*DOC_TABLES, REJECTS):
-                if rows[t.name]:
-                    self.insert(t, rows[t.name])
-            if by_id:
+                self.execute("DELETE FROM rejects WHERE source = ANY(?)", [sources])
+            for t in ROW_TABLES:
+                load(t)
+            if doc_ids:
                 # The documents named on every table, so no engine has to scan the others' rows.
                 only = " AND e.doc_id = ANY(?) AND x.doc_id = ANY(?) AND y.doc_id = ANY(?) AND d.doc_id = ANY(?)"
-                self.execute(derive_dyads_sql(self.HASH_SQL, only), [list(by_id)] * 4)
-                self._link_documents(texts)
-        return len(by_id)
+                self.execute(derive_dyads_sql(self.HASH_SQL, only), [doc_ids] * 4)
+                texts = self.fetch("SELECT doc_id, text FROM documents WHERE doc_id = ANY(?)", [doc_ids])
+                self._link_documents({str(d): str(t or "") for d, t in texts})
+
+    def load_parquet(self, table: Table, path: Path) -> None:
+        """Append a Parquet file's rows to the table (backends may read the file themselves)."""
+        import pyarrow.parquet as pq  # type: ignore[import-untyped]
+
+        data = pq.read_table(path, columns=table.names)
+        rows = [tuple(r[c] for c in table.names) for r in data.to_pylist()]
+        if rows:
+            self.insert(table, rows)
 
     def cluster_dyads(self, *, threshold: float = 0.1) -> bool:
         """Rewrite event_dyads in pair order when enough rows arrived since the last time; True if it did.

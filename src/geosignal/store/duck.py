@@ -8,13 +8,10 @@ from pathlib import Path
 from typing import Any
 
 import duckdb
-import pyarrow as pa  # type: ignore[import-untyped]
 
 from .base import Store, StoreError
-from .rows import Row
-from .schema import BIGINT, BOOL, DYADS_ORDER, FLOAT, INT, Table
-
-_ARROW = {INT: pa.int64(), BIGINT: pa.int64(), FLOAT: pa.float64(), BOOL: pa.bool_()}
+from .rows import Row, arrow_table
+from .schema import DYADS_ORDER, Table
 
 
 class DuckDBStore(Store):
@@ -90,12 +87,7 @@ class DuckDBStore(Store):
 
     def insert(self, table: Table, rows: list[Row]) -> None:
         """Insert the rows as one Arrow table: a single INSERT ... SELECT, not one per row."""
-        columns = list(zip(*rows, strict=True))
-        arrays = [
-            pa.array(col, type=_ARROW.get(typ, pa.string()))
-            for col, (_, typ) in zip(columns, table.columns, strict=True)
-        ]
-        batch = pa.Table.from_arrays(arrays, names=table.names)
+        batch = arrow_table(table, rows)
         view = f"_geosignal_in_{table.name}"
         cols = ", ".join(table.names)
         self.con.register(view, batch)
@@ -131,6 +123,11 @@ class DuckDBStore(Store):
             self.execute(f"COMMENT ON TABLE event_dyads IS 'clustered_rows={total}'")
         self.execute("CHECKPOINT")  # drop the emptied row groups now
         return True
+
+    def load_parquet(self, table: Table, path: Path) -> None:
+        """DuckDB reads the segment itself: one INSERT ... SELECT FROM read_parquet."""
+        cols = ", ".join(table.names)
+        self.con.execute(f"INSERT INTO {table.name} ({cols}) SELECT {cols} FROM read_parquet(?)", [str(path)])
 
     def table_names(self) -> set[str]:
         """Names of the tables in the main schema."""

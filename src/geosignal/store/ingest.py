@@ -15,15 +15,12 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
-from ..config import load_settings
+from ..config import Settings, load_settings
 from ..ingest import read_inputs
-from ..model import Analysis, RawDocument, Rejection
+from ..model import RawDocument, Rejection
 from .base import Store, iter_batches
 from .rows import content_hash
-
-Result = dict[str, Any] | Rejection
 
 
 @dataclass(slots=True)
@@ -54,32 +51,42 @@ class IngestReport:
         return self.seen / self.seconds if self.seconds > 0 else 0.0
 
 
-def analyze_batch(items: list[RawDocument | Rejection], model: str | None = None) -> list[Result]:
-    """Analyse one batch (in a worker or in-process): contract dicts, rejections passed through.
+def pending_batches(
+    paths: Iterable[str | Path],
+    store: Store,
+    report: IngestReport,
+    *,
+    settings: Settings,
+    batch_size: int,
+    on_batch: Callable[[IngestReport], None] | None = None,
+) -> Iterator[list[RawDocument | Rejection]]:
+    """Batches of inputs still to analyse: documents stored with the same content hash are skipped.
 
-    A document whose analysis raises becomes a rejection naming the error, so one bad document
-    never stops the run.
+    Shared by every engine. Looked up a batch at a time, so a batch sees what earlier batches
+    wrote when the engine writes before asking for the next one.
     """
-    from ..pipeline import analyze_documents
+    for batch in iter_batches(read_inputs(paths, max_bytes=settings.max_bytes, skipped=report.skipped), batch_size):
+        raws = [i for i in batch if isinstance(i, RawDocument)]
+        known = store.known_hashes([r.id or content_hash(r.text) for r in raws])
+        keep: list[RawDocument | Rejection] = []
+        for item in batch:
+            if isinstance(item, RawDocument):
+                doc_id = item.id or content_hash(item.text)
+                if known.get(doc_id) == content_hash(item.text):
+                    report.unchanged += 1
+                    continue
+            keep.append(item)
+        if keep:
+            yield keep
+        elif on_batch:
+            on_batch(report)
 
-    settings = load_settings().with_overrides(model=model)
 
-    def run(batch: list[RawDocument | Rejection]) -> list[Result]:
-        return [r.to_dict() if isinstance(r, Analysis) else r for r in analyze_documents(batch, settings=settings)]
-
-    try:
-        return run(items)
-    except Exception:
-        if len(items) == 1:
-            raise
-    out: list[Result] = []
-    for item in items:
-        try:
-            out.extend(run([item]))
-        except Exception as exc:
-            source = item.source if isinstance(item, Rejection) else (item.source or item.id or "<document>")
-            out.append(Rejection(source, f"analysis failed: {type(exc).__name__}: {exc}", "E090"))
-    return out
+def record(report: IngestReport, analysed: int, rejections: list[Rejection]) -> None:
+    """Count a written partition in the run's report."""
+    report.ingested += analysed
+    report.rejected += len(rejections)
+    report.rejections.extend(rejections)
 
 
 def _worker_init() -> None:  # pragma: no cover - runs in worker processes
@@ -97,55 +104,38 @@ def ingest(
     model: str | None = None,
     on_batch: Callable[[IngestReport], None] | None = None,
 ) -> IngestReport:
-    """Ingest files, directories and JSON Lines into the store; see the module docstring."""
+    """Ingest files, directories and JSON Lines into the store with the local engine.
+
+    Each batch goes through ``analyze_partition`` (in this process, or in ``workers`` worker
+    processes) and is written with ``Store.replace_rows``; see the module docstring.
+    """
+    from ..engines.partition import PartitionResult, analyze_partition
     from ..nlp import load_nlp
 
     settings = load_settings().with_overrides(model=model)
     report = IngestReport()
     if workers <= 1:
         load_nlp(settings.model)  # fail before reading anything if the model is missing
+    todo = pending_batches(paths, store, report, settings=settings, batch_size=batch_size, on_batch=on_batch)
 
-    def todo() -> Iterator[list[RawDocument | Rejection]]:
-        # Looked up a batch at a time, after the earlier batches were written (in-process mode).
-        for batch in iter_batches(read_inputs(paths, max_bytes=settings.max_bytes, skipped=report.skipped), batch_size):
-            raws = [i for i in batch if isinstance(i, RawDocument)]
-            ids = [r.id or content_hash(r.text) for r in raws]
-            known = store.known_hashes(ids)
-            keep: list[RawDocument | Rejection] = []
-            for item in batch:
-                if isinstance(item, RawDocument):
-                    doc_id = item.id or content_hash(item.text)
-                    if known.get(doc_id) == content_hash(item.text):
-                        report.unchanged += 1
-                        continue
-                keep.append(item)
-            if keep:
-                yield keep
-            elif on_batch:
-                on_batch(report)
-
-    def write(results: list[Result]) -> None:
-        records = [r for r in results if not isinstance(r, Rejection)]
-        rejections = [r for r in results if isinstance(r, Rejection)]
-        store.write_batch(records, rejections)
-        report.ingested += len(records)
-        report.rejected += len(rejections)
-        report.rejections.extend(rejections)
+    def write(result: PartitionResult) -> None:
+        store.replace_rows(result.rows)
+        record(report, result.analysed, result.rejections)
         if on_batch:
             on_batch(report)
 
     if workers <= 1:
-        for batch in todo():
-            write(analyze_batch(batch, model))
+        for batch in todo:
+            write(analyze_partition(batch, settings))
         if report.ingested:
-            store.cluster_dyads()
+            store.cluster_dyads()  # keep the analytics fast: each pair's rows together again
         return report
 
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init) as pool:
-        pending: deque[Future[list[Result]]] = deque()
-        for batch in todo():
-            pending.append(pool.submit(analyze_batch, batch, model))
+        pending: deque[Future[PartitionResult]] = deque()
+        for batch in todo:
+            pending.append(pool.submit(analyze_partition, batch, settings))
             while len(pending) >= 2 * workers:
                 write(pending.popleft().result())
         while pending:

@@ -4,12 +4,37 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from typing import Any
 
-from .schema import ACTORS, CLAIMS, DOCUMENTS, EVENT_ACTORS, EVENT_KEYS, EVENTS, MENTIONS, STATEMENTS, TECHNIQUES
+import pyarrow as pa  # type: ignore[import-untyped]
+
+from ..model import Rejection
+from .schema import (
+    ACTORS,
+    BIGINT,
+    BOOL,
+    CLAIMS,
+    DOCUMENTS,
+    EVENT_ACTORS,
+    EVENT_KEYS,
+    EVENTS,
+    FLOAT,
+    INT,
+    MENTIONS,
+    REJECTS,
+    ROW_TABLES,
+    STATEMENTS,
+    TECHNIQUES,
+    Table,
+)
 
 Row = tuple[Any, ...]
+# Rows per table an analysis writes (every table of ROW_TABLES is a key): what an engine hands the store.
+TableRows = dict[str, list[Row]]
 ROLES = ("source", "target")
+
+_ARROW = {INT: pa.int64(), BIGINT: pa.int64(), FLOAT: pa.float64(), BOOL: pa.bool_()}
 
 
 def content_hash(text: str) -> str:
@@ -171,3 +196,42 @@ def analysis_rows(record: dict[str, Any]) -> dict[str, list[Row]]:
             )
         )
     return out
+
+
+def batch_rows(records: Iterable[dict[str, Any]], rejections: Iterable[Rejection] = ()) -> TableRows:
+    """The rows of a batch of analysed records and rejections, for every table (``rejects`` too).
+
+    Of two records with one id the last wins, and repeated rejections count once, so the rows
+    hold no duplicate keys. This is the one place records become rows: ``Store.write_batch``
+    and the engines' partition function both call it.
+    """
+    by_id: dict[str, dict[str, Any]] = {}
+    for rec in records:
+        by_id[str(rec["document"]["id"])] = rec
+    rows: TableRows = {t.name: [] for t in ROW_TABLES}
+    for rec in by_id.values():
+        for name, got in analysis_rows(rec).items():
+            rows[name].extend(got)
+    rows[REJECTS.name] = list(dict.fromkeys((r.source, r.code, r.reason) for r in rejections))
+    return rows
+
+
+def replaced_keys(rows: TableRows) -> tuple[list[str], list[str]]:
+    """What writing these rows replaces: the documents' ids, and the sources whose rejections go.
+
+    A document stored again loses all its old rows; a source that is analysed or rejected again
+    loses its old rejections (so a file that was fixed stops being listed as rejected).
+    """
+    doc_ids = [str(r[0]) for r in rows.get(DOCUMENTS.name, [])]
+    sources = [str(r[2]) for r in rows.get(DOCUMENTS.name, []) if r[2]]
+    sources += [str(r[0]) for r in rows.get(REJECTS.name, [])]
+    return doc_ids, sorted(set(sources))
+
+
+def arrow_table(table: Table, rows: list[Row]) -> pa.Table:
+    """The rows as an Arrow table typed from the schema (how batches travel: DuckDB, Parquet)."""
+    columns = list(zip(*rows, strict=True)) if rows else [() for _ in table.columns]
+    arrays = [
+        pa.array(col, type=_ARROW.get(typ, pa.string())) for col, (_, typ) in zip(columns, table.columns, strict=True)
+    ]
+    return pa.Table.from_arrays(arrays, names=table.names)

@@ -246,6 +246,9 @@ EVENT_KEYS = Table(
 _V1_DOC_TABLES = (DOCUMENTS, ACTORS, MENTIONS, EVENTS, EVENT_ACTORS, STATEMENTS, CLAIMS, TECHNIQUES)
 DOC_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, EVENT_KEYS, EVENT_DYADS)
 ALL_TABLES: tuple[Table, ...] = (*DOC_TABLES, REJECTS, *DEDUP_TABLES)
+# The tables an analysis or a rejection writes rows into (the engines' segments hold these); the
+# others (event_dyads, the near-duplicate tables) are derived by the store in the same transaction.
+ROW_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, EVENT_KEYS, REJECTS)
 V1_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, REJECTS)
 
 

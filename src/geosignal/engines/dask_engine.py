@@ -1,0 +1,190 @@
+"""The Dask engine: the same ingestion, its partitions analysed on a Dask distributed cluster.
+
+The driver (this process) reads the inputs, skips documents stored unchanged, and submits
+partitions of at most ``partition_size`` articles; each task runs ``analyze_to_segment``
+(``analyze_partition`` plus a Parquet segment in the staging directory) on a worker. The driver
+alone writes the store: it merges finished segments in submission order, one transaction each
+(``Store.merge_segment``), and deletes them. At most two partitions per worker are in flight,
+so memory stays flat however long the corpus.
+
+Failures: a task that raises is retried ``retries`` times by Dask; a task whose worker dies is
+rescheduled by the scheduler up to its ``allowed-failures`` (set to ``retries`` on a cluster
+started here). A partition that still fails is split into one task per document, and a
+document that fails alone becomes a rejection (E070) with the reason: never a lost partition.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ..config import load_settings
+from ..errors import EngineError, Errors, UsageError
+from ..store.base import Store
+from ..store.ingest import IngestReport, pending_batches, record
+from ..store.rows import batch_rows
+from .partition import Item, lost
+from .segments import Segment, analyze_to_segment
+
+if TYPE_CHECKING:  # pragma: no cover
+    from distributed import Client, Future
+
+
+def _distributed() -> Any:
+    try:
+        import distributed
+    except ImportError as exc:
+        raise EngineError(Errors.E071.format(detail=exc)) from None
+    return distributed
+
+
+@contextmanager
+def cluster_client(
+    scheduler: str | None = None, workers: int = 2, retries: int = 2, connect_timeout: float = 20.0
+) -> Iterator[Client]:
+    """A client of the cluster at ``scheduler``, or of a LocalCluster of ``workers`` processes.
+
+    The local cluster runs one single-threaded worker process per core asked for (spaCy holds
+    the GIL, so threads would not run in parallel) and is shut down when the block ends.
+    """
+    distributed = _distributed()
+    import dask
+
+    if scheduler:
+        try:
+            client = distributed.Client(scheduler, timeout=connect_timeout)
+        except (OSError, TimeoutError) as exc:
+            raise EngineError(Errors.E072.format(address=scheduler, detail=exc)) from None
+        try:
+            yield client
+        finally:
+            client.close()
+        return
+    # Workers' statistical profiler samples task stacks every 10 ms under the GIL; off for speed.
+    config = {"distributed.scheduler.allowed-failures": retries, "distributed.worker.profile.enabled": False}
+    with dask.config.set(config):
+        cluster = distributed.LocalCluster(
+            n_workers=workers,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=None,  # no dashboard; its HTTP endpoints on a free port, not a busy 8787
+            scheduler_kwargs={"dashboard_address": ":0"},
+            silence_logs=logging.ERROR,
+        )
+    try:
+        with distributed.Client(cluster) as client:
+            yield client
+    finally:
+        cluster.close()
+
+
+@contextmanager
+def _staging(path: str | Path | None) -> Iterator[Path]:
+    if path is None:
+        tmp = Path(tempfile.mkdtemp(prefix="geosignal-staging-"))
+        try:
+            yield tmp
+        finally:
+            shutil.rmtree(tmp, ignore_errors=True)
+        return
+    p = Path(path)
+    try:
+        p.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise EngineError(Errors.E073.format(path=p, detail=exc)) from None
+    yield p
+
+
+def ingest_dask(
+    paths: Iterable[str | Path],
+    store: Store,
+    *,
+    scheduler: str | None = None,
+    client: Client | None = None,
+    workers: int = 2,
+    partition_size: int = 64,
+    retries: int = 2,
+    staging: str | Path | None = None,
+    model: str | None = None,
+    on_batch: Callable[[IngestReport], None] | None = None,
+    connect_timeout: float = 20.0,
+) -> IngestReport:
+    """Ingest into the store with partitions analysed on a Dask cluster; see the module docstring.
+
+    ``client`` (an open ``distributed.Client``) or ``scheduler`` (an address such as
+    ``tcp://host:8786``) picks an existing cluster; without either a LocalCluster of ``workers``
+    processes is started. ``staging`` must be a directory both the workers and this process
+    see (the default, a temporary directory here, suits a cluster on this machine).
+    """
+    if scheduler and client is not None:
+        raise UsageError("give ingest_dask a client or a scheduler address, not both")
+    settings = load_settings().with_overrides(model=model)
+    report = IngestReport()
+    if client is not None:
+        with _staging(staging) as stage:
+            _run(client, paths, store, report, settings, partition_size, retries, stage, on_batch)
+        return report
+    with cluster_client(scheduler, workers, retries, connect_timeout) as cl, _staging(staging) as stage:
+        _run(cl, paths, store, report, settings, partition_size, retries, stage, on_batch)
+    return report
+
+
+def _run(
+    client: Client,
+    paths: Iterable[str | Path],
+    store: Store,
+    report: IngestReport,
+    settings: Any,
+    partition_size: int,
+    retries: int,
+    stage: Path,
+    on_batch: Callable[[IngestReport], None] | None,
+) -> None:
+    distributed = _distributed()
+    nworkers = max(1, len(client.scheduler_info().get("workers", {})))
+    window = 2 * nworkers
+    pending: deque[tuple[list[Item], Future[Segment]]] = deque()
+
+    def submit(items: list[Item]) -> tuple[list[Item], Future[Segment]]:
+        fut = client.submit(analyze_to_segment, items, settings, str(stage), retries=retries, pure=False)
+        return items, fut
+
+    def finish(items: list[Item], fut: Future[Segment]) -> None:
+        try:
+            seg: Segment = fut.result()
+        except distributed.KilledWorker as exc:
+            if len(items) > 1:  # find the document that kills its worker; the others still go through
+                pending.extendleft(reversed([submit([i]) for i in items]))
+                return
+            rej = lost(items[0], f"KilledWorker: {exc}")
+            store.replace_rows(batch_rows([], [rej]))
+            record(report, 0, [rej])
+        except OSError as exc:  # the staging directory, not the documents
+            raise EngineError(Errors.E073.format(path=stage, detail=exc)) from None
+        else:
+            store.merge_segment(seg.files(), seg.doc_ids, seg.sources)
+            seg.remove()
+            record(report, seg.analysed, seg.rejections)
+        if on_batch:
+            on_batch(report)
+
+    try:
+        for batch in pending_batches(
+            paths, store, report, settings=settings, batch_size=partition_size, on_batch=on_batch
+        ):
+            pending.append(submit(batch))
+            while len(pending) >= window:
+                finish(*pending.popleft())
+        while pending:
+            finish(*pending.popleft())
+    finally:
+        if pending:  # interrupted: drop what is still queued on the cluster
+            client.cancel([fut for _, fut in pending])  # type: ignore[no-untyped-call]  # distributed is untyped here
+    if report.ingested:
+        store.cluster_dyads()  # as the local engine does: each pair's rows together again
