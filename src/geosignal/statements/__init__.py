@@ -549,6 +549,20 @@ class _Finder:
             toks = [x for x in sent if x.i < sub[0].i]
             if len(toks) >= 3:
                 return self.tokens_span(toks)
+        # Mid-sentence parenthetical: "The museum, Mr. Bush said, celebrated ...", "..., he told me on Friday, is ...".
+        inserted = self._inserted_cue(v, kids)
+        if inserted is not None:
+            return inserted
+        # "said after the convention he would not accept ...": the clause the parser hung as an adverbial.
+        if lemma in self.lex.clause_verbs and lemma not in self.lex.clause_only and not has_obj:
+            for c in kids:
+                if (
+                    c.dep_ == "advcl"
+                    and c.i > v.i
+                    and any(x.dep_ in _SUBJ for x in c.children)
+                    and not any(x.dep_ == "mark" for x in c.children)
+                ):
+                    return self.tokens_span(c.subtree)
         # "vowed to bring back jobs", "told him to ...", "urged Seoul to ...", "declined to comment".
         if lemma in self.lex.intention_verbs:
             for c in kids:
@@ -577,6 +591,42 @@ class _Finder:
                 if len(toks) >= 2:
                     return self.tokens_span(toks)
         return None
+
+    def _inserted_cue(self, v: Token, kids: list[Token]) -> Span | None:
+        """The sentence around a cue set off by commas inside it: "X, the minister said, Y".
+
+        The cue clause is the verb with its subject and small complements ("told me on
+        Friday"); it must sit between two commas, and the rest of the sentence is the content.
+        """
+        if v.lemma_.lower() not in self.lex.clause_verbs or v.lemma_.lower() in self.lex.clause_only:
+            return None
+        if v.dep_ not in ("parataxis", "advcl", "ccomp", "conj", "dep", "relcl", "ROOT"):
+            return None
+        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i), None)
+        if subj is None or subj.lower_ in _RELATIVE or subj.lower_ in _NONSPEAKERS:
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "mark") or (c.dep_ == "dobj" and c.pos_ != "PRON") for c in kids):
+            return None
+        chunk = sorted([x for c in kids if c.dep_ != "punct" for x in c.subtree] + [v], key=lambda x: x.i)
+        lo, hi = chunk[0].i, chunk[-1].i
+        if hi - lo + 1 != len(chunk) or hi - lo > 12:
+            return None  # the cue clause must be one unbroken stretch
+        sent = v.sent
+        if lo <= sent.start or self.doc[lo - 1].text != ",":
+            return None
+        if hi + 1 >= sent.end or self.doc[hi + 1].text != ",":
+            return None
+        before = [x for x in sent if x.i < lo - 1 and not x.is_space]
+        after = [x for x in sent if x.i > hi + 1]
+        if sum(1 for x in before + after if not x.is_punct) < 3 or not any(
+            x.pos_ in ("VERB", "AUX") for x in before + after
+        ):
+            return None
+        # Content spans are contiguous here, so keep the longer side when the cue splits it.
+        side = after if len(after) >= len(before) else before
+        if len(side) < 3:
+            side = before + after
+        return self.tokens_span(side)
 
     def _noun_cue(self, n: Token) -> None:
         """A speech or stance noun: "Clinton's claim that ...", "his warning about ...", "made the case for ..."."""
