@@ -75,3 +75,34 @@ def test_find_quotes_handles_marks() -> None:
     text = 'A "straight" and “curly “nested” one” and «guillemets» and "open'
     got = [text[q.start : q.end] for q in find_quotes(text)]
     assert got == ["straight", "curly “nested” one", "guillemets", "open"]
+
+
+def test_cue_set_off_by_commas_inside_the_sentence() -> None:
+    d = _analyse("The new harbour, the mayor said, will open to ships in the spring.")
+    s = _by_content(d, "will open to ships")
+    assert s["cue"]["text"] == "said" and "mayor" in s["speaker"]["mention"]["text"]
+    assert "the mayor said" not in s["content"]["text"]
+
+
+def test_clause_hung_as_adverbial_after_said() -> None:
+    d = _analyse("The senator said after the hearing she would not back the treaty.")
+    s = _by_content(d, "would not back the treaty")
+    assert s["speaker"]["mention"]["text"].endswith("senator")
+
+
+def test_quantity_words_speak_for_a_group() -> None:
+    d = _analyse("Many of the farmers believe the new tariffs are unfair.")
+    s = _by_content(d, "tariffs are unfair")
+    assert s["speaker"]["mention"]["text"] == "Many of the farmers"
+
+
+def test_speech_verb_with_a_named_object() -> None:
+    d = _analyse("The union of dock workers endorsed Gomez on Friday.")
+    assert _by_content(d, "Gomez")["cue"]["text"] == "endorsed"
+
+
+def test_it_speaks_only_with_a_speech_verb_and_a_clause() -> None:
+    d = _analyse("The council sent a letter on Monday. It says the company broke the lease.")
+    assert _by_content(d, "the company broke the lease")["speaker"]["mention"]["text"] == "It"
+    d = _analyse("It rained on Monday and it seems the river rose.")
+    assert d["statements"] == []

@@ -66,6 +66,8 @@ _BYLINE = re.compile(
     r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*([A-Z][\w.’'-]*(?:[ \t\xa0]+[A-Z][\w.’'-]*){0,5})[ \t\xa0]*(?:\n|$)"
 )
 _MAX_BEFORE = 10
+# Speech verbs whose bare object is an addressee or a formality, not what was said ("told reporters").
+_BARE_VERBS = {"tell", "ask", "inform", "brief", "assure", "answer", "continue", "read", "add"}
 
 
 def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
@@ -584,11 +586,12 @@ class _Finder:
             lemma in self.lex.clause_only and lemma not in self.lex.object_verbs
         ):
             return None
-        if lemma in self.lex.object_verbs:
+        if lemma in self.lex.object_verbs or (lemma in self.lex.clause_verbs and lemma not in _BARE_VERBS):
             objs = [c for c in kids if c.dep_ in ("dobj", "prep", "oprd", "ccomp") and c.i > v.i]
             if any(c.dep_ == "dobj" for c in objs) or (lemma == "call" and any(c.lower_ == "for" for c in objs)):
                 toks = [x for c in objs for x in c.subtree]
-                if len(toks) >= 2:
+                # One word is enough when it names something ("endorses Clinton"), not a pronoun.
+                if len(toks) >= 2 or (toks and toks[0].pos_ in ("PROPN", "NOUN")):
                     return self.tokens_span(toks)
         return None
 
@@ -714,6 +717,9 @@ class _Finder:
     def _speaker(self, v: Token) -> tuple[ActorRef, Span | None] | None:
         self.relative = None
         subj = self._subject(v)
+        if subj is not None and subj.lower_ == "it" and self._document_voice(v):
+            # "It says the campaign violated ...": a letter, report or body speaks through "it".
+            return self._unnamed_actor(subj.text, subj.idx, subj.idx + len(subj.text), None, None)
         if subj is None or subj.lower_ in _NONSPEAKERS:
             return None
         got = self._resolve_np(subj, v.sent)
@@ -724,6 +730,10 @@ class _Finder:
             if actor is not None and all(m.start != rel.idx for m in actor.mentions):
                 actor.mentions.append(Mention(rel.idx, rel.idx + len(rel.text), rel.text, "pronoun", got[0].sector))
         return got
+
+    def _document_voice(self, v: Token) -> bool:
+        """A speech verb whose subject "it" can only be a text or a body: it says/writes/reports that ..."""
+        return v.lemma_.lower() in self.lex.it_verbs and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children)
 
     def _np_tokens(self, head: Token, limit: int | None = None) -> list[Token]:
         toks = []
@@ -777,9 +787,18 @@ class _Finder:
         if head.pos_ == "PRON" and head.lower_ in _PERSONAL:
             # An unresolved personal pronoun: the speaker stays unnamed, its mention kept.
             return self._unnamed_actor(head.text, head.idx, head.idx + len(head.text), None, None)
+        lex = self.lex
+        if head.pos_ in ("PRON", "DET", "ADJ", "NUM") and head.lower_ in lex.quantity_speakers:
+            # "Some believe ...", "Many of his supporters say ...", "73 percent said ...": the group speaks.
+            toks = [t for t in self._np_tokens(head) if t.i >= head.i or t.dep_ in ("nummod", "advmod", "quantmod")]
+            name_toks = [t for t in toks if t.i <= head.i] or [head]
+            of = [t for t in head.children if t.dep_ == "prep" and t.lower_ == "of" and t.i > head.i]
+            if of:
+                name_toks = [t for t in toks if t.i <= of[0].i or t.i in {x.i for x in of[0].subtree}]
+            start, end = name_toks[0].idx, name_toks[-1].idx + len(name_toks[-1].text)
+            return self._unnamed_actor(self.text[start:end], start, end, self._place_country(sent, head), None)
         if head.pos_ not in ("NOUN", "PROPN"):
             return None
-        lex = self.lex
         words = {head.lower_, head.lemma_.lower()}
         if not (
             words & (lex.speaker_nouns | lex.document_nouns | set(lex.unnamed_sectors))

@@ -29,6 +29,8 @@ class SpeechLexicon:
     cue_nouns: frozenset[str] = frozenset()
     participle_cues: frozenset[str] = frozenset()
     heading_labels: frozenset[str] = frozenset()
+    quantity_speakers: frozenset[str] = frozenset()
+    it_verbs: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -68,4 +70,6 @@ def speech_lexicon() -> SpeechLexicon:
         cue_nouns=words(data, "cue_nouns"),
         participle_cues=words(data, "participle_cues"),
         heading_labels=words(data, "heading_labels"),
+        quantity_speakers=words(data, "quantity_speakers"),
+        it_verbs=words(data, "it_verbs"),
     )
