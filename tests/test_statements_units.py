@@ -106,3 +106,37 @@ def test_it_speaks_only_with_a_speech_verb_and_a_clause() -> None:
     assert _by_content(d, "the company broke the lease")["speaker"]["mention"]["text"] == "It"
     d = _analyse("It rained on Monday and it seems the river rose.")
     assert d["statements"] == []
+
+
+def _kinds(d: dict[str, Any]) -> dict[str, str | None]:
+    return {s["content"]["text"]: s["speaker"].get("kind") for s in d["statements"]}
+
+
+def test_a_text_with_no_issuer_is_no_actor() -> None:
+    d = _analyse("The statement said the border crossings would stay closed.")
+    s = _by_content(d, "border crossings")
+    assert s["speaker"]["kind"] == "document" and s["speaker"]["mention"]["text"] == "statement"
+    assert all(a["id"] != s["speaker"]["actor"] for a in d["actors"])
+    assert not any("statement" in a["name"].lower() for a in d["actors"])
+
+
+def test_a_text_speaks_for_its_issuer() -> None:
+    d = _analyse(
+        "The harbour authority published a report on Monday. The report said the cranes were unsafe."
+    )
+    s = _by_content(d, "cranes were unsafe")
+    assert "kind" not in s["speaker"]
+    actor = next(a for a in d["actors"] if a["id"] == s["speaker"]["actor"])
+    assert "authority" in actor["name"]
+
+
+def test_role_groups_and_bare_pronouns_are_not_actors() -> None:
+    d = _analyse("The parties confirmed their wish for closer ties. We discussed the loans as well.")
+    kinds = set(_kinds(d).values())
+    assert {"group", "pronoun"} <= kinds
+    assert not any(a["id"].startswith("unnamed:") for a in d["actors"])
+
+
+def test_an_event_that_suggests_is_no_speaker() -> None:
+    d = _analyse("The envoy's visit to the capital suggests that the two sides are close to a deal.")
+    assert d["statements"] == []

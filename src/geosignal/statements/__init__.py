@@ -77,10 +77,15 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     finder.direct()
     finder.reported()
     finder.continued()
+    finder.sources()
     finder.statements = sorted(_outermost(finder.statements), key=lambda s: (s.content.start, s.content.end))
     for n, s in enumerate(finder.statements, 1):
         s.id = f"s{n}"
     analysis.statements.extend(finder.statements)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "speaker"
 
 
 def _outermost(statements: list[Statement]) -> list[Statement]:
@@ -142,6 +147,7 @@ class _Finder:
         self.verbs = self.lex.all_verbs
         self.relative: Token | None = None
         self.loose = True
+        self.created: set[str] = set()  # unnamed actors this stage added
 
     # -- helpers ---------------------------------------------------------------------------
     def tok_at(self, char: int) -> int:
@@ -836,12 +842,13 @@ class _Finder:
     def _unnamed_actor(
         self, name: str, start: int, end: int, country: str | None, sector: str | None
     ) -> tuple[ActorRef, Span | None]:
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "speaker"
+        slug = _slug(name)
         aid = f"unnamed:{slug}" + (f":{country.lower()}" if country else "")
         actor = self.analysis.actor(aid)
         if actor is None:
             actor = Actor(id=aid, name=name, type="other", country=country, sector=sector, known=False)
             self.analysis.actors.append(actor)
+            self.created.add(aid)
         mention = Mention(start, end, name, "descriptor", sector)
         if all(m.start != start for m in actor.mentions):
             actor.mentions.append(mention)
@@ -853,6 +860,95 @@ class _Finder:
             c = p.get("country")
             if isinstance(s, int) and isinstance(c, str) and sent.start_char <= s < head.idx:
                 return c
+        return None
+
+    # -- sources that are not actors -------------------------------------------------------------
+    def sources(self) -> None:
+        """Texts, role groups and bare pronouns that spoke are not actors.
+
+        "the statement said": the issuing body when the text names it ("the ministry's
+        statement", "the report of the Institute", "Pyongyang unveiled a strategy that ...",
+        "the document" after "the report of X"), else a speaker marked ``kind: document`` with
+        no actor entry; "the parties" and an unresolved "we" likewise. An event that
+        "suggests" something is the outlet's inference, not a statement. Unnamed actors the
+        stage made and no statement keeps are dropped.
+        """
+        lex = self.lex
+        drop: set[int] = set()
+        for st in self.statements:
+            if st.speaker is None or st.speaker_mention is None or st.speaker.actor not in self.created:
+                continue
+            m = st.speaker_mention
+            head = self.doc[self.tok_at(max(m.start, m.end - 1))]
+            word = head.lower_
+            kind: str | None = None
+            if head.lemma_.lower() in lex.event_subjects:
+                # "Shoigu's visit suggests that ...": the outlet reads something into an event.
+                drop.add(id(st))
+                continue
+            if word in lex.source_pronouns and head.pos_ == "PRON":
+                kind = "pronoun"
+            elif word in lex.group_references:
+                kind = "group"
+            elif word in lex.text_sources or head.lemma_.lower() in lex.text_sources:
+                issuer = self._issuer(head)
+                if issuer is not None:
+                    st.speaker = issuer
+                    continue
+                kind = "document"
+            if kind is not None:
+                st.speaker = ActorRef(actor=f"{kind}:{_slug(m.text)}", name=m.text, country=None, sector=None)
+                st.speaker_kind = kind
+        self.statements = [s for s in self.statements if id(s) not in drop]
+        used = {s.speaker.actor for s in self.statements if s.speaker is not None}
+        used |= {c.actor for s in self.statements for c in s.channel}
+        self.analysis.actors[:] = [a for a in self.analysis.actors if a.id not in self.created or a.id in used]
+
+    def _issuer(self, noun: Token, depth: int = 0) -> ActorRef | None:
+        """The named body that issued a text: its owner, its "of"/"by" phrase, or who issued it."""
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from")):
+                got = self._named_in(c.subtree)
+                if got is not None:
+                    return got
+        verb = noun.head
+        if noun.dep_ == "dobj" and verb.pos_ == "VERB":
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                got = self._named_in(self._np_tokens(subj))
+                if got is not None:
+                    return got
+        if depth == 0 and any(c.lower_ in ("the", "this", "that") for c in noun.children):
+            # "The document compares ..." after "... the report of the Institute ...".
+            sent = noun.sent
+            lo = sent.start
+            for _ in range(2):
+                if lo == 0:
+                    break
+                lo = self.doc[lo - 1].sent.start
+            for t in reversed(self.doc[lo : noun.i]):
+                if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.text_sources:
+                    return self._issuer(t, depth + 1)
+        return None
+
+    def _named_in(self, toks: Iterable[Token]) -> ActorRef | None:
+        ts = sorted(toks, key=lambda t: t.i)
+        if not ts:
+            return None
+        lex = self.lex
+        start, end = ts[0].idx, ts[-1].idx + len(ts[-1].text)
+        made = [
+            (m.start, m.end, a, m)
+            for a in self.analysis.actors
+            if a.id in self.created
+            for m in a.mentions
+            if m.start < end and start < m.end
+        ]
+        for _s, _e, actor, mention in self._mentions_in(start, end) + made:
+            last = actor.name.split()[-1].lower() if actor.name.split() else ""
+            if actor.id in self.created and last in lex.text_sources | lex.source_pronouns | lex.group_references:
+                continue  # a text, a bare pronoun or "the parties" issues nothing
+            return actor.ref(mention.sector)
         return None
 
     # -- channels -------------------------------------------------------------------------------
