@@ -140,3 +140,15 @@ def test_role_groups_and_bare_pronouns_are_not_actors() -> None:
 def test_an_event_that_suggests_is_no_speaker() -> None:
     d = _analyse("The envoy's visit to the capital suggests that the two sides are close to a deal.")
     assert d["statements"] == []
+
+
+def test_by_saying_hangs_on_the_verb_before_it() -> None:
+    d = _analyse("The governor answered the critics on Tuesday by saying the dam was safe.")
+    s = _by_content(d, "the dam was safe")
+    assert s["speaker"]["mention"]["text"].endswith("governor")
+
+
+def test_passive_with_its_agent() -> None:
+    d = _analyse("The ceasefire plan was welcomed by the foreign ministry on Friday.")
+    s = _by_content(d, "ceasefire plan")
+    assert "ministry" in s["speaker"]["mention"]["text"]

@@ -557,6 +557,11 @@ class _Finder:
             toks = [x for x in sent if x.i < sub[0].i]
             if len(toks) >= 3:
                 return self.tokens_span(toks)
+        # Passive with its agent: "The plan was endorsed by the union" (the subject is what was said).
+        if lemma in self.lex.object_verbs and any(c.dep_ == "agent" for c in kids):
+            subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.i < v.i), None)
+            if subj is not None and subj.lower_ not in _NONSPEAKERS:
+                return self.tokens_span(subj.subtree)
         # Mid-sentence parenthetical: "The museum, Mr. Bush said, celebrated ...", "..., he told me on Friday, is ...".
         inserted = self._inserted_cue(v, kids)
         if inserted is not None:
@@ -716,6 +721,16 @@ class _Finder:
                 or (cur.dep_ == "advcl" and (cur.tag_ == "VBG" or cur.lower_ in self.lex.participle_cues))
             ) and cur.head.i < cur.i:
                 cur = cur.head
+                continue
+            if (
+                cur.dep_ == "pcomp"
+                and cur.tag_ == "VBG"
+                and cur.head.dep_ == "prep"
+                and cur.head.head.pos_ in ("VERB", "AUX")
+                and cur.head.head.i < cur.i
+            ):
+                # "responded by saying ...", "began by noting ...": the verb the phrase hangs on.
+                cur = cur.head.head
                 continue
             return None
         return None
