@@ -136,8 +136,8 @@ def test_gate_wikiweasel_dev() -> None:
     path = need_shared("eval", "claims", "research-use", "wikiweasel_conll2010", "test.csv")
     assert hashlib.sha256(path.read_bytes()).hexdigest() == WEASEL_SHA
     r = evaluate_wikiweasel(Path(need_shared()), "dev")
-    # Measured: P 0.7527, R 0.1843, F1 0.2961.
-    assert r.f1 >= 0.29 and r.precision >= 0.75
+    # Measured: P 0.7560, R 0.3277, F1 0.4572 (weasel wording added; was P 0.7527, F1 0.2961).
+    assert r.f1 >= 0.45 and r.precision >= 0.75
 
 
 def test_gate_meantime_dev() -> None:

@@ -152,3 +152,10 @@ def test_passive_with_its_agent() -> None:
     d = _analyse("The ceasefire plan was welcomed by the foreign ministry on Friday.")
     s = _by_content(d, "ceasefire plan")
     assert "ministry" in s["speaker"]["mention"]["text"]
+
+
+def test_a_negated_cue_with_no_clause_says_nothing() -> None:
+    d = _analyse("The ministry did not respond to requests for comment on Friday.")
+    assert d["statements"] == []
+    d = _analyse("The minister did not say that the talks had failed.")
+    assert _by_content(d, "the talks had failed")["cue"]["text"] == "say"

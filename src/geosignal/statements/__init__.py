@@ -490,6 +490,9 @@ class _Finder:
             content = self._content(t)
             if content is None:
                 continue
+            if any(c.dep_ == "neg" for c in t.children) and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+                # "did not respond to requests for comment", "did not recommend prosecution": nothing was said.
+                continue
             # Any noun may speak with a speech verb ("the bank said"); other cues need a speaker word.
             self.loose = t.lemma_.lower() in self.lex.clause_verbs and (
                 any(c.dep_ == "ccomp" for c in t.children) or not any(c.dep_ == "dobj" for c in t.children)
