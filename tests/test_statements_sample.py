@@ -126,8 +126,8 @@ def test_gate_polnear_statements_test() -> None:
 
     assert _polnear_sha("test") == POLNEAR_SHA["test"], "PolNeAR test gold changed: re-measure the floor"
     r = evaluate_statements(Path(need_shared()), "test")
-    # Measured 2026-11-29: P 0.8814, R 0.6047, F1 0.7173 (target of the issue: 0.75).
-    assert r.f1 >= 0.71 and r.precision >= 0.88
+    # Measured 2026-11-29: P 0.8819, R 0.6159, F1 0.7253 (was F1 0.7173; target of the issue: 0.75).
+    assert r.f1 >= 0.72 and r.precision >= 0.88
 
 
 def test_gate_wikiweasel_dev() -> None:
