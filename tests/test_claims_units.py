@@ -43,6 +43,15 @@ def _status(text: str) -> list[str]:
         ("If the talks fail, the army would intervene.", "hypothetical"),
         ("The minister will visit Beijing next week.", "future"),
         ("In May the parliament adopted the budget.", "reported"),
+        # A prohibition asserts nothing, so there is nothing negated in it.
+        ("Do not expect the embassy to reopen soon.", "reported"),
+        ("Never trust the promises of the cartel.", "reported"),
+        ("The embassy did not reopen.", "negated"),
+        # Weasel wording: a view with no holder, held by an unnamed many, or a generalisation.
+        ("The reform is regarded by many as a failure.", "speculative"),
+        ("The bridge is often described as the finest in the region.", "speculative"),
+        ("Some 300 soldiers crossed the river on Monday.", "reported"),
+        ("Many residents were evacuated from the town.", "reported"),
     ],
 )
 def test_status(text: str, status: str) -> None:
@@ -54,3 +63,16 @@ def test_attributed_sentence_points_to_its_statement() -> None:
     (claim,) = d["claims"]
     assert claim["status"] == "attributed"
     assert claim["statement"] == d["statements"][0]["id"]
+
+
+def test_weasel_holders_are_read_from_the_parse() -> None:
+    from geosignal.claims import weasel_cues
+    from geosignal.config import load_settings
+    from geosignal.nlp import load_nlp
+
+    nlp = load_nlp(load_settings().model)
+    doc = nlp("Some historians believe the treaty was signed under pressure.")
+    cues = [t.text for s in doc.sents for t in weasel_cues(s)]
+    assert cues == ["historians"]
+    named = nlp("Three historians from Leeds believe the treaty was signed under pressure.")
+    assert [t for s in named.sents for t in weasel_cues(s)] == []

@@ -27,7 +27,8 @@ def test_sample_validates_against_schema(sample_analysis: dict[str, Any]) -> Non
     jsonschema.validate(sample_analysis, json.loads(SCHEMA.read_text("utf-8")))
     ids = {a["id"] for a in sample_analysis["actors"]}
     for s in sample_analysis["statements"]:
-        assert s["speaker"]["actor"] in ids
+        # A source that is not an actor ("the statement said") says so and names no actor entry.
+        assert (s["speaker"]["actor"] in ids) is ("kind" not in s["speaker"])
         assert all(c["actor"] in ids for c in s["channel"])
 
 
@@ -125,8 +126,8 @@ def test_gate_polnear_statements_test() -> None:
 
     assert _polnear_sha("test") == POLNEAR_SHA["test"], "PolNeAR test gold changed: re-measure the floor"
     r = evaluate_statements(Path(need_shared()), "test")
-    # Measured 2026-11-29: P 0.8814, R 0.6047, F1 0.7173 (target of the issue: 0.75).
-    assert r.f1 >= 0.71 and r.precision >= 0.88
+    # Measured 2026-11-29: P 0.8819, R 0.6159, F1 0.7253 (was F1 0.7173; target of the issue: 0.75).
+    assert r.f1 >= 0.72 and r.precision >= 0.88
 
 
 def test_gate_wikiweasel_dev() -> None:
@@ -135,8 +136,8 @@ def test_gate_wikiweasel_dev() -> None:
     path = need_shared("eval", "claims", "research-use", "wikiweasel_conll2010", "test.csv")
     assert hashlib.sha256(path.read_bytes()).hexdigest() == WEASEL_SHA
     r = evaluate_wikiweasel(Path(need_shared()), "dev")
-    # Measured: P 0.7527, R 0.1843, F1 0.2961.
-    assert r.f1 >= 0.29 and r.precision >= 0.75
+    # Measured: P 0.7560, R 0.3277, F1 0.4572 (weasel wording added; was P 0.7527, F1 0.2961).
+    assert r.f1 >= 0.45 and r.precision >= 0.75
 
 
 def test_gate_meantime_dev() -> None:

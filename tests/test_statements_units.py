@@ -75,3 +75,87 @@ def test_find_quotes_handles_marks() -> None:
     text = 'A "straight" and “curly “nested” one” and «guillemets» and "open'
     got = [text[q.start : q.end] for q in find_quotes(text)]
     assert got == ["straight", "curly “nested” one", "guillemets", "open"]
+
+
+def test_cue_set_off_by_commas_inside_the_sentence() -> None:
+    d = _analyse("The new harbour, the mayor said, will open to ships in the spring.")
+    s = _by_content(d, "will open to ships")
+    assert s["cue"]["text"] == "said" and "mayor" in s["speaker"]["mention"]["text"]
+    assert "the mayor said" not in s["content"]["text"]
+
+
+def test_clause_hung_as_adverbial_after_said() -> None:
+    d = _analyse("The senator said after the hearing she would not back the treaty.")
+    s = _by_content(d, "would not back the treaty")
+    assert s["speaker"]["mention"]["text"].endswith("senator")
+
+
+def test_quantity_words_speak_for_a_group() -> None:
+    d = _analyse("Many of the farmers believe the new tariffs are unfair.")
+    s = _by_content(d, "tariffs are unfair")
+    assert s["speaker"]["mention"]["text"] == "Many of the farmers"
+
+
+def test_speech_verb_with_a_named_object() -> None:
+    d = _analyse("The union of dock workers endorsed Gomez on Friday.")
+    assert _by_content(d, "Gomez")["cue"]["text"] == "endorsed"
+
+
+def test_it_speaks_only_with_a_speech_verb_and_a_clause() -> None:
+    d = _analyse("The council sent a letter on Monday. It says the company broke the lease.")
+    assert _by_content(d, "the company broke the lease")["speaker"]["mention"]["text"] == "It"
+    d = _analyse("It rained on Monday and it seems the river rose.")
+    assert d["statements"] == []
+
+
+def _kinds(d: dict[str, Any]) -> dict[str, str | None]:
+    return {s["content"]["text"]: s["speaker"].get("kind") for s in d["statements"]}
+
+
+def test_a_text_with_no_issuer_is_no_actor() -> None:
+    d = _analyse("The statement said the border crossings would stay closed.")
+    s = _by_content(d, "border crossings")
+    assert s["speaker"]["kind"] == "document" and s["speaker"]["mention"]["text"] == "statement"
+    assert all(a["id"] != s["speaker"]["actor"] for a in d["actors"])
+    assert not any("statement" in a["name"].lower() for a in d["actors"])
+
+
+def test_a_text_speaks_for_its_issuer() -> None:
+    d = _analyse(
+        "The harbour authority published a report on Monday. The report said the cranes were unsafe."
+    )
+    s = _by_content(d, "cranes were unsafe")
+    assert "kind" not in s["speaker"]
+    actor = next(a for a in d["actors"] if a["id"] == s["speaker"]["actor"])
+    assert "authority" in actor["name"]
+
+
+def test_role_groups_and_bare_pronouns_are_not_actors() -> None:
+    d = _analyse("The parties confirmed their wish for closer ties. We discussed the loans as well.")
+    kinds = set(_kinds(d).values())
+    assert {"group", "pronoun"} <= kinds
+    assert not any(a["id"].startswith("unnamed:") for a in d["actors"])
+
+
+def test_an_event_that_suggests_is_no_speaker() -> None:
+    d = _analyse("The envoy's visit to the capital suggests that the two sides are close to a deal.")
+    assert d["statements"] == []
+
+
+def test_by_saying_hangs_on_the_verb_before_it() -> None:
+    d = _analyse("The governor answered the critics on Tuesday by saying the dam was safe.")
+    s = _by_content(d, "the dam was safe")
+    assert s["speaker"]["mention"]["text"].endswith("governor")
+
+
+def test_passive_with_its_agent() -> None:
+    d = _analyse("The ceasefire plan was welcomed by the foreign ministry on Friday.")
+    s = _by_content(d, "ceasefire plan")
+    assert "ministry" in s["speaker"]["mention"]["text"]
+
+
+def test_a_negated_cue_with_no_clause_says_nothing() -> None:
+    d = _analyse("The ministry did not respond to requests for comment on Friday.")
+    assert d["statements"] == []
+    d = _analyse("The minister did not say that the talks had failed.")
+    assert _by_content(d, "the talks had failed")["cue"]["text"] == "say"

@@ -54,11 +54,11 @@ def test_gapped_cue_and_inflection(nlp: Language) -> None:
 
 @pytest.mark.model
 def test_sentence_level_technique_covers_its_sentence(nlp: Language) -> None:
-    text = "The weather was fine. The so-called experts never explained the results."
+    text = "The weather was fine. The experts failed to explain the results."
     found = find_techniques(nlp(text))
     doubt = [t for t in found if t.technique == "doubt"]
     assert doubt
-    assert doubt[0].start >= text.index("The so-called")
+    assert doubt[0].start >= text.index("The experts")
     assert "weather" not in doubt[0].text
 
 
@@ -125,3 +125,29 @@ def test_repetition_of_a_word_said_again_at_once(nlp: Language) -> None:
     found = find_techniques(nlp(text))
     reps = [t for t in found if t.technique == "repetition"]
     assert [t.text for t in reps] == ["very, very"]
+
+
+@pytest.mark.model
+def test_cue_words_inside_a_proper_name_are_no_flag_waving(nlp: Language) -> None:
+    text = "Officers of the Korean People's Army laid wreaths. The patriotic crowd cheered the soldiers."
+    doc = nlp(text)
+    found = find_techniques(doc)
+    if any(e.text.startswith("Korean People") for e in doc.ents):  # the name rule needs the name found
+        assert "flag_waving" not in covering(found, text, "Korean People's Army")
+    assert "flag_waving" in covering(found, text, "patriotic crowd")
+
+
+@pytest.mark.model
+def test_dropped_cues_do_not_fire(nlp: Language) -> None:
+    from dataclasses import replace
+
+    from geosignal.techniques import default_settings
+
+    text = "The Pope visited the city on Sunday."
+    doc = nlp(text)
+    settings = default_settings()
+    assert ("appeal_to_authority", "Pope") in settings.pruned
+    assert "appeal_to_authority" not in covering(find_techniques(doc), text, "Pope")
+    # The same cue fires when the drop list is ignored: the test is about the list, not the cue.
+    unpruned = replace(settings, pruned=frozenset())
+    assert "appeal_to_authority" in covering(find_techniques(doc, settings=unpruned), text, "Pope")

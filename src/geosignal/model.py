@@ -228,6 +228,9 @@ class Statement:
     cue: Span | None = None
     speaker_mention: Span | None = None
     channel: list[ActorRef] = field(default_factory=list)
+    # Set when the source is not an actor ("the statement said", "the parties", an unresolved
+    # "we"): "document", "group" or "pronoun"; the speaker's id then names no entry in actors.
+    speaker_kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the statement."""
@@ -236,6 +239,8 @@ class Statement:
             speaker = self.speaker.to_dict()
             if self.speaker_mention is not None:
                 speaker["mention"] = self.speaker_mention.to_dict()
+            if self.speaker_kind is not None:
+                speaker["kind"] = self.speaker_kind
         return {
             "id": self.id,
             "speaker": speaker,

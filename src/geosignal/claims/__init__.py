@@ -22,7 +22,7 @@ from ..model import Analysis, Claim, Span, Statement, Status
 from ..stage import Context
 from .lexicon import HedgeLexicon, hedge_lexicon
 
-__all__ = ["classify_sentence", "run", "status_of_token"]
+__all__ = ["classify_sentence", "run", "speculative_cues", "status_of_token", "weasel_cues"]
 
 _VERBAL = ("VERB", "AUX")
 _MAIN_DEPS = ("ROOT", "conj")
@@ -163,6 +163,9 @@ def speculative_cues(sent: SpacySpan, lex: HedgeLexicon | None = None) -> list[S
         adjective = low in lex.adjectives and t.pos_ == "ADJ" and t.dep_ in ("acomp", "attr") and _epistemic_adj(t)
         if adverb or adjective:
             cues.append(_span(t))
+    for c in weasel_cues(sent, lex):
+        if not any(a <= c.idx < b for a, b in covered):
+            cues.append(_span(c))
     for p in _main_predicates(sent):
         for c in _modal_cues(p, lex):
             if (c.idx, c.idx + len(c.text)) not in taken:
@@ -171,6 +174,49 @@ def speculative_cues(sent: SpacySpan, lex: HedgeLexicon | None = None) -> list[S
             cues.append(_span(p))
     cues.sort(key=lambda c: c.start)
     return cues
+
+
+def weasel_cues(sent: SpacySpan, lex: HedgeLexicon | None = None) -> list[Token]:
+    """Views held by an unnamed many or some, opinions with no holder, and generalising adverbs.
+
+    "Some fans believe ...", "critics argue ...", "is regarded by many as ...", "has been
+    described as ...", "is often cited": each read from the parse, not from the word alone
+    ("some 300 soldiers" and "many were killed" are no weasel).
+    """
+    lex = lex or hedge_lexicon()
+    out: list[Token] = []
+    for t in sent:
+        low = t.lower_
+        if t.pos_ == "VERB" and t.lemma_.lower() in lex.opinion_verbs:
+            for c in t.children:
+                if c.dep_ == "nsubj" and _vague_holder(c, lex):
+                    out.append(c)
+                elif c.dep_ == "agent":
+                    out += [x for x in c.children if x.dep_ == "pobj" and _vague_holder(x, lex)]
+            if (
+                t.tag_ == "VBN"
+                and t.lemma_.lower() in lex.passive_verbs
+                and any(c.dep_ == "auxpass" for c in t.children)
+                and not any(c.dep_ == "agent" for c in t.children)
+                and any(c.dep_ in ("nsubjpass", "prep", "oprd", "xcomp", "ccomp") for c in t.children)
+            ):
+                out.append(t)
+        elif low in lex.weasel_adverbs and t.pos_ == "ADV" and t.dep_ == "advmod" and t.head.pos_ in _VERBAL:
+            out.append(t)
+    return sorted(set(out), key=lambda x: x.i)
+
+
+def _vague_holder(t: Token, lex: HedgeLexicon) -> bool:
+    """"some", "many of them", "others", "critics", "some fans", "various scholars"."""
+    low = t.lower_
+    if low in lex.weasel_quantifiers and t.pos_ in ("PRON", "DET", "ADJ", "NOUN"):
+        return True
+    if low in lex.weasel_people or t.lemma_.lower() in lex.weasel_people:
+        named = any(c.pos_ == "PROPN" or c.dep_ in ("poss", "nummod") for c in t.children)
+        vague = any(c.lower_ in lex.weasel_quantifiers for c in t.children if c.dep_ in ("det", "amod"))
+        bare = not any(c.dep_ == "det" for c in t.children)
+        return not named and (vague or bare)
+    return False
 
 
 def _epistemic_adj(t: Token) -> bool:
@@ -187,6 +233,16 @@ def _hedging_verb(p: Token) -> bool:
         return False  # an imperative ("do not guess") is no hedge
     return any(c.dep_ in ("xcomp", "ccomp", "attr", "acomp", "oprd") for c in p.children)
 
+
+def _imperative(p: Token) -> bool:
+    """A command: a base-form verb with no subject, opened by "do", "don't", "never" or the verb itself."""
+    if p.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") for c in p.children):
+        return False
+    if any(c.tag_ == "MD" or c.dep_ == "mark" or c.lower_ == "to" for c in p.children):
+        return False  # "to go", "should not go": not a command
+    lead = [c for c in p.children if c.i < p.i and c.dep_ in ("aux", "neg", "advmod", "intj")]
+    first = min([p, *lead], key=lambda t: t.i)
+    return first.i == p.sent.start or (first.i == p.sent.start + 1 and p.sent[0].is_punct)
 
 def _modal_cues(p: Token, lex: HedgeLexicon) -> list[Token]:
     out: list[Token] = []
@@ -218,6 +274,8 @@ def _predicate_cues(preds: list[Token], status: str, lex: HedgeLexicon) -> list[
             if p.lower_ in ("about", "set") and any(c.dep_ == "xcomp" for c in kids):
                 out.append(p)
         elif status == "negated":
+            if _imperative(p):
+                continue  # "Do not guess ...": a prohibition asserts nothing, so nothing is negated
             out += [c for c in kids if c.dep_ == "neg"]
             for c in kids:
                 if c.dep_ in ("nsubj", "nsubjpass", "dobj", "attr"):

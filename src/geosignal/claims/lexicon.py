@@ -24,6 +24,11 @@ class HedgeLexicon:
     hypothetical_modals: frozenset[str]
     future_modals: frozenset[str]
     negators: frozenset[str]
+    weasel_quantifiers: frozenset[str] = frozenset()
+    weasel_people: frozenset[str] = frozenset()
+    opinion_verbs: frozenset[str] = frozenset()
+    passive_verbs: frozenset[str] = frozenset()
+    weasel_adverbs: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -31,6 +36,7 @@ def hedge_lexicon() -> HedgeLexicon:
     """The shipped hedge lexicon."""
     data = package_yaml("geosignal.claims", "hedges.yaml")
     spec: dict[str, Any] = data.get("speculative") or {}
+    weasel: dict[str, Any] = data.get("weasel") or {}
     phrases: dict[str, list[tuple[str, ...]]] = {}
     for p in spec.get("phrases") or []:
         phrase = tuple(str(p).lower().replace("'s", " 's").split())
@@ -47,4 +53,9 @@ def hedge_lexicon() -> HedgeLexicon:
         hypothetical_modals=words(data, "hypothetical_modals"),
         future_modals=words(data, "future_modals"),
         negators=words(data, "negators"),
+        weasel_quantifiers=words(weasel, "quantifiers"),
+        weasel_people=words(weasel, "people"),
+        opinion_verbs=words(weasel, "opinion_verbs"),
+        passive_verbs=words(weasel, "passive_verbs"),
+        weasel_adverbs=words(weasel, "adverbs"),
     )

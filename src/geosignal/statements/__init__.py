@@ -66,6 +66,12 @@ _BYLINE = re.compile(
     r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*([A-Z][\w.’'-]*(?:[ \t\xa0]+[A-Z][\w.’'-]*){0,5})[ \t\xa0]*(?:\n|$)"
 )
 _MAX_BEFORE = 10
+# Speech verbs whose bare object is an addressee or a formality, not what was said ("told reporters").
+_BARE_VERBS = {
+    *("tell", "ask", "inform", "brief", "assure", "answer", "continue", "read", "add"),
+    # "maintains a program", "advises the president", "explains America's history": not words said.
+    *("maintain", "advise", "explain", "judge"),
+}
 
 
 def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
@@ -75,10 +81,15 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     finder.direct()
     finder.reported()
     finder.continued()
+    finder.sources()
     finder.statements = sorted(_outermost(finder.statements), key=lambda s: (s.content.start, s.content.end))
     for n, s in enumerate(finder.statements, 1):
         s.id = f"s{n}"
     analysis.statements.extend(finder.statements)
+
+
+def _slug(name: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "speaker"
 
 
 def _outermost(statements: list[Statement]) -> list[Statement]:
@@ -140,6 +151,7 @@ class _Finder:
         self.verbs = self.lex.all_verbs
         self.relative: Token | None = None
         self.loose = True
+        self.created: set[str] = set()  # unnamed actors this stage added
 
     # -- helpers ---------------------------------------------------------------------------
     def tok_at(self, char: int) -> int:
@@ -478,6 +490,9 @@ class _Finder:
             content = self._content(t)
             if content is None:
                 continue
+            if any(c.dep_ == "neg" for c in t.children) and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
+                # "did not respond to requests for comment", "did not recommend prosecution": nothing was said.
+                continue
             # Any noun may speak with a speech verb ("the bank said"); other cues need a speaker word.
             self.loose = t.lemma_.lower() in self.lex.clause_verbs and (
                 any(c.dep_ == "ccomp" for c in t.children) or not any(c.dep_ == "dobj" for c in t.children)
@@ -549,6 +564,25 @@ class _Finder:
             toks = [x for x in sent if x.i < sub[0].i]
             if len(toks) >= 3:
                 return self.tokens_span(toks)
+        # Passive with its agent: "The plan was endorsed by the union" (the subject is what was said).
+        if lemma in self.lex.object_verbs and any(c.dep_ == "agent" for c in kids):
+            subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.i < v.i), None)
+            if subj is not None and subj.lower_ not in _NONSPEAKERS:
+                return self.tokens_span(subj.subtree)
+        # Mid-sentence parenthetical: "The museum, Mr. Bush said, celebrated ...", "..., he told me on Friday, is ...".
+        inserted = self._inserted_cue(v, kids)
+        if inserted is not None:
+            return inserted
+        # "said after the convention he would not accept ...": the clause the parser hung as an adverbial.
+        if lemma in self.lex.clause_verbs and lemma not in self.lex.clause_only and not has_obj:
+            for c in kids:
+                if (
+                    c.dep_ == "advcl"
+                    and c.i > v.i
+                    and any(x.dep_ in _SUBJ for x in c.children)
+                    and not any(x.dep_ == "mark" for x in c.children)
+                ):
+                    return self.tokens_span(c.subtree)
         # "vowed to bring back jobs", "told him to ...", "urged Seoul to ...", "declined to comment".
         if lemma in self.lex.intention_verbs:
             for c in kids:
@@ -570,13 +604,50 @@ class _Finder:
             lemma in self.lex.clause_only and lemma not in self.lex.object_verbs
         ):
             return None
-        if lemma in self.lex.object_verbs:
+        if lemma in self.lex.object_verbs or (lemma in self.lex.clause_verbs and lemma not in _BARE_VERBS):
             objs = [c for c in kids if c.dep_ in ("dobj", "prep", "oprd", "ccomp") and c.i > v.i]
             if any(c.dep_ == "dobj" for c in objs) or (lemma == "call" and any(c.lower_ == "for" for c in objs)):
                 toks = [x for c in objs for x in c.subtree]
-                if len(toks) >= 2:
+                # One word is enough when it names something ("endorses Clinton"), not a pronoun.
+                if len(toks) >= 2 or (toks and toks[0].pos_ in ("PROPN", "NOUN")):
                     return self.tokens_span(toks)
         return None
+
+    def _inserted_cue(self, v: Token, kids: list[Token]) -> Span | None:
+        """The sentence around a cue set off by commas inside it: "X, the minister said, Y".
+
+        The cue clause is the verb with its subject and small complements ("told me on
+        Friday"); it must sit between two commas, and the rest of the sentence is the content.
+        """
+        if v.lemma_.lower() not in self.lex.clause_verbs or v.lemma_.lower() in self.lex.clause_only:
+            return None
+        if v.dep_ not in ("parataxis", "advcl", "ccomp", "conj", "dep", "relcl", "ROOT"):
+            return None
+        subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i), None)
+        if subj is None or subj.lower_ in _RELATIVE or subj.lower_ in _NONSPEAKERS:
+            return None
+        if any(c.dep_ in ("ccomp", "xcomp", "mark") or (c.dep_ == "dobj" and c.pos_ != "PRON") for c in kids):
+            return None
+        chunk = sorted([x for c in kids if c.dep_ != "punct" for x in c.subtree] + [v], key=lambda x: x.i)
+        lo, hi = chunk[0].i, chunk[-1].i
+        if hi - lo + 1 != len(chunk) or hi - lo > 12:
+            return None  # the cue clause must be one unbroken stretch
+        sent = v.sent
+        if lo <= sent.start or self.doc[lo - 1].text != ",":
+            return None
+        if hi + 1 >= sent.end or self.doc[hi + 1].text != ",":
+            return None
+        before = [x for x in sent if x.i < lo - 1 and not x.is_space]
+        after = [x for x in sent if x.i > hi + 1]
+        if sum(1 for x in before + after if not x.is_punct) < 3 or not any(
+            x.pos_ in ("VERB", "AUX") for x in before + after
+        ):
+            return None
+        # Content spans are contiguous here, so keep the longer side when the cue splits it.
+        side = after if len(after) >= len(before) else before
+        if len(side) < 3:
+            side = before + after
+        return self.tokens_span(side)
 
     def _noun_cue(self, n: Token) -> None:
         """A speech or stance noun: "Clinton's claim that ...", "his warning about ...", "made the case for ..."."""
@@ -658,12 +729,25 @@ class _Finder:
             ) and cur.head.i < cur.i:
                 cur = cur.head
                 continue
+            if (
+                cur.dep_ == "pcomp"
+                and cur.tag_ == "VBG"
+                and cur.head.dep_ == "prep"
+                and cur.head.head.pos_ in ("VERB", "AUX")
+                and cur.head.head.i < cur.i
+            ):
+                # "responded by saying ...", "began by noting ...": the verb the phrase hangs on.
+                cur = cur.head.head
+                continue
             return None
         return None
 
     def _speaker(self, v: Token) -> tuple[ActorRef, Span | None] | None:
         self.relative = None
         subj = self._subject(v)
+        if subj is not None and subj.lower_ == "it" and self._document_voice(v):
+            # "It says the campaign violated ...": a letter, report or body speaks through "it".
+            return self._unnamed_actor(subj.text, subj.idx, subj.idx + len(subj.text), None, None)
         if subj is None or subj.lower_ in _NONSPEAKERS:
             return None
         got = self._resolve_np(subj, v.sent)
@@ -674,6 +758,10 @@ class _Finder:
             if actor is not None and all(m.start != rel.idx for m in actor.mentions):
                 actor.mentions.append(Mention(rel.idx, rel.idx + len(rel.text), rel.text, "pronoun", got[0].sector))
         return got
+
+    def _document_voice(self, v: Token) -> bool:
+        """A speech verb whose subject "it" can only be a text or a body: it says/writes/reports that ..."""
+        return v.lemma_.lower() in self.lex.it_verbs and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children)
 
     def _np_tokens(self, head: Token, limit: int | None = None) -> list[Token]:
         toks = []
@@ -727,9 +815,18 @@ class _Finder:
         if head.pos_ == "PRON" and head.lower_ in _PERSONAL:
             # An unresolved personal pronoun: the speaker stays unnamed, its mention kept.
             return self._unnamed_actor(head.text, head.idx, head.idx + len(head.text), None, None)
+        lex = self.lex
+        if head.pos_ in ("PRON", "DET", "ADJ", "NUM") and head.lower_ in lex.quantity_speakers:
+            # "Some believe ...", "Many of his supporters say ...", "73 percent said ...": the group speaks.
+            toks = [t for t in self._np_tokens(head) if t.i >= head.i or t.dep_ in ("nummod", "advmod", "quantmod")]
+            name_toks = [t for t in toks if t.i <= head.i] or [head]
+            of = [t for t in head.children if t.dep_ == "prep" and t.lower_ == "of" and t.i > head.i]
+            if of:
+                name_toks = [t for t in toks if t.i <= of[0].i or t.i in {x.i for x in of[0].subtree}]
+            start, end = name_toks[0].idx, name_toks[-1].idx + len(name_toks[-1].text)
+            return self._unnamed_actor(self.text[start:end], start, end, self._place_country(sent, head), None)
         if head.pos_ not in ("NOUN", "PROPN"):
             return None
-        lex = self.lex
         words = {head.lower_, head.lemma_.lower()}
         if not (
             words & (lex.speaker_nouns | lex.document_nouns | set(lex.unnamed_sectors))
@@ -767,12 +864,13 @@ class _Finder:
     def _unnamed_actor(
         self, name: str, start: int, end: int, country: str | None, sector: str | None
     ) -> tuple[ActorRef, Span | None]:
-        slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "speaker"
+        slug = _slug(name)
         aid = f"unnamed:{slug}" + (f":{country.lower()}" if country else "")
         actor = self.analysis.actor(aid)
         if actor is None:
             actor = Actor(id=aid, name=name, type="other", country=country, sector=sector, known=False)
             self.analysis.actors.append(actor)
+            self.created.add(aid)
         mention = Mention(start, end, name, "descriptor", sector)
         if all(m.start != start for m in actor.mentions):
             actor.mentions.append(mention)
@@ -784,6 +882,95 @@ class _Finder:
             c = p.get("country")
             if isinstance(s, int) and isinstance(c, str) and sent.start_char <= s < head.idx:
                 return c
+        return None
+
+    # -- sources that are not actors -------------------------------------------------------------
+    def sources(self) -> None:
+        """Texts, role groups and bare pronouns that spoke are not actors.
+
+        "the statement said": the issuing body when the text names it ("the ministry's
+        statement", "the report of the Institute", "Pyongyang unveiled a strategy that ...",
+        "the document" after "the report of X"), else a speaker marked ``kind: document`` with
+        no actor entry; "the parties" and an unresolved "we" likewise. An event that
+        "suggests" something is the outlet's inference, not a statement. Unnamed actors the
+        stage made and no statement keeps are dropped.
+        """
+        lex = self.lex
+        drop: set[int] = set()
+        for st in self.statements:
+            if st.speaker is None or st.speaker_mention is None or st.speaker.actor not in self.created:
+                continue
+            m = st.speaker_mention
+            head = self.doc[self.tok_at(max(m.start, m.end - 1))]
+            word = head.lower_
+            kind: str | None = None
+            if head.lemma_.lower() in lex.event_subjects:
+                # "Shoigu's visit suggests that ...": the outlet reads something into an event.
+                drop.add(id(st))
+                continue
+            if word in lex.source_pronouns and head.pos_ == "PRON":
+                kind = "pronoun"
+            elif word in lex.group_references:
+                kind = "group"
+            elif word in lex.text_sources or head.lemma_.lower() in lex.text_sources:
+                issuer = self._issuer(head)
+                if issuer is not None:
+                    st.speaker = issuer
+                    continue
+                kind = "document"
+            if kind is not None:
+                st.speaker = ActorRef(actor=f"{kind}:{_slug(m.text)}", name=m.text, country=None, sector=None)
+                st.speaker_kind = kind
+        self.statements = [s for s in self.statements if id(s) not in drop]
+        used = {s.speaker.actor for s in self.statements if s.speaker is not None}
+        used |= {c.actor for s in self.statements for c in s.channel}
+        self.analysis.actors[:] = [a for a in self.analysis.actors if a.id not in self.created or a.id in used]
+
+    def _issuer(self, noun: Token, depth: int = 0) -> ActorRef | None:
+        """The named body that issued a text: its owner, its "of"/"by" phrase, or who issued it."""
+        for c in noun.children:
+            if c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ in ("of", "by", "from")):
+                got = self._named_in(c.subtree)
+                if got is not None:
+                    return got
+        verb = noun.head
+        if noun.dep_ == "dobj" and verb.pos_ == "VERB":
+            subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+            if subj is not None:
+                got = self._named_in(self._np_tokens(subj))
+                if got is not None:
+                    return got
+        if depth == 0 and any(c.lower_ in ("the", "this", "that") for c in noun.children):
+            # "The document compares ..." after "... the report of the Institute ...".
+            sent = noun.sent
+            lo = sent.start
+            for _ in range(2):
+                if lo == 0:
+                    break
+                lo = self.doc[lo - 1].sent.start
+            for t in reversed(self.doc[lo : noun.i]):
+                if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.text_sources:
+                    return self._issuer(t, depth + 1)
+        return None
+
+    def _named_in(self, toks: Iterable[Token]) -> ActorRef | None:
+        ts = sorted(toks, key=lambda t: t.i)
+        if not ts:
+            return None
+        lex = self.lex
+        start, end = ts[0].idx, ts[-1].idx + len(ts[-1].text)
+        made = [
+            (m.start, m.end, a, m)
+            for a in self.analysis.actors
+            if a.id in self.created
+            for m in a.mentions
+            if m.start < end and start < m.end
+        ]
+        for _s, _e, actor, mention in self._mentions_in(start, end) + made:
+            last = actor.name.split()[-1].lower() if actor.name.split() else ""
+            if actor.id in self.created and last in lex.text_sources | lex.source_pronouns | lex.group_references:
+                continue  # a text, a bare pronoun or "the parties" issues nothing
+            return actor.ref(mention.sector)
         return None
 
     # -- channels -------------------------------------------------------------------------------

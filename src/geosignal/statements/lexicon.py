@@ -29,6 +29,12 @@ class SpeechLexicon:
     cue_nouns: frozenset[str] = frozenset()
     participle_cues: frozenset[str] = frozenset()
     heading_labels: frozenset[str] = frozenset()
+    quantity_speakers: frozenset[str] = frozenset()
+    it_verbs: frozenset[str] = frozenset()
+    group_references: frozenset[str] = frozenset()
+    source_pronouns: frozenset[str] = frozenset()
+    text_sources: frozenset[str] = frozenset()
+    event_subjects: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -68,4 +74,10 @@ def speech_lexicon() -> SpeechLexicon:
         cue_nouns=words(data, "cue_nouns"),
         participle_cues=words(data, "participle_cues"),
         heading_labels=words(data, "heading_labels"),
+        quantity_speakers=words(data, "quantity_speakers"),
+        it_verbs=words(data, "it_verbs"),
+        group_references=words(data, "group_references"),
+        source_pronouns=words(data, "source_pronouns"),
+        text_sources=words(data, "text_sources"),
+        event_subjects=words(data, "event_subjects"),
     )

@@ -69,6 +69,12 @@ class Settings:
     """Tunable knobs of the stage (the defaults are what ships; tuned on the PTC dev split)."""
 
     min_mined_score: float = 0.25
+    # Mined cues seen fewer times than this in the train split are one article's words, not a cue.
+    min_mined_count: int = 2
+    # Drop cue hits that lie wholly inside a name ("Great Patriotic War", "Korean People's Army").
+    skip_names: bool = True
+    # A sentence-level technique covers the clause its cue is in, not the whole sentence.
+    clause_extent: bool = False
     enabled: frozenset[str] = frozenset(TECHNIQUES)
     use_mined: bool = True
     use_hand: bool = True
@@ -81,8 +87,8 @@ Hit = tuple[Cue, int, int]
 
 @lru_cache(maxsize=1)
 def default_settings() -> Settings:
-    """The shipped settings: the pruned hand cues come from ``data/mined.yaml``."""
-    pruned = _read("mined.yaml").get("pruned") or []
+    """The shipped settings: pruned cues come from ``data/mined.yaml`` (train) and ``data/dropped.yaml`` (dev)."""
+    pruned = (_read("mined.yaml").get("pruned") or []) + (_read("dropped.yaml").get("dropped") or [])
     return Settings(pruned=frozenset((str(t), str(p)) for t, p in pruned))
 
 
@@ -97,19 +103,23 @@ def _read(name: str) -> dict[str, Any]:
 
 
 @lru_cache(maxsize=1)
-def load_cues() -> tuple[tuple[str, str, float, str, bool], ...]:
-    """(technique, phrase, score, extent, is_lemma_key) for every cue in the data files."""
-    out: list[tuple[str, str, float, str, bool]] = []
+def load_cues() -> tuple[tuple[str, str, float, str, bool, int], ...]:
+    """(technique, phrase, score, extent, is_lemma_key, train count) for every cue in the data files.
+
+    Hand cues have a count of 0 (they were not counted anywhere).
+    """
+    out: list[tuple[str, str, float, str, bool, int]] = []
     hand = _read("lexicon.yaml")
     extent: dict[str, str] = dict(hand.get("extent", {}))
     for technique, phrases in (hand.get("cues") or {}).items():
         for phrase in phrases:
-            out.append((technique, str(phrase), HAND_SCORE, extent.get(technique, "cue"), False))
+            out.append((technique, str(phrase), HAND_SCORE, extent.get(technique, "cue"), False, 0))
     mined = _read("mined.yaml")
     m_extent: dict[str, str] = dict(mined.get("extent", {}))
     for technique, rows in (mined.get("cues") or {}).items():
-        for key, rate, _n in rows:
-            out.append((technique, str(key), float(rate), m_extent.get(technique, extent.get(technique, "cue")), True))
+        for key, rate, n in rows:
+            ext = m_extent.get(technique, extent.get(technique, "cue"))
+            out.append((technique, str(key), float(rate), ext, True, int(n)))
     return tuple(out)
 
 
@@ -137,10 +147,12 @@ class _Compiled:
         self.matchers: tuple[Any, ...] = ()
         self.cues: dict[int, Cue] = {}
         seen: set[tuple[str, str]] = set()
-        for technique, phrase, score, extent, lemma_key in load_cues():
+        for technique, phrase, score, extent, lemma_key, n in load_cues():
             if technique not in settings.enabled or (technique, phrase) in seen:
                 continue
-            if lemma_key and (not settings.use_mined or score < settings.min_mined_score):
+            if lemma_key and (
+                not settings.use_mined or score < settings.min_mined_score or n < settings.min_mined_count
+            ):
                 continue
             if not lemma_key and not settings.use_hand:
                 continue
@@ -252,6 +264,36 @@ def _merge(hits: Iterable[tuple[str, int, int, float]]) -> list[tuple[str, int, 
     return out
 
 
+# Named-entity labels of proper names whose words are no technique ("Korean People's Army",
+# "Great Patriotic War", "Soviet Union"); a demonym (NORP) alone is left to the cue's own data.
+_NAME_SKIP = frozenset({"flag_waving", "name_calling_labeling"})
+_NAME_LABELS = frozenset({"ORG", "GPE", "EVENT", "FAC", "LOC", "LAW", "WORK_OF_ART", "PRODUCT"})
+
+
+def _inside_name(doc: Doc, s: int, e: int) -> bool:
+    """Every token of doc[s:e] is part of a multi-word proper name (an entity of a naming label)."""
+    for t in doc[s:e]:
+        if t.ent_type_ not in _NAME_LABELS:
+            return False
+    ent = next((x for x in doc.ents if x.start <= s < x.end), None)
+    return ent is not None and len(ent) > e - s
+
+
+def _clause(doc: Doc, s: int, e: int) -> tuple[int, int]:
+    """Character range of the smallest clause (a verb's subtree) holding the cue doc[s:e]."""
+    t = doc[s]
+    for _ in range(12):
+        if t.pos_ in ("VERB", "AUX") and t.dep_ not in ("aux", "auxpass"):
+            sub = list(t.subtree)
+            if sub[0].i <= s and sub[-1].i >= e - 1:
+                return sub[0].idx, sub[-1].idx + len(sub[-1])
+        if t.head is t:
+            break
+        t = t.head
+    sent = doc[s].sent
+    return sent.start_char, sent.end_char
+
+
 def raw_hits(doc: Doc, statements: Sequence[Statement] = (), *, settings: Settings | None = None) -> list[Hit]:
     """Every cue hit with its cue and the character span it covers (before merging)."""
     settings = settings or default_settings()
@@ -263,6 +305,8 @@ def raw_hits(doc: Doc, statements: Sequence[Statement] = (), *, settings: Settin
         cue = comp.cues[match_id]
         if (cue.technique, cue.phrase) in settings.pruned:
             continue
+        if settings.skip_names and cue.technique in _NAME_SKIP and _inside_name(doc, s, e):
+            continue
         c0, c1 = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         if cue.extent == "sentence":
             unit = _unit_of(units, starts, c0)
@@ -272,6 +316,9 @@ def raw_hits(doc: Doc, statements: Sequence[Statement] = (), *, settings: Settin
             st = _container(statements, c0, c1)
             if st is not None:
                 u0, u1 = max(u0, st.content.start), min(u1, st.content.end)
+            if settings.clause_extent:
+                k0, k1 = _clause(doc, s, e)
+                u0, u1 = max(u0, k0), min(u1, k1)
             c0, c1 = min(u0, c0), max(u1, c1)
         hits.append((cue, c0, c1))
     return hits
