@@ -35,6 +35,14 @@ class Errors(StrEnum):
     E042 = "config file {path}: {detail}"
     E050 = "evaluation data not found at {path}: is ../shared present?"
     E051 = "unknown evaluation suite '{name}' (known: {known})"
+    # The web API (geosignal serve); web/ maps them to HTTP statuses.
+    E100 = "no document with id '{id}'"
+    E101 = "no actor with id '{id}'"
+    E102 = "request body is over the {limit}-byte limit"
+    E103 = "this server is read-only: start it with `geosignal serve --allow-writes` to store documents"
+    E104 = "{field}: {detail}"
+    E105 = "{field}: {detail} (send JSON with 'text' or 'html', or a multipart form with a 'file' field)"
+    E106 = "not found: {path}"
 
     def format(self, *args: object, **kwargs: object) -> str:
         """Fill in the message's fields."""
