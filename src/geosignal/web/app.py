@@ -22,9 +22,10 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, ValidationError, WithJsonSchema
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import Errors, GeosignalError
@@ -125,10 +126,22 @@ class AnalyzeRequest(BaseModel):
     html: str | None = Field(None, description="an HTML page; its body text is extracted")
     title: str | None = None
     outlet: str | None = None
-    published: date | None = None
+    published: IsoDate | None = None
     url: str | None = None
 
 
+def _real_date(value: str) -> str:
+    date.fromisoformat(value)  # 2023-02-30 passes the pattern but is no date: ValueError, a 422
+    return value
+
+
+# Dates are strict YYYY-MM-DD strings (a lax date type would take 0 as a Unix timestamp).
+IsoDate = Annotated[
+    str,
+    StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"),
+    AfterValidator(_real_date),
+    WithJsonSchema({"type": "string", "format": "date"}),
+]
 Limit = Annotated[int, Query(ge=1, le=100, description="page size (at most 100)")]
 Offset = Annotated[int, Query(ge=0, le=100_000)]
 
@@ -261,7 +274,7 @@ async def _raw_document(request: Request, limit: int) -> RawDocument:
             assert req.text is not None
             item = read_string(req.text, "<text>")
         meta = {"title": req.title, "outlet": req.outlet, "url": req.url}
-        meta["published"] = req.published.isoformat() if req.published else None
+        meta["published"] = req.published
     elif ctype == "multipart/form-data":
         item, meta = await _from_form(request, body)
     else:
@@ -344,10 +357,16 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
         return HTMLResponse(env.get_template(template).render(**context), status_code=code)
 
     # -- errors: JSON under /api, a page elsewhere ------------------------------------------
-    def error_response(request: Request, status: int, body: ErrorBody) -> Response:
+    def error_response(
+        request: Request, status: int, body: ErrorBody, headers: dict[str, str] | None = None
+    ) -> Response:
+        response: Response
         if request.url.path.startswith("/api/") or request.url.path == "/openapi.json":
-            return JSONResponse(body.model_dump(), status_code=status)
-        return page("error.html", status, error=body, status=status)
+            response = JSONResponse(body.model_dump(), status_code=status)
+        else:
+            response = page("error.html", status, error=body, status=status)
+        response.headers.update(headers or {})  # such as Allow on a 405
+        return response
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
@@ -367,7 +386,15 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
             body = ErrorBody(message=Errors.E106.format(path=request.url.path), code="E106")
         else:
             body = ErrorBody(message=str(exc.detail))
-        return error_response(request, exc.status_code, body)
+        headers = dict(exc.headers or {})
+        if exc.status_code == 405:
+            # Starlette names only the first route matching the path; list every route's methods.
+            methods: set[str] = set()
+            for route in app.router.routes:
+                if route.matches(request.scope)[0] is not Match.NONE:
+                    methods |= set(getattr(route, "methods", None) or ())
+            headers["Allow"] = ", ".join(sorted(methods))
+        return error_response(request, exc.status_code, body, headers)
 
     @app.exception_handler(GeosignalError)
     async def geosignal_error(request: Request, exc: GeosignalError) -> Response:
@@ -379,8 +406,8 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
     def list_documents(
         q: Annotated[str | None, Query(max_length=200, description="text in the title or body")] = None,
         outlet: Annotated[str | None, Query(max_length=200)] = None,
-        since: Annotated[date | None, Query(description="published on or after (YYYY-MM-DD)")] = None,
-        until: Annotated[date | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
+        since: Annotated[IsoDate | None, Query(description="published on or after (YYYY-MM-DD)")] = None,
+        until: Annotated[IsoDate | None, Query(description="published on or before (YYYY-MM-DD)")] = None,
         limit: Limit = 20,
         offset: Offset = 0,
     ) -> dict[str, Any]:
@@ -388,8 +415,8 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
         query = queries.DocumentQuery(
             q or None,
             outlet or None,
-            since.isoformat() if since else None,
-            until.isoformat() if until else None,
+            since or None,
+            until or None,
             limit,
             offset,
         )
@@ -417,8 +444,8 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
         actor: Annotated[str | None, Query(max_length=200, description="either side")] = None,
         cameo: Annotated[str | None, Query(pattern=r"^[0-9]{1,4}$", description="CAMEO code or prefix")] = None,
         status: Status | None = None,
-        since: date | None = None,
-        until: date | None = None,
+        since: Annotated[IsoDate | None, Query(description="on or after (YYYY-MM-DD)")] = None,
+        until: Annotated[IsoDate | None, Query(description="on or before (YYYY-MM-DD)")] = None,
         limit: Annotated[int, Query(ge=1, le=500, description="page size (at most 500)")] = 100,
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
     ) -> dict[str, Any]:
@@ -429,8 +456,8 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
             actor or None,
             cameo,
             status.value if status else None,
-            since.isoformat() if since else None,
-            until.isoformat() if until else None,
+            since or None,
+            until or None,
             offset + limit,
         )
         with state.db() as db:
@@ -525,15 +552,16 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
     def home(
         q: Annotated[str | None, Query(max_length=200)] = None,
         outlet: Annotated[str | None, Query(max_length=200)] = None,
-        since: date | None = None,
-        until: date | None = None,
+        since: Annotated[str | None, Query(max_length=10)] = None,
+        until: Annotated[str | None, Query(max_length=10)] = None,
         offset: Offset = 0,
     ) -> HTMLResponse:
+        since, until = _form_date("since", since), _form_date("until", until)
         query = queries.DocumentQuery(
             q or None,
             outlet or None,
-            since.isoformat() if since else None,
-            until.isoformat() if until else None,
+            since or None,
+            until or None,
             20,
             offset,
         )
@@ -579,6 +607,16 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
         return page("apidocs.html", spec=app.openapi(), spec_json=json.dumps(app.openapi(), indent=2))
 
     return app
+
+
+def _form_date(field: str, value: str | None) -> str | None:
+    """A date from an HTML form, where an empty field means no date."""
+    if not value:
+        return None
+    try:
+        return _real_date(value) if len(value) == 10 else _real_date("bad")
+    except ValueError:
+        raise _err(422, Errors.E104, field=field, detail=f"'{value}' is not a date (YYYY-MM-DD)") from None
 
 
 def _search(db: Store, q: str) -> dict[str, Any]:
