@@ -8,6 +8,7 @@ The server is read-only unless it was started with ``allow_writes``.
 
 from __future__ import annotations
 
+import copy
 import json
 import threading
 from collections.abc import Iterator
@@ -195,13 +196,40 @@ class WebState:
         self.allow_writes = allow_writes
         self.max_body = max_body
         self._lock = threading.Lock()
+        self._local = threading.local()
         self._nlp_lock = threading.Lock()
 
     @contextmanager
     def db(self) -> Iterator[Store]:
-        """The store, for one request at a time (a DuckDB or psycopg connection is not thread-safe)."""
+        """The store for one request.
+
+        A DuckDB connection may not be shared between threads, but each thread may have its own
+        cursor on it: reads run in parallel that way. Other backends (psycopg) take turns.
+        """
+        reader = self._thread_reader()
+        if reader is not None:
+            yield reader
+            return
         with self._lock:
             yield self.store
+
+    @contextmanager
+    def writer(self) -> Iterator[Store]:
+        """The store's own connection, one writer at a time."""
+        with self._lock:
+            yield self.store
+
+    def _thread_reader(self) -> Store | None:
+        from ..store.duck import DuckDBStore
+
+        if not isinstance(self.store, DuckDBStore):
+            return None
+        reader: Store | None = getattr(self._local, "reader", None)
+        if reader is None:
+            clone = copy.copy(self.store)
+            clone.con = self.store.con.cursor()
+            self._local.reader = reader = clone
+        return reader
 
     def analyze(self, raw: RawDocument) -> dict[str, Any]:
         """The analysis of one document (the pipeline runs one document at a time)."""
@@ -535,7 +563,7 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
         record = await run_in_threadpool(state.analyze, raw)
 
         def write() -> None:
-            with state.db() as db:
+            with state.writer() as db:
                 db.write_batch([record])
 
         await run_in_threadpool(write)
