@@ -54,10 +54,16 @@ def start_server(db: str, port: int) -> subprocess.Popen[bytes]:
 def request_mix(base: str, n: int, seed: int) -> list[str]:
     """N GET paths: searches, documents, events with filters, actors, search, stats (and analytics if present)."""
     docs = httpx.get(f"{base}/api/documents", params={"limit": 100}).json()["items"]
-    events = httpx.get(f"{base}/api/events", params={"limit": 500}).json()["items"]
     spec = httpx.get(f"{base}/openapi.json").json()["paths"]
-    countries = sorted({e["source"] for e in events if e["source"] and len(e["source"]) == 3 and e["source"].isupper()})
-    countries = countries or ["RUS"]
+    actor_ids: set[str] = set()
+    states: set[str] = set()
+    for d in docs[:30]:
+        for a in httpx.get(f"{base}/api/documents/{quote(d['id'], safe='')}").json()["actors"]:
+            actor_ids.add(a["id"])
+            if a["type"] == "state":
+                states.add(a["id"])
+    countries = sorted(states) or ["RUS"]
+    actors = sorted(actor_ids) or countries
     outlets = sorted({d["outlet"] for d in docs if d["outlet"]}) or ["BBC News"]
     words = ["minister", "election", "russia", "china", "talks", "war", "tax", "police"]
     rng = random.Random(seed)
@@ -68,7 +74,7 @@ def request_mix(base: str, n: int, seed: int) -> list[str]:
         lambda: f"/api/events?actor={rng.choice(countries)}&limit=100",
         lambda: f"/api/events?cameo=0{rng.randint(1, 9)}&limit=100",
         lambda: "/api/events?since=2004-01-01&until=2005-12-31&status=reported&limit=50",
-        lambda: f"/api/actors/{rng.choice(countries)}",
+        lambda: f"/api/actors/{quote(rng.choice(actors), safe='')}",
         lambda: f"/api/search?q={quote(rng.choice(words))}",
         lambda: "/api/stats",
     ]
