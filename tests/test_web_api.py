@@ -209,6 +209,15 @@ def test_analyze_rejects_bad_input_with_422(client: TestClient) -> None:
     _error(client.post("/api/analyze", files={"other": ("x.txt", b"hello", "text/plain")}), 422, "file")
 
 
+def test_cross_site_posts_are_refused(client: TestClient) -> None:
+    # A page on another site can make the browser POST a form to 127.0.0.1; the browser says so.
+    for headers in ({"origin": "https://evil.example"}, {"origin": "null"}, {"sec-fetch-site": "cross-site"}):
+        body = _error(client.post("/api/analyze", json={"text": PASTED}, headers=headers), 403)
+        assert body["code"] == "E107"
+    same = client.post("/api/analyze", json={"text": PASTED}, headers={"origin": "http://testserver"})
+    assert same.status_code == 200
+
+
 def test_bodies_over_the_limit_are_413(store: Any) -> None:
     with TestClient(create_app(store, max_body=1000)) as small:
         body = _error(small.post("/api/analyze", json={"text": "word " * 400}), 413)
@@ -224,6 +233,8 @@ def test_storing_needs_allow_writes(client: TestClient, web_store_path: Path, tm
     shutil.copy(web_store_path, copy)
     with open_store(str(copy)) as writable, TestClient(create_app(writable, allow_writes=True)) as c:
         before = writable.stats()["documents"]
+        evil = c.post("/api/documents", json={"text": PASTED}, headers={"origin": "https://evil.example"})
+        assert _error(evil, 403)["code"] == "E107" and writable.stats()["documents"] == before
         r = c.post("/api/documents", json={"text": PASTED, "title": "Pact", "published": "2024-01-03"})
         assert r.status_code == 201, r.text
         doc_id = r.json()["document"]["id"]

@@ -43,6 +43,7 @@ class Errors(StrEnum):
     E104 = "{field}: {detail}"
     E105 = "{field}: {detail} (send JSON with 'text' or 'html', or a multipart form with a 'file' field)"
     E106 = "not found: {path}"
+    E107 = "cross-site request refused: POST from {origin} to this server"
 
     def format(self, *args: object, **kwargs: object) -> str:
         """Fill in the message's fields."""

@@ -262,6 +262,19 @@ def safe_url(url: object) -> str | None:
     return u if u.lower().startswith(("http://", "https://")) else None
 
 
+def _same_site(request: Request) -> None:
+    """Refuse a POST that another site's page made the browser send.
+
+    A form on any web page can target 127.0.0.1. Browsers say where a request comes from (Origin,
+    Sec-Fetch-Site); clients such as curl send neither and pass.
+    """
+    origin = request.headers.get("origin")
+    here = f"{request.url.scheme}://{request.headers.get('host', '')}"
+    fetch_site = request.headers.get("sec-fetch-site", "")
+    if (origin is not None and origin != here) or fetch_site in ("cross-site", "same-site"):
+        raise _err(403, Errors.E107, origin=origin or fetch_site)
+
+
 async def _read_capped(request: Request, limit: int) -> bytes:
     """The request body, refused with 413 as soon as it passes ``limit`` bytes."""
     declared = request.headers.get("content-length", "")
@@ -538,12 +551,13 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
     @app.post(
         "/api/analyze",
         response_model=dict[str, Any],
-        responses=too_big | ERROR_RESPONSES,
+        responses={403: {"model": ErrorBody, "description": "a cross-site request"}} | too_big | ERROR_RESPONSES,
         openapi_extra=body_doc,
         tags=["analysis"],
     )
     async def analyze(request: Request) -> dict[str, Any]:
         """Analyse pasted text or an uploaded HTML page without storing it (the contract's JSON)."""
+        _same_site(request)
         raw = await _raw_document(request, state.max_body)
         return await run_in_threadpool(state.analyze, raw)
 
@@ -551,7 +565,9 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
         "/api/documents",
         status_code=201,
         response_model=dict[str, Any],
-        responses={403: {"model": ErrorBody, "description": "the server is read-only"}} | too_big | ERROR_RESPONSES,
+        responses={403: {"model": ErrorBody, "description": "read-only server, or a cross-site request"}}
+        | too_big
+        | ERROR_RESPONSES,
         openapi_extra=body_doc,
         tags=["documents"],
     )
@@ -559,6 +575,7 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
         """Analyse a document and store it (only when the server runs with ``--allow-writes``)."""
         if not state.allow_writes:
             raise _err(403, Errors.E103)
+        _same_site(request)
         raw = await _raw_document(request, state.max_body)
         record = await run_in_threadpool(state.analyze, raw)
 
