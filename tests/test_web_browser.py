@@ -20,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from conftest import XSS_DOC_ID, XSS_SPEAKER
+from conftest import XSS_DOC_ID, XSS_RECORD, XSS_SPEAKER
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
@@ -135,6 +135,22 @@ def _open(w: Watched, path: str) -> None:
     w.page.wait_for_load_state("networkidle")
 
 
+def _assert_inert(w: Watched, where: str) -> None:
+    injected = w.page.evaluate(
+        """() => ({
+        scripts: Array.from(document.scripts).map(s => s.getAttribute('src')),
+        imgs: document.querySelectorAll('img').length,
+        handlers: Array.from(document.querySelectorAll('*')).filter(
+            el => Array.from(el.attributes).some(a => a.name.startsWith('on'))).length,
+        jsLinks: Array.from(document.querySelectorAll('[href]')).filter(
+            el => el.getAttribute('href').trim().toLowerCase().startsWith('javascript:')).length,
+        bold: document.querySelectorAll('main b').length,
+    })"""
+    )
+    assert injected == {"scripts": ["/static/app.js"], "imgs": 0, "handlers": 0, "jsLinks": 0, "bold": 0}, where
+    assert w.dialogs == [], where
+
+
 def _sample_path(w: Watched) -> str:
     _open(w, "/?outlet=The+Moscow+Post")
     link = w.page.get_by_role("link", name=SAMPLE_TITLE)
@@ -222,18 +238,7 @@ def test_hostile_article_stays_inert_everywhere(page: Watched, tmp_path: Path, s
     for path in INERT_PAGES:
         _open(w, path)
         p = w.page
-        injected = p.evaluate(
-            """() => ({
-            scripts: Array.from(document.scripts).map(s => s.getAttribute('src')),
-            imgs: document.querySelectorAll('img').length,
-            handlers: Array.from(document.querySelectorAll('*')).filter(
-                el => Array.from(el.attributes).some(a => a.name.startsWith('on'))).length,
-            jsLinks: Array.from(document.querySelectorAll('[href]')).filter(
-                el => el.getAttribute('href').trim().toLowerCase().startsWith('javascript:')).length,
-            bold: document.querySelectorAll('main b').length,
-        })"""
-        )
-        assert injected == {"scripts": ["/static/app.js"], "imgs": 0, "handlers": 0, "jsLinks": 0, "bold": 0}, path
+        _assert_inert(w, path)
         # Hovering and clicking the hostile text does nothing either.
         for el in p.locator("main :text('xss') >> visible=true").all()[:5]:
             el.hover(timeout=5000)
@@ -248,3 +253,26 @@ def test_hostile_article_stays_inert_everywhere(page: Watched, tmp_path: Path, s
     _shot(w, tmp_path, "hostile")
     assert w.dialogs == [], w.dialogs
     assert not [e for e in w.errors if "Content Security Policy" in e], w.errors
+
+
+def test_pasted_hostile_text_is_analysed_and_shown_inert(page: Watched, tmp_path: Path, server: str) -> None:
+    w = page
+    _open(w, "/analyze")
+    w.page.locator("textarea[name=text]").fill(XSS_RECORD["text"])
+    w.page.locator("input[name=title]").fill(XSS_RECORD["title"])
+    w.page.locator("input[name=published]").fill("2024-01-08")
+    # The server loads the spaCy model on its first analysis: allow for it.
+    with w.page.expect_navigation(timeout=180_000):
+        w.page.get_by_role("button", name="Analyse").click(no_wait_after=True)
+    w.page.wait_for_load_state("networkidle")
+    assert w.page.locator("#not-stored").is_visible()
+    assert w.page.locator("h1.doc-title").inner_text() == XSS_RECORD["title"]
+    assert w.page.locator("#article-text .actor").count() > 0 and w.page.locator("li.event").count() > 0
+    assert '<script>alert("xss-script")</script>' in w.page.locator("#article-text").inner_text()
+    w.page.locator("li.event").first.click()
+    assert w.page.locator("#article-text .focus").count() > 0
+    _assert_inert(w, "/analyze result")
+    _shot(w, tmp_path, "analyze")
+    # Nothing was stored.
+    stored = w.page.request.get(server + "/api/documents", params={"q": "defend our partners"}).json()
+    assert [d["id"] for d in stored["items"]] == [XSS_DOC_ID]  # only the fixture's own copy

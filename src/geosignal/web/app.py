@@ -46,7 +46,7 @@ CSP = (
 SECURITY_HEADERS = [
     (b"content-security-policy", CSP.encode()),
     (b"x-content-type-options", b"nosniff"),
-    (b"referrer-policy", b"no-referrer"),
+    (b"referrer-policy", b"same-origin"),  # no-referrer would make form POSTs send Origin: null
     (b"x-frame-options", b"DENY"),
 ]
 
@@ -364,8 +364,9 @@ async def _form_document(form: Any) -> tuple[RawDocument | Rejection, dict[str, 
         raise _err(422, Errors.E104, field="published", detail=f"'{meta['published']}' is not a date (YYYY-MM-DD)")
     upload = form.get("file")
     text = form.get("text")
-    if upload is not None and not isinstance(upload, str):
-        data = await upload.read()
+    data = b"" if upload is None or isinstance(upload, str) else await upload.read()
+    # A browser form with no file chosen still sends an empty, unnamed file part.
+    if upload is not None and not isinstance(upload, str) and (data or upload.filename):
         name = upload.filename or "<upload>"
         decoded = _decode(data, name, html=True)
         if isinstance(decoded, Rejection):
@@ -647,6 +648,17 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
                 results = _search(db, q.strip())
         return page("search.html", q=q, results=results)
 
+    @app.get("/analyze", response_class=HTMLResponse, include_in_schema=False)
+    def analyze_form() -> HTMLResponse:
+        return page("analyze.html", max_body=state.max_body)
+
+    @app.post("/analyze", response_class=HTMLResponse, include_in_schema=False)
+    async def analyze_page(request: Request) -> HTMLResponse:
+        _same_site(request)
+        raw = await _raw_document(request, state.max_body)
+        analysis = await run_in_threadpool(state.analyze, raw)
+        return _article_page(page, analysis, stored=False)
+
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs() -> HTMLResponse:
         return page("apidocs.html", spec=app.openapi(), spec_json=json.dumps(app.openapi(), indent=2))
@@ -672,10 +684,12 @@ def _search(db: Store, q: str) -> dict[str, Any]:
     }
 
 
-def _article_page(page: Any, analysis: dict[str, Any]) -> HTMLResponse:
+def _article_page(page: Any, analysis: dict[str, Any], *, stored: bool = True) -> HTMLResponse:
     sentences = article_pieces(analysis)
     counts: dict[str, int] = {}
     for c in analysis.get("claims", []):
         counts[c["status"]] = counts.get(c["status"], 0) + 1
-    result: HTMLResponse = page("article.html", a=analysis, sentences=sentences, claim_counts=counts)
+    result: HTMLResponse = page(
+        "article.html", a=analysis, sentences=sentences, claim_counts=counts, stored=stored
+    )
     return result
