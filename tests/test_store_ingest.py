@@ -90,13 +90,16 @@ def test_cli_ingest_stats_query_rejects(corpus: Path, tmp_path: Path) -> None:
     assert set(stats) >= {"documents", "events", "statements", "actors", "rejects"}
     assert "documents" in runner.invoke(app, ["stats", "--db", db]).stdout
 
-    events = json.loads(runner.invoke(app, ["query", "events", "--db", db, "-f", "json"]).stdout)
+    events = json.loads(runner.invoke(app, ["query", "events", "--db", db, "--reports", "-f", "json"]).stdout)
     assert len(events) == stats["events"]
+    grouped = json.loads(runner.invoke(app, ["query", "events", "--db", db, "-f", "json"]).stdout)
+    assert sum(g["num_articles"] for g in grouped) <= len(events) and all(g["num_articles"] >= 1 for g in grouped)
+    assert sorted(d for g in grouped for d in g["doc_ids"].split()) == sorted(e["doc_id"] for e in events)
     code = events[0]["cameo"][:2]
     some = json.loads(runner.invoke(app, ["query", "events", "--db", db, "--cameo", code, "-f", "json"]).stdout)
     assert some and all(e["cameo"].startswith(code) for e in some)
     csv_out = runner.invoke(app, ["query", "events", "--db", db, "--format", "csv"]).stdout
-    assert csv_out.startswith("date,source,cameo,target")
+    assert csv_out.startswith("date,source,cameo,target") and ",num_articles,num_sources," in csv_out.split("\n")[0]
     assert runner.invoke(app, ["query", "events", "--db", db, "--since", "yesterday"]).exit_code == 2
     assert runner.invoke(app, ["query", "events", "--db", db, "--cameo", "04%"]).exit_code == 2
 

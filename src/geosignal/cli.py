@@ -66,8 +66,11 @@ def analyze(
 
     failures = 0
     count = 0
+    skipped: dict[str, int] = {}
     try:
-        results = analyze_paths(paths, title=title, outlet=outlet, published=published, url=url, model=model)
+        results = analyze_paths(
+            paths, title=title, outlet=outlet, published=published, url=url, model=model, skipped=skipped
+        )
         several = len(paths) > 1
         buffered: list[Analysis] = []
         for item in results:
@@ -93,8 +96,16 @@ def analyze(
                     sys.stdout.write(json.dumps(a.to_dict(), ensure_ascii=False) + "\n")
     except GeosignalError as exc:
         raise _fail(exc) from None
+    _print_skipped(skipped)
     if failures:
         raise typer.Exit(EXIT_INPUT)
+
+
+def _print_skipped(skipped: dict[str, int]) -> None:
+    """One line on standard error counting the records passed over as not articles."""
+    if skipped:
+        kinds = ", ".join(f"{n} {kind}" for kind, n in sorted(skipped.items()))
+        err.print(f"geosignal: skipped {sum(skipped.values())} non-article records ({kinds})", markup=False)
 
 
 def _print_table(a: Analysis) -> None:
@@ -274,7 +285,9 @@ def _print_rows(rows: list[dict[str, Any]], columns: tuple[str, ...] | list[str]
 
 @app.command()
 def ingest(
-    paths: Annotated[list[str], typer.Argument(help="Article files, directories (recursive), .jsonl, gzip.")],
+    paths: Annotated[
+        list[str], typer.Argument(help="Article files, directories (recursive), .jsonl, RSS/Atom feeds, WARC, gzip.")
+    ],
     db: DbOption = None,
     workers: Annotated[int, typer.Option(min=1, help="Analysis processes (the parent alone writes).")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per committed batch.")] = 64,
@@ -322,6 +335,7 @@ def ingest(
         raise _fail(exc) from None
     for rej in report.rejections:
         err.print(f"geosignal: {rej.message()}", markup=False)
+    _print_skipped(report.skipped)
     err.print(f"geosignal: done in {report.seconds:.1f} s: {line(report)} into {address}", markup=False)
     if report.rejected:
         raise typer.Exit(EXIT_INPUT)
@@ -373,11 +387,14 @@ def query_events_cmd(
     since: Annotated[str | None, typer.Option(help="From this date (YYYY-MM-DD).")] = None,
     until: Annotated[str | None, typer.Option(help="Up to this date (YYYY-MM-DD).")] = None,
     limit: Annotated[int | None, typer.Option(min=0, help="At most this many rows.")] = None,
+    reports: Annotated[
+        bool, typer.Option("--reports", help="One row per report (event in one document), not per event.")
+    ] = False,
     fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="table, json or csv.")] = RowFormat.table,
 ) -> None:
-    """Events in the store, filtered by actors, CAMEO code, status and date."""
+    """Events in the store, each once with num_articles and num_sources; filtered by actors, code, status, date."""
     from .pipeline import parse_date
-    from .store import EVENT_COLUMNS, EventFilter, open_store
+    from .store import EVENT_COLUMNS, GROUPED_EVENT_COLUMNS, EventFilter, open_store
 
     try:
         for name, value in (("--since", since), ("--until", until)):
@@ -387,10 +404,14 @@ def query_events_cmd(
             raise UsageError(f"--cameo {cameo!r} is not a CAMEO code (digits, such as 04 or 042)")
         flt = EventFilter(source, target, actor, cameo, status, since, until, limit)
         with open_store(db, read_only=True) as store:
-            rows = store.events(flt)
+            rows = store.events(flt) if reports else store.grouped_events(flt)
     except GeosignalError as exc:
         raise _fail(exc) from None
-    columns = EVENT_COLUMNS if fmt is not RowFormat.table else (*EVENT_COLUMNS[:7], "title")
+    columns: tuple[str, ...]
+    if reports:
+        columns = EVENT_COLUMNS if fmt is not RowFormat.table else (*EVENT_COLUMNS[:7], "title")
+    else:
+        columns = GROUPED_EVENT_COLUMNS if fmt is not RowFormat.table else (*GROUPED_EVENT_COLUMNS[:9], "title")
     _print_rows(rows, columns, fmt)
 
 

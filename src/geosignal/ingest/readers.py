@@ -18,10 +18,33 @@ from typing import IO, Any
 
 from ..errors import Errors
 from ..model import RawDocument, Rejection
+from .feeds import parse_feed
 from .html import parse_html
 from .text import drop_boilerplate_lines, parse_text
+from .warc import read_warc
 
-SUFFIXES = (".txt", ".md", ".markdown", ".html", ".htm", ".jsonl", ".html.gz", ".htm.gz", ".txt.gz", ".jsonl.gz")
+SUFFIXES = (
+    ".txt",
+    ".md",
+    ".markdown",
+    ".html",
+    ".htm",
+    ".jsonl",
+    ".html.gz",
+    ".htm.gz",
+    ".txt.gz",
+    ".jsonl.gz",
+    # Feeds; an .xml file is read as a feed only when it is one (otherwise a rejection says so).
+    ".rss",
+    ".atom",
+    ".xml",
+    ".rss.gz",
+    ".atom.gz",
+    ".xml.gz",
+    ".warc",
+    ".warc.gz",
+)
+_FEED_SUFFIXES = (".rss", ".atom", ".xml")
 Item = RawDocument | Rejection
 # What a broken gzip stream raises: bad magic (OSError), truncation (EOFError), bad deflate data.
 _GZIP_ERRORS = (OSError, EOFError, zlib.error)
@@ -37,8 +60,12 @@ def _suffix(path: Path) -> str:
     return path.suffix.lower()
 
 
-def _decode(data: bytes, source: str, *, html: bool = False) -> str | Rejection:
-    """Bytes to text: UTF-8 (or a UTF-16 BOM); for HTML also the charset the page declares."""
+def decode_bytes(data: bytes, source: str, *, html: bool = False, declared: str | None = None) -> str | Rejection:
+    """Bytes to text: UTF-8 (or a UTF-16 BOM), else the ``declared`` charset, else the HTML meta charset.
+
+    ``declared`` is what an HTTP header said (a WARC response's Content-Type); the meta tag is
+    looked for only when ``html`` is true.
+    """
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
             return data.decode("utf-16")
@@ -50,6 +77,11 @@ def _decode(data: bytes, source: str, *, html: bool = False) -> str | Rejection:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         detail = f"not UTF-8 at byte {exc.start}"
+    if declared:
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError):
+            detail += f", nor the declared {declared}"
     # Older news sites still serve windows-1252 or ISO-8859-x pages and say so in a meta tag.
     m = _CHARSET.search(data[:4096]) if html else None
     if m:
@@ -155,21 +187,29 @@ def _jsonl_stream(fh: IO[bytes] | gzip.GzipFile, source: str, max_bytes: int) ->
             yield item
 
 
-def read_path(path: Path, *, max_bytes: int) -> Iterator[Item]:
-    """Read one file (or a directory, recursively) into documents or rejections."""
+def read_path(path: Path, *, max_bytes: int, skipped: dict[str, int] | None = None) -> Iterator[Item]:
+    """Read one file (or a directory, recursively) into documents or rejections.
+
+    Parts of an input that are not articles and not errors either (a WARC's request records,
+    images and redirects) are counted in ``skipped`` by kind.
+    """
     source = str(path)
     if path.is_dir():
         files = sorted(p for p in path.rglob("*") if p.is_file() and _suffix(p) in SUFFIXES)
         if not files:
             yield Rejection(source, Errors.E002.format(suffixes=", ".join(SUFFIXES)), "E002")
         for f in files:
-            yield from read_path(f, max_bytes=max_bytes)
+            yield from read_path(f, max_bytes=max_bytes, skipped=skipped)
         return
     if not path.is_file():
         yield Rejection(source, Errors.E001.format(), "E001")
         return
     suffix = _suffix(path)
     gz = suffix.endswith(".gz")
+    if suffix.startswith(".warc"):
+        # Streamed record by record: no size limit on the archive, only on each page in it.
+        yield from read_warc(path, max_bytes=max_bytes, skipped=skipped)
+        return
     kind = "jsonl" if suffix.startswith(".jsonl") else "html" if suffix.startswith(".htm") else "text"
     if kind == "jsonl":
         # Streamed line by line, so a JSON Lines file of any size runs in bounded memory; a corrupt
@@ -204,26 +244,45 @@ def read_path(path: Path, *, max_bytes: int) -> Iterator[Item]:
             return
     else:
         data = path.read_bytes()
-    text = _decode(data, source, html=kind == "html")
+    if suffix.removesuffix(".gz") in _FEED_SUFFIXES:
+        # feedparser reads the bytes itself: the XML declaration names the encoding.
+        yield from parse_feed(data, source)
+        return
+    text = decode_bytes(data, source, html=kind == "html")
     if isinstance(text, Rejection):
         yield text
         return
     yield from _from_string(text, source, kind)
 
 
-def read_inputs(paths: Iterable[str | Path], *, max_bytes: int) -> Iterator[Item]:
-    """Documents and rejections from paths, in order; ``-`` reads standard input."""
+def _looks_like_feed(data: bytes) -> bool:
+    head = data[:512].lstrip().lower()
+    return head.startswith((b"<rss", b"<feed", b"<rdf:rdf")) or (
+        head.startswith(b"<?xml") and any(tag in data[:4096].lower() for tag in (b"<rss", b"<feed", b"<rdf:rdf"))
+    )
+
+
+def read_inputs(
+    paths: Iterable[str | Path], *, max_bytes: int, skipped: dict[str, int] | None = None
+) -> Iterator[Item]:
+    """Documents and rejections from paths, in order; ``-`` reads standard input.
+
+    ``skipped`` (when given) counts the parts of inputs passed over as not articles, by kind.
+    """
     for p in paths:
         if str(p) == "-":
             data = sys.stdin.buffer.read(max_bytes + 1)
             if len(data) > max_bytes:
                 yield Rejection("<stdin>", Errors.E005.format(size=f"more than {max_bytes}", limit=max_bytes), "E005")
                 continue
-            text = _decode(data, "<stdin>", html=True)
+            if _looks_like_feed(data):
+                yield from parse_feed(data, "<stdin>")
+                continue
+            text = decode_bytes(data, "<stdin>", html=True)
             if isinstance(text, Rejection):
                 yield text
             else:
                 kind = "jsonl" if text.lstrip().startswith("{") else "text"
                 yield from _from_string(text, "<stdin>", kind)
             continue
-        yield from read_path(Path(p), max_bytes=max_bytes)
+        yield from read_path(Path(p), max_bytes=max_bytes, skipped=skipped)

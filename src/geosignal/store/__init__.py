@@ -9,7 +9,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from .base import EVENT_COLUMNS, EventFilter, Store, StoreError
+from .base import EVENT_COLUMNS, GROUPED_EVENT_COLUMNS, EventFilter, Store, StoreError
 from .schema import SCHEMA_VERSION
 
 DEFAULT_DB = "geosignal.duckdb"
@@ -17,6 +17,7 @@ DEFAULT_DB = "geosignal.duckdb"
 __all__ = [
     "DEFAULT_DB",
     "EVENT_COLUMNS",
+    "GROUPED_EVENT_COLUMNS",
     "SCHEMA_VERSION",
     "EventFilter",
     "Store",

@@ -15,8 +15,21 @@ from typing import Any
 
 from ..errors import GeosignalError
 from ..model import Rejection
-from .rows import Row, analysis_rows
-from .schema import ALL_TABLES, DOC_TABLES, MIGRATIONS, REJECTS, SCHEMA_VERSION, Table
+from . import minhash
+from .rows import Row, analysis_rows, event_key_row
+from .schema import (
+    ALL_TABLES,
+    DOC_BANDS,
+    DOC_LINKS,
+    DOC_MINHASH,
+    DOC_STORIES,
+    DOC_TABLES,
+    EVENT_KEYS,
+    MIGRATIONS,
+    REJECTS,
+    SCHEMA_VERSION,
+    Table,
+)
 
 TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}
 
@@ -53,6 +66,28 @@ EVENT_COLUMNS = (
     "url",
     "evidence",
 )
+
+# One row per event, reports counted (``Store.grouped_events``, ``geosignal query events``).
+GROUPED_EVENT_COLUMNS = (
+    "date",
+    "source",
+    "cameo",
+    "target",
+    "quad_class",
+    "goldstein",
+    "status",
+    "num_articles",
+    "num_sources",
+    "num_stories",
+    "doc_ids",
+    "event_ids",
+    "title",
+    "url",
+    "event_key",
+)
+
+# What counts as one source: the outlet, or the document itself when its outlet is unknown.
+OUTLET_KEY = "coalesce(d.outlet, 'doc:' || d.doc_id)"
 
 _ACTOR_MATCH = (
     "EXISTS (SELECT 1 FROM event_actors a WHERE a.doc_id = e.doc_id AND a.event_id = e.event_id{role} "
@@ -132,6 +167,10 @@ class Store(ABC):
             for v in range(version, SCHEMA_VERSION):
                 for stmt in MIGRATIONS[v]:
                     self.execute(stmt)
+            if 0 < version < 2 <= SCHEMA_VERSION:
+                # Documents stored by version 1 get their event keys, signatures and stories.
+                self._backfill_event_keys()
+                self._rebuild_stories()
             self.execute("DELETE FROM schema_version")
             self.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
         if version:
@@ -165,16 +204,132 @@ class Store(ABC):
         rejected = list(dict.fromkeys((r.source, r.code, r.reason) for r in rejections))
         sources.extend(r[0] for r in rejected)
         rows[REJECTS.name] = list(rejected)
+        texts = {doc_id: str(rec["document"].get("text") or "") for doc_id, rec in by_id.items()}
         with self.transaction():
             if by_id:
                 for t in DOC_TABLES:
                     self.execute(f"DELETE FROM {t.name} WHERE doc_id = ANY(?)", [list(by_id)])
             if sources:
                 self.execute("DELETE FROM rejects WHERE source = ANY(?)", [sorted(set(sources))])
-            for t in ALL_TABLES:
+            for t in (*DOC_TABLES, REJECTS):
                 if rows[t.name]:
                     self.insert(t, rows[t.name])
+            if by_id:
+                self._link_documents(texts)
         return len(by_id)
+
+    # -- near-duplicate stories -------------------------------------------------------------
+    def _link_documents(self, texts: dict[str, str]) -> None:
+        """Replace these documents' signatures and links, then the stories of what they touch.
+
+        Runs inside the caller's transaction. Links are a function of the stored texts only (a pair
+        is linked when either document is written after the other), so the result does not depend
+        on the order or batching of writes, and a re-run after a crash ends the same.
+        """
+        ids = list(texts)
+        before = {str(r[0]) for r in self.fetch("SELECT other_id FROM doc_links WHERE doc_id = ANY(?)", [ids])}
+        for t in (DOC_MINHASH, DOC_BANDS):
+            self.execute(f"DELETE FROM {t.name} WHERE doc_id = ANY(?)", [ids])
+        self.execute("DELETE FROM doc_links WHERE doc_id = ANY(?) OR other_id = ANY(?)", [ids, ids])
+        sigs: dict[str, minhash.Signature] = {}
+        for doc_id, text in texts.items():
+            sig = minhash.signature(text)
+            if sig is not None:
+                sigs[doc_id] = sig
+        if sigs:
+            self.insert(DOC_MINHASH, [(d, minhash.encode(sig)) for d, sig in sigs.items()])
+            self.insert(
+                DOC_BANDS, [(d, b, h) for d, sig in sigs.items() for b, h in enumerate(minhash.band_hashes(sig))]
+            )
+            # Candidates: any shared band, in SQL over the (band, hash) index.
+            pairs = self.fetch(
+                "SELECT DISTINCT n.doc_id, o.doc_id, m.signature FROM doc_bands n "
+                "JOIN doc_bands o ON o.band = n.band AND o.hash = n.hash AND o.doc_id <> n.doc_id "
+                "JOIN doc_minhash m ON m.doc_id = o.doc_id WHERE n.doc_id = ANY(?)",
+                [list(sigs)],
+            )
+            links: dict[tuple[str, str], float] = {}
+            for new_id, other_id, other_sig in pairs:
+                sim = minhash.similarity(sigs[str(new_id)], minhash.decode(str(other_sig)))
+                if sim >= minhash.THRESHOLD:
+                    links[(str(new_id), str(other_id))] = sim
+                    links[(str(other_id), str(new_id))] = sim
+            if links:
+                self.insert(DOC_LINKS, [(a, b, sim) for (a, b), sim in sorted(links.items())])
+        self._restory({*ids, *before})
+
+    def _restory(self, seeds: set[str]) -> None:
+        """Recompute the stories of the link components that hold these documents."""
+        seen: set[str] = set()
+        frontier = set(seeds)
+        edges: list[tuple[str, str]] = []
+        while frontier:
+            seen |= frontier
+            got = self.fetch("SELECT doc_id, other_id FROM doc_links WHERE doc_id = ANY(?)", [sorted(frontier)])
+            edges += [(str(a), str(b)) for a, b in got]
+            frontier = {str(b) for _, b in got} - seen
+        parent = {d: d for d in seen}
+
+        def root(d: str) -> str:
+            while parent[d] != d:
+                parent[d] = parent[parent[d]]
+                d = parent[d]
+            return d
+
+        for a, b in edges:
+            ra, rb = root(a), root(b)
+            if ra != rb:
+                parent[max(ra, rb)] = min(ra, rb)  # the smallest id roots its component
+        # Only documents still stored get a story (a seed may be a neighbour that was replaced).
+        stored = {str(r[0]) for r in self.fetch("SELECT doc_id FROM documents WHERE doc_id = ANY(?)", [sorted(seen)])}
+        self.execute("DELETE FROM doc_stories WHERE doc_id = ANY(?)", [sorted(seen)])
+        rows: list[Row] = [(d, root(d)) for d in sorted(stored)]
+        if rows:
+            self.insert(DOC_STORIES, rows)
+
+    def _backfill_event_keys(self) -> None:
+        """Event keys for the events stored before version 2, computed as the write path does."""
+        self.execute("DELETE FROM event_keys")
+        rows = self.fetch(
+            "SELECT e.doc_id, e.event_id, e.cameo, coalesce(e.date_value, d.published) FROM events e "
+            "JOIN documents d ON d.doc_id = e.doc_id"
+        )
+        parties: dict[tuple[str, str, str], list[str]] = {}
+        for doc_id, event_id, role, actor in self.fetch(
+            "SELECT doc_id, event_id, role, coalesce(actor_id, name) FROM event_actors"
+        ):
+            parties.setdefault((str(doc_id), str(event_id), str(role)), []).append(str(actor))
+        keys = [
+            event_key_row(
+                str(d),
+                str(ev),
+                cameo,
+                day,
+                parties.get((str(d), str(ev), "source"), []),
+                parties.get((str(d), str(ev), "target"), []),
+            )
+            for d, ev, cameo, day in rows
+        ]
+        if keys:
+            self.insert(EVENT_KEYS, keys)
+
+    def rebuild_stories(self) -> int:
+        """Recompute every document's signature, links and story (after an upgrade or a threshold change).
+
+        One transaction; returns the number of documents. Reads the texts in chunks of 500.
+        """
+        with self.transaction():
+            return self._rebuild_stories()
+
+    def _rebuild_stories(self) -> int:
+        for t in (DOC_MINHASH, DOC_BANDS, DOC_LINKS, DOC_STORIES):
+            self.execute(f"DELETE FROM {t.name}")
+        ids = [str(r[0]) for r in self.fetch("SELECT doc_id FROM documents ORDER BY doc_id")]
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            rows = self.fetch("SELECT doc_id, text FROM documents WHERE doc_id = ANY(?)", [chunk])
+            self._link_documents({str(d): str(t or "") for d, t in rows})
+        return len(ids)
 
     # -- reading -------------------------------------------------------------------------
     def stats(self) -> dict[str, int]:
@@ -198,9 +353,9 @@ class Store(ABC):
         rows = self.fetch("SELECT source, code, reason FROM rejects ORDER BY source, code, reason")
         return [{"source": r[0], "code": r[1], "reason": r[2]} for r in rows]
 
-    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
-        """Events with their source and target actors, filtered; oldest first."""
-        flt = flt or EventFilter()
+    @staticmethod
+    def _event_where(flt: EventFilter) -> tuple[list[str], list[Any]]:
+        """SQL conditions on ``events e JOIN documents d`` for the filter, and their parameters."""
         where: list[str] = []
         params: list[Any] = []
         for value, role in ((flt.source, "source"), (flt.target, "target"), (flt.actor, None)):
@@ -219,6 +374,12 @@ class Store(ABC):
         if flt.until:
             where.append(f"{_EVENT_DATE} <= ?")
             params.append(flt.until)
+        return where, params
+
+    def events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Event reports (one row per event in each document) with their actors, filtered; oldest first."""
+        flt = flt or EventFilter()
+        where, params = self._event_where(flt)
         sql = (
             f"SELECT {_EVENT_DATE}, {_NAMES.format(role='source')}, e.cameo, {_NAMES.format(role='target')}, "
             "e.quad_class, e.goldstein, e.status, e.doc_id, e.event_id, d.title, d.url, e.evidence_text "
@@ -231,6 +392,53 @@ class Store(ABC):
             sql += " LIMIT ?"
             params.append(int(flt.limit))
         return [dict(zip(EVENT_COLUMNS, r, strict=True)) for r in self.fetch(sql, params)]
+
+    def grouped_events(self, flt: EventFilter | None = None) -> list[dict[str, Any]]:
+        """Events, each once with its reports counted: the de-duplicated view of ``events()``.
+
+        Reports are the same event when they share the day, CAMEO code and the sets of source and
+        target actors (the ``event_keys`` table), in one document or several. Each row has
+        ``num_articles`` (documents), ``num_sources`` (distinct outlets; a document without an
+        outlet counts as its own), ``num_stories`` (distinct near-duplicate stories: reports that
+        are copies of one wire story count once) and ``doc_ids``/``event_ids`` (the reports, in
+        matching order). The filter selects reports; an event is listed when any report matches.
+        """
+        flt = flt or EventFilter()
+        where, params = self._event_where(flt)
+        matching = "SELECT e.doc_id, e.event_id FROM events e JOIN documents d ON d.doc_id = e.doc_id"
+        if where:
+            matching += " WHERE " + " AND ".join(where)
+        sql = (
+            "SELECT min(k.day), min(r.source), k.cameo, min(r.target), min(e.quad_class), min(e.goldstein), "
+            "string_agg(DISTINCT e.status, ';' ORDER BY e.status), count(DISTINCT k.doc_id), "
+            f"count(DISTINCT {OUTLET_KEY}), count(DISTINCT coalesce(s.story_id, k.doc_id)), "
+            "string_agg(k.doc_id, ' ' ORDER BY k.doc_id, k.event_id), "
+            "string_agg(k.event_id, ' ' ORDER BY k.doc_id, k.event_id), min(d.title), min(d.url), k.event_key "
+            "FROM event_keys k JOIN events e ON e.doc_id = k.doc_id AND e.event_id = k.event_id "
+            "JOIN documents d ON d.doc_id = k.doc_id LEFT JOIN doc_stories s ON s.doc_id = k.doc_id "
+            f"JOIN (SELECT e.doc_id, e.event_id, {_NAMES.format(role='source')} AS source, "
+            f"{_NAMES.format(role='target')} AS target FROM events e) r "
+            "ON r.doc_id = k.doc_id AND r.event_id = k.event_id "
+            f"WHERE k.event_key IN (SELECT k2.event_key FROM event_keys k2 JOIN ({matching}) m "
+            "ON m.doc_id = k2.doc_id AND m.event_id = k2.event_id) "
+            "GROUP BY k.event_key, k.cameo ORDER BY min(k.day) NULLS FIRST, k.event_key"
+        )
+        if flt.limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(flt.limit))
+        return [dict(zip(GROUPED_EVENT_COLUMNS, r, strict=True)) for r in self.fetch(sql, params)]
+
+    def stories(self, min_articles: int = 2) -> list[dict[str, Any]]:
+        """Near-duplicate stories with at least ``min_articles`` documents: story id and its documents."""
+        rows = self.fetch(
+            f"SELECT s.story_id, count(*), count(DISTINCT {OUTLET_KEY}), "
+            "string_agg(s.doc_id, ' ' ORDER BY s.doc_id) FROM doc_stories s JOIN documents d ON d.doc_id = s.doc_id "
+            "GROUP BY s.story_id HAVING count(*) >= ? ORDER BY count(*) DESC, s.story_id",
+            [min_articles],
+        )
+        return [
+            {"story_id": r[0], "num_articles": int(r[1]), "num_sources": int(r[2]), "doc_ids": r[3]} for r in rows
+        ]
 
     def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every table's key columns, sorted: what two stores must share to hold the same rows."""

@@ -35,6 +35,8 @@ class IngestReport:
     rejected: int = 0
     started: float = field(default_factory=time.monotonic)
     rejections: list[Rejection] = field(default_factory=list)
+    # Parts of inputs passed over as not articles (a WARC's requests, images, redirects), by kind.
+    skipped: dict[str, int] = field(default_factory=dict)
 
     @property
     def seen(self) -> int:
@@ -105,7 +107,7 @@ def ingest(
 
     def todo() -> Iterator[list[RawDocument | Rejection]]:
         # Looked up a batch at a time, after the earlier batches were written (in-process mode).
-        for batch in iter_batches(read_inputs(paths, max_bytes=settings.max_bytes), batch_size):
+        for batch in iter_batches(read_inputs(paths, max_bytes=settings.max_bytes, skipped=report.skipped), batch_size):
             raws = [i for i in batch if isinstance(i, RawDocument)]
             ids = [r.id or content_hash(r.text) for r in raws]
             known = store.known_hashes(ids)

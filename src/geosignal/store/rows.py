@@ -6,9 +6,10 @@ import hashlib
 import json
 from typing import Any
 
-from .schema import ACTORS, CLAIMS, DOCUMENTS, EVENT_ACTORS, EVENTS, MENTIONS, STATEMENTS, TECHNIQUES
+from .schema import ACTORS, CLAIMS, DOCUMENTS, EVENT_ACTORS, EVENT_KEYS, EVENTS, MENTIONS, STATEMENTS, TECHNIQUES
 
 Row = tuple[Any, ...]
+ROLES = ("source", "target")
 
 
 def content_hash(text: str) -> str:
@@ -26,12 +27,26 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True)
 
 
+def event_key_row(
+    doc_id: str, event_id: str, cameo: str | None, day: str | None, sources: list[str], targets: list[str]
+) -> Row:
+    """The ``event_keys`` row of one report: reports with one key are one event (see schema.EVENT_KEYS).
+
+    ``day`` is the event's date or else the document's (any ISO form; the first 10 characters
+    count); ``sources`` and ``targets`` are actor ids (or names when an actor has no id).
+    """
+    day = day[:10] if day else None
+    src, tgt = ";".join(sorted(set(sources))), ";".join(sorted(set(targets)))
+    key = f"undated:{doc_id}#{event_id}" if day is None else f"{day}|{cameo or ''}|{src}|{tgt}"
+    return (doc_id, event_id, day, cameo, src, tgt, key)
+
+
 def analysis_rows(record: dict[str, Any]) -> dict[str, list[Row]]:
     """The rows one analysed document contributes to each table, keyed by table name."""
     doc = record["document"]
     doc_id = str(doc["id"])
     out: dict[str, list[Row]] = {t.name: [] for t in (DOCUMENTS, ACTORS, MENTIONS, EVENTS, EVENT_ACTORS)}
-    out |= {t.name: [] for t in (STATEMENTS, CLAIMS, TECHNIQUES)}
+    out |= {t.name: [] for t in (STATEMENTS, CLAIMS, TECHNIQUES, EVENT_KEYS)}
     out[DOCUMENTS.name].append(
         (
             doc_id,
@@ -95,6 +110,9 @@ def analysis_rows(record: dict[str, Any]) -> dict[str, list[Row]]:
                 e.get("confidence"),
             )
         )
+        sources, targets = ([str(r.get("actor") or r.get("name")) for r in e.get(role) or []] for role in ROLES)
+        day = date.get("value") or doc.get("published")
+        out[EVENT_KEYS.name].append(event_key_row(doc_id, e["id"], e.get("cameo"), day, sources, targets))
         for role in ("source", "target"):
             for seq, ref in enumerate(e.get(role) or []):
                 out[EVENT_ACTORS.name].append(

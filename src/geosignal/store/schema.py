@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 # The version this release writes. A store at an older version is upgraded on open by running
 # MIGRATIONS[v] for v in its version .. SCHEMA_VERSION - 1; a newer one is refused.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 TEXT = "TEXT"
 INT = "INTEGER"
@@ -177,20 +177,68 @@ TECHNIQUES = Table(
     ),
     ("doc_id", "seq"),
 )
+# Near-duplicate stories (version 2; see store/minhash.py). Written with the document in the same
+# transaction, so re-ingesting it replaces them like every other row of the document.
+DOC_MINHASH = Table("doc_minhash", (("doc_id", TEXT), ("signature", TEXT)), ("doc_id",))  # hex MinHash
+DOC_BANDS = Table("doc_bands", (("doc_id", TEXT), ("band", INT), ("hash", BIGINT)), ("doc_id", "band"))
+# A verified near-duplicate pair, stored both ways round (doc_id, other) and (other, doc_id).
+DOC_LINKS = Table(
+    "doc_links", (("doc_id", TEXT), ("other_id", TEXT), ("similarity", FLOAT)), ("doc_id", "other_id")
+)
+# The story of each document: the smallest doc_id of its connected component of links.
+DOC_STORIES = Table("doc_stories", (("doc_id", TEXT), ("story_id", TEXT)), ("doc_id",))
+DEDUP_TABLES: tuple[Table, ...] = (DOC_MINHASH, DOC_BANDS, DOC_LINKS, DOC_STORIES)
+
 # Keyed by the rejected input (a file, or file:line for JSON Lines records).
 REJECTS = Table("rejects", (("source", TEXT), ("code", TEXT), ("reason", TEXT)))
 
-DOC_TABLES: tuple[Table, ...] = (DOCUMENTS, ACTORS, MENTIONS, EVENTS, EVENT_ACTORS, STATEMENTS, CLAIMS, TECHNIQUES)
-ALL_TABLES: tuple[Table, ...] = (*DOC_TABLES, REJECTS)
+# One row per event report with the key that says which reports are the same event (version 2):
+# the same day (the event's date, else the document's), CAMEO code and sets of source and target
+# actors (actor ids, sorted, ';'-joined), in any documents. An undated report is its own event
+# (its key carries its document and event ids). Written from the analysis like the events.
+EVENT_KEYS = Table(
+    "event_keys",
+    (
+        ("doc_id", TEXT),
+        ("event_id", TEXT),
+        ("day", TEXT),
+        ("cameo", TEXT),
+        ("source_key", TEXT),
+        ("target_key", TEXT),
+        ("event_key", TEXT),
+    ),
+    ("doc_id", "event_id"),
+)
+_V1_DOC_TABLES = (DOCUMENTS, ACTORS, MENTIONS, EVENTS, EVENT_ACTORS, STATEMENTS, CLAIMS, TECHNIQUES)
+DOC_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, EVENT_KEYS)
+ALL_TABLES: tuple[Table, ...] = (*DOC_TABLES, REJECTS, *DEDUP_TABLES)
+V1_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, REJECTS)
+
 
 
 def _v0_to_v1() -> list[str]:
+    # Frozen as version 1 shipped: later tables come from later migrations.
     stmts = ["CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL)"]
-    stmts += [t.ddl() for t in ALL_TABLES]
-    stmts += [f"CREATE INDEX IF NOT EXISTS {t.name}_doc ON {t.name} (doc_id)" for t in DOC_TABLES[1:]]
+    stmts += [t.ddl() for t in V1_TABLES]
+    stmts += [f"CREATE INDEX IF NOT EXISTS {t.name}_doc ON {t.name} (doc_id)" for t in _V1_DOC_TABLES[1:]]
     stmts.append("CREATE INDEX IF NOT EXISTS rejects_source ON rejects (source)")
     return stmts
 
 
+def _v1_to_v2() -> list[str]:
+    """Near-duplicate stories and event keys.
+
+    The documents already stored get their signatures, links, stories and event keys from
+    ``Store.rebuild_stories``, which ``Store.migrate`` runs in the same transaction.
+    """
+    stmts = [t.ddl() for t in (EVENT_KEYS, *DEDUP_TABLES)]
+    stmts.append("CREATE INDEX IF NOT EXISTS event_keys_doc ON event_keys (doc_id)")
+    stmts.append("CREATE INDEX IF NOT EXISTS event_keys_key ON event_keys (event_key)")
+    stmts.append("CREATE INDEX IF NOT EXISTS doc_bands_hash ON doc_bands (band, hash)")
+    stmts.append("CREATE INDEX IF NOT EXISTS doc_links_other ON doc_links (other_id)")
+    stmts.append("CREATE INDEX IF NOT EXISTS doc_stories_story ON doc_stories (story_id)")
+    return stmts
+
+
 # MIGRATIONS[v] takes a store from version v to v + 1 (version 0 is an empty database).
-MIGRATIONS: dict[int, list[str]] = {0: _v0_to_v1()}
+MIGRATIONS: dict[int, list[str]] = {0: _v0_to_v1(), 1: _v1_to_v2()}
