@@ -72,7 +72,7 @@ def request_mix(base: str, n: int, seed: int) -> list[str]:
         lambda: f"/api/documents?outlet={quote(rng.choice(outlets))}&since=2000-01-01&limit=50",
         lambda: f"/api/documents/{quote(rng.choice(docs)['id'], safe='')}",
         lambda: f"/api/events?actor={rng.choice(countries)}&limit=100",
-        lambda: f"/api/events?cameo=0{rng.randint(1, 9)}&limit=100",
+        lambda: f"/api/events?cameo=0{rng.randint(1, 9)}&reports=true&limit=100",
         lambda: "/api/events?since=2004-01-01&until=2005-12-31&status=reported&limit=50",
         lambda: f"/api/actors/{quote(rng.choice(actors), safe='')}",
         lambda: f"/api/search?q={quote(rng.choice(words))}",

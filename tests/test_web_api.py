@@ -126,13 +126,17 @@ def test_events_filter_like_query_events(client: TestClient, store: Any) -> None
         ({"cameo": "04"}, EventFilter(cameo="04", limit=100)),
         ({"status": "reported", "since": "2000-01-01"}, EventFilter(status="reported", since="2000-01-01", limit=100)),
     ):
-        got = client.get("/api/events", params=params).json()["items"]
-        assert got == store.events(flt), params
-    cameo = client.get("/api/events", params={"cameo": "04"}).json()["items"]
+        # Each event once with its reports counted, as the command prints them; or every report.
+        got = client.get("/api/events", params=params).json()
+        assert got["reports"] is False and got["items"] == store.grouped_events(flt), params
+        reports = client.get("/api/events", params={**params, "reports": "true"}).json()["items"]
+        assert reports == store.events(flt), params
+        assert sum(e["num_articles"] for e in got["items"]) >= len(got["items"])
+    cameo = client.get("/api/events", params={"cameo": "04", "reports": "true"}).json()["items"]
     assert cameo and all(e["cameo"].startswith("04") for e in cameo)
     dated = client.get("/api/events", params={"since": "2023-11-01", "until": "2023-11-30"}).json()["items"]
     assert dated and all("2023-11-01" <= e["date"] <= "2023-11-30" for e in dated)
-    page = client.get("/api/events", params={"limit": 5, "offset": 5}).json()
+    page = client.get("/api/events", params={"limit": 5, "offset": 5, "reports": "true"}).json()
     assert page["items"] == store.events(EventFilter(limit=10))[5:10]
 
 

@@ -110,12 +110,33 @@ class EventRow(BaseModel):
     evidence: str | None
 
 
+class GroupedEventRow(BaseModel):
+    """An event once, with its reports counted (``geosignal query events`` without ``--reports``)."""
+
+    date: str | None
+    source: str | None
+    cameo: str | None
+    target: str | None
+    quad_class: int | None
+    goldstein: float | None
+    status: str | None
+    num_articles: int
+    num_sources: int
+    num_stories: int
+    doc_ids: str | None
+    event_ids: str | None
+    title: str | None
+    url: str | None
+    event_key: str
+
+
 class EventPage(BaseModel):
-    """One page of events, oldest first."""
+    """One page of events, oldest first: one row per event, or per report with ``reports``."""
 
     limit: int
     offset: int
-    items: list[EventRow]
+    reports: bool
+    items: list[GroupedEventRow] | list[EventRow]
 
 
 class AnalyzeRequest(BaseModel):
@@ -352,7 +373,7 @@ async def _from_form(request: Request, body: bytes) -> tuple[RawDocument | Rejec
 async def _form_document(form: Any) -> tuple[RawDocument | Rejection, dict[str, Any]]:
     from ..ingest import read_string
     from ..ingest.html import parse_html
-    from ..ingest.readers import _decode
+    from ..ingest.readers import decode_bytes
     from ..pipeline import parse_date
 
     meta: dict[str, Any] = {}
@@ -368,7 +389,7 @@ async def _form_document(form: Any) -> tuple[RawDocument | Rejection, dict[str, 
     # A browser form with no file chosen still sends an empty, unnamed file part.
     if upload is not None and not isinstance(upload, str) and (data or upload.filename):
         name = upload.filename or "<upload>"
-        decoded = _decode(data, name, html=True)
+        decoded = decode_bytes(data, name, html=True)
         if isinstance(decoded, Rejection):
             return decoded, meta
         is_html = name.lower().endswith((".html", ".htm")) or "html" in (upload.content_type or "")
@@ -488,10 +509,17 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
         status: Status | None = None,
         since: Annotated[IsoDate | None, Query(description="on or after (YYYY-MM-DD)")] = None,
         until: Annotated[IsoDate | None, Query(description="on or before (YYYY-MM-DD)")] = None,
+        reports: Annotated[
+            bool, Query(description="one row per report (an event in one document), not per event")
+        ] = False,
         limit: Annotated[int, Query(ge=1, le=500, description="page size (at most 500)")] = 100,
         offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
     ) -> dict[str, Any]:
-        """Events with their actors, filtered as ``geosignal query events`` filters them; oldest first."""
+        """Events with their actors, filtered as ``geosignal query events`` filters them; oldest first.
+
+        By default each event once, with the number of articles, sources and stories reporting it;
+        ``reports=true`` lists every report.
+        """
         flt = EventFilter(
             source or None,
             target or None,
@@ -503,8 +531,8 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
             offset + limit,
         )
         with state.db() as db:
-            rows = db.events(flt)[offset:]
-        return {"limit": limit, "offset": offset, "items": rows}
+            rows = (db.events(flt) if reports else db.grouped_events(flt))[offset:]
+        return {"limit": limit, "offset": offset, "reports": reports, "items": rows}
 
     @app.get(
         "/api/actors/{actor_id}",
