@@ -101,3 +101,19 @@ def test_no_n_squared_dyads(sample_analysis: dict[str, Any]) -> None:
     # One event per trigger, whatever the number of parties.
     triggers = [(e["trigger"]["start"], e["cameo"]) for e in sample_analysis["events"]]
     assert len(triggers) == len(set(triggers))
+
+
+def test_the_visit_is_one_event_with_its_mentions(sample_analysis: dict[str, Any]) -> None:
+    got = [e for e in find(sample_analysis, "042", {"RUS"}, {"PRK"}) if not e["date"]["historical"]]
+    assert len(got) == 1, [e["trigger"] for e in got]
+    assert len(got[0]["mentions"]) >= 3
+
+
+def test_every_event_has_a_source(sample_analysis: dict[str, Any]) -> None:
+    assert all(e["source"] for e in sample_analysis["events"])
+
+
+def test_the_1953_visit_goes_to_the_soviet_union(sample_analysis: dict[str, Any]) -> None:
+    events = sample_analysis["events"]
+    got = [e for e in events if e["cameo"] == "042" and (e["date"]["value"] or "").startswith("1953")]
+    assert got and all(countries(e["target"]) == {"SUN"} for e in got)

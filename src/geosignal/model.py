@@ -175,6 +175,15 @@ class Location:
 
 
 @dataclass(slots=True)
+class EventMention:
+    """One place in the document where an event is mentioned (an event reported several times)."""
+
+    trigger: Span
+    evidence: Span
+    status: Status
+
+
+@dataclass(slots=True)
 class Event:
     """One coded interaction between actors, traced to its sentence."""
 
@@ -192,6 +201,8 @@ class Event:
     location: Location | None = None
     statement: str | None = None
     confidence: float | None = None
+    # Every mention of the event in the document, in text order (its own trigger among them).
+    mentions: list[EventMention] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the event."""
@@ -200,6 +211,8 @@ class Event:
         out["target"] = [r.to_dict() for r in self.target]
         if self.confidence is None:
             del out["confidence"]
+        if not self.mentions:
+            del out["mentions"]
         return out
 
 

@@ -10,7 +10,8 @@ from datetime import date
 from spacy.tokens import Doc, Span, Token
 
 from ..kb import normalize
-from ..model import Actor, ActorRef, Analysis, Event, EventDate, Location, Mention, Status
+from ..kb.base import Entry
+from ..model import Actor, ActorRef, Analysis, Event, EventDate, EventMention, Location, Mention, Status
 from ..model import Span as TextSpan
 from ..stage import Context
 from . import status as st
@@ -34,6 +35,10 @@ _CORE_DEPS = {"compound", "amod", "nmod", "appos", "poss", "prep", "pobj", "det"
 _LEAD_VERBS = {"lead", "head"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
+_PLURAL_PRONOUNS = {"they", "them"}
+_SUBJ_DEPS = {"nsubj", "nsubjpass"}
+# How factual a mention's status is: a merged event takes its most factual mention's.
+_FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 
 
 @dataclass(slots=True)
@@ -82,6 +87,9 @@ class _Coder:
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         self.paragraph_of = self._paragraphs()
+        self._past_states: list[Entry] | None = None
+        self.from_pronoun = False  # set when a role was filled from a plural pronoun's antecedent
+        self.nominal: set[int] = set()  # ids of events whose trigger is an event noun
 
     def sent_of(self, t: Token) -> Span:
         """The sentence of a token (Token.sent rescans the document; this does not)."""
@@ -123,17 +131,39 @@ class _Coder:
         return with_conjuncts(heads)
 
     def actors_for(self, head: Token) -> list[Actor]:
+        if head.lower_ in _PLURAL_PRONOUNS and head.i not in self.actor_at:
+            self.from_pronoun = True
+            return self._plural_antecedent(head)
         out: list[Actor] = []
         for h in self._conjuncts(head):
             a = self._actor_of_phrase(h)
             if a is not None and a not in out:
                 out.append(a)
-            if a is not None and h.i not in self.actor_at:
+            if a is not None and (h.i not in self.actor_at or a.type == "state"):
                 # "US and British activists": conjoined country modifiers of one noun are all parties.
                 for b in self._modifier_states(h):
                     if b not in out:
                         out.append(b)
         return out
+
+    def _plural_antecedent(self, pron: Token) -> list[Actor]:
+        """'They received ...': the parties of the last plural subject before, in this or the last paragraph.
+
+        A plural subject is a list of two or more actors ("The DPRK government and Kim Jong-un") or
+        a plural noun that names one ("the delegates of Russia"); singular subjects are passed over.
+        """
+        k = bisect_right(self.sent_starts, pron.i) - 1
+        para = self.paragraph_of.get(self.sents[k].start, 0)
+        for s in reversed(self.sents[max(0, k - 6) : k]):
+            if para - self.paragraph_of.get(s.start, 0) > 1:
+                break
+            for t in s:
+                if t.dep_ not in _SUBJ_DEPS or t.pos_ == "PRON":
+                    continue
+                got = self.actors_for(t)
+                if len(got) >= 2 or (got and t.tag_ in ("NNS", "NNPS")):
+                    return got
+        return []
 
     def _modifier_states(self, h: Token) -> list[Actor]:
         out: list[Actor] = []
@@ -141,11 +171,13 @@ class _Coder:
         if not any(c.dep_ == "conj" for m in mods for c in m.children):
             return out
         for m in with_conjuncts(mods):
-            a = self.actor_at.get(m.i)
+            # The word's own state first: one mention may span "Hungarian and Romanian officials".
+            a = None
+            hit = next(iter(self.ctx.kb.lookup(m.text, ("name", "alias", "demonym"))), None)
+            if hit is not None and hit[0].type == "state":
+                a = self.analysis.actor(hit[0].id) or self._state_actor(hit[0].id, m)
             if a is None:
-                hit = next(iter(self.ctx.kb.lookup(m.text, ("name", "alias", "demonym"))), None)
-                if hit is not None and hit[0].type == "state":
-                    a = self._state_actor(hit[0].id, m)
+                a = self.actor_at.get(m.i)
             if a is not None and a not in out:
                 out.append(a)
         return out
@@ -159,7 +191,11 @@ class _Coder:
                     a = self.actor_at.get(c.i)
                     if a is not None and a.type == "person" and self.kind_at.get(c.i) in ("name", "alias"):
                         return a
-            return self.actor_at[h.i]
+            kept = self.actor_at[h.i]
+            if kept.country is None and not kept.known and kept.type != "state":
+                # "Ukrainian lawmakers" kept as text: the text gives its country.
+                kept.country = self._modifier_country(h)
+            return kept
         if h.i in self.place_at:
             # The host of a visit to a place: the place is not a mention of the state.
             return self._state_actor(self.place_at[h.i].country, None)
@@ -231,6 +267,17 @@ class _Coder:
                     if entry.type == "state" and kind in ("name", "alias", "demonym"):
                         return self._state_actor(entry.id, self.doc[i:j])
         return None
+
+    def _modifier_country(self, h: Token) -> str | None:
+        """The one state a noun's modifiers name ('Ukrainian lawmakers'), without adding an actor."""
+        found: set[str] = set()
+        for m in h.lefts:
+            if m.dep_ not in ("amod", "compound", "nmod") or _pro(m):
+                continue
+            for entry, _kind in self.ctx.kb.lookup(m.text, ("name", "alias", "demonym")):
+                if entry.type == "state":
+                    found.add(entry.id)
+        return found.pop() if len(found) == 1 else None
 
     def _state_actor(self, country: str | None, at: Token | Span | None) -> Actor | None:
         """The state actor for a party the resolver left alone, with the words that named it as a mention."""
@@ -369,8 +416,14 @@ class _Coder:
                 for c in (h.subtree if h is not t else h.children)
             ):
                 return None
+        self.from_pronoun = False
         source = self.fill(t, p.source, objs)
-        target = [a for a in self.fill(t, p.target, objs) if a not in source]
+        pronoun_source = self.from_pronoun
+        target = self.fill(t, p.target, objs)
+        if pronoun_source and any(a in target for a in source) and any(a not in target for a in source):
+            # "They received the Russian delegation": a party that receives is not among the hosts.
+            source = [a for a in source if a not in target]
+        target = [a for a in target if a not in source]
         if not source and not target:
             return None
         code = p.code
@@ -429,6 +482,44 @@ class _Coder:
                             ent = next((e for e in self.doc.ents if e.start <= g.i < e.end), None)
                             if ent is not None:
                                 return locate(ent.text, None)
+        return None
+
+    def _condition_parties(self, t: Token) -> list[Actor]:
+        """The subject of an 'if'/'unless' clause on the trigger or the verb it depends on."""
+        heads = [t, t.head] if t.head is not t else [t]
+        for h in heads:
+            for c in h.children:
+                if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                    continue
+                for subj in c.children:
+                    if subj.dep_ in _SUBJ_DEPS:
+                        got = self.actors_for(subj)
+                        if got:
+                            return got
+        return []
+
+    def _clause_place(self, t: Token) -> Location | None:
+        """A place named in the trigger's own clause ("fired shells at targets in Jericho")."""
+        root = t
+        while root.dep_ in ("xcomp", "acl", "pobj", "prep", "dobj") and root.head is not root:
+            root = root.head
+        stack = [root]
+        while stack:
+            h = stack.pop()
+            for c in h.children:
+                if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis"):
+                    continue
+                if c.dep_ == "pobj" and h.lower_ in _PLACE_PREPS:
+                    if c.i in self.place_at:
+                        pl = self.place_at[c.i]
+                        return locate(pl.text, pl.country)
+                    if c.ent_type_ in ("GPE", "LOC") and c.i not in self.actor_at:
+                        ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
+                        if ent is not None:
+                            got = locate(ent.text, None)
+                            if got.country:
+                                return got
+                stack.append(c)
         return None
 
     def date_cue(self, t: Token, future: bool) -> Cue | None:
@@ -498,9 +589,14 @@ class _Coder:
                 if got is None:
                     continue
                 source, target, code, objs = got
+                ev = self.build(t, p, source, target, code)
+                if not ev.source:
+                    # No event without a source: the issue codes who did what to whom, and an
+                    # agentless passive ("negotiations were held") names no one to code. Its
+                    # object may still be an event of its own ("the visit of X was planned").
+                    continue
                 if p.consume:
                     self.consumed.update(o.i for o in objs)
-                ev = self.build(t, p, source, target, code)
                 key = (
                     ev.cameo,
                     tuple(r.actor for r in ev.source),
@@ -512,11 +608,75 @@ class _Coder:
                 if key not in seen:
                     seen.add(key)
                     found.append(ev)
+                    if p.pos == "noun":
+                        self.nominal.add(id(ev))
                 break
         found.sort(key=lambda e: e.trigger.start)
+        found = self.merge(found)
         for n, e in enumerate(found, 1):
             e.id = f"ev{n}"
         self.analysis.events.extend(found)
+
+    # -- one event, several mentions --------------------------------------------------------------
+    def merge(self, events: list[Event]) -> list[Event]:
+        """Fold later mentions of an event into its first ("the visit ... the visit of the minister").
+
+        Two events are one when their codes agree (equal, or one a prefix of the other), their
+        parties agree (the same actors, a state standing for its own people, or a party left
+        unnamed in one mention), their dates agree, and their statuses can describe one fact (equal,
+        or one is an event noun presupposing the event in a hedged or quoted sentence).
+        """
+        groups: list[list[Event]] = []
+        for e in events:
+            for g in reversed(groups):
+                if all(self._same_event(x, e) for x in g):
+                    g.append(e)
+                    break
+            else:
+                groups.append([e])
+        return [self._fold(g) for g in groups]
+
+    def _same_event(self, a: Event, b: Event) -> bool:
+        if not (a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)):
+            return False
+        nominal = id(a) in self.nominal or id(b) in self.nominal
+        if not nominal:
+            # Two clauses that each report an act ("attended a meeting", "met with Kim") are two
+            # events unless they repeat it word for word: same code, same actors.
+            same = [r.actor for r in a.source] == [r.actor for r in b.source] and [r.actor for r in a.target] == [
+                r.actor for r in b.target
+            ]
+            if not (same and a.cameo == b.cameo and a.status == b.status):
+                return False
+        if a.status != b.status and ({a.status, b.status} & {"negated", "future", "hypothetical"}):
+            return False
+        if not (_parties_agree(a.source, b.source, self.ctx) and _parties_agree(a.target, b.target, self.ctx)):
+            return False
+        if not a.source or not b.source:
+            return False
+        return _dates_agree(a.date, b.date)
+
+    def _fold(self, group: list[Event]) -> Event:
+        if len(group) == 1:
+            e = group[0]
+            e.mentions = [EventMention(e.trigger, e.evidence, e.status)]
+            return e
+        head = min(group, key=lambda e: (_FACT_RANK.get(e.status, 9), e.trigger.start))
+        for e in group:
+            if len(e.source) > len(head.source) and _covers(e.source, head.source, self.ctx):
+                head.source = e.source
+            if not head.target and e.target:
+                head.target = e.target
+            if _date_rank(e.date) < _date_rank(head.date):
+                head.date = e.date
+            if head.location is None and e.location is not None:
+                head.location = e.location
+            if len(e.cameo) > len(head.cameo):
+                head.cameo, head.plover, head.quad_class, head.goldstein = e.cameo, e.plover, e.quad_class, e.goldstein
+            if e.confidence is not None and (head.confidence is None or e.confidence > head.confidence):
+                head.confidence = e.confidence
+        head.mentions = [EventMention(e.trigger, e.evidence, e.status) for e in group]
+        return head
 
     def _evidence(self, sent: Span, t: Token) -> TextSpan:
         """The sentence, clipped to the trigger's paragraph (the parser may run across a break)."""
@@ -533,6 +693,43 @@ class _Coder:
         while end > start and text[end - 1].isspace():
             end -= 1
         return TextSpan(start, end, text[start:end])
+
+    def _as_of(
+        self, value: str, source: list[Actor], target: list[Actor], location: Location | None
+    ) -> tuple[list[Actor], list[Actor], Location | None]:
+        """States as they were on a historical event's date: Moscow in 1953 is the Soviet Union's."""
+        on = _first_day(value)
+        if on is None:
+            return source, target, location
+
+        def then(country: str | None) -> str | None:
+            e = self.ctx.kb.get(country) if country else None
+            if e is None or e.type != "state" or e.start is not None or e.end is not None:
+                return None  # a state with dates of its own is already a state of its time
+            for h in self._historical_states():
+                if h.capital and h.capital == e.capital and h.start and h.end and h.start <= on < h.end:
+                    return h.id
+            return None
+
+        def swap(actors: list[Actor]) -> list[Actor]:
+            out: list[Actor] = []
+            for a in actors:
+                hid = then(a.id) if a.type == "state" else None
+                b = self._state_actor(hid, None) if hid else a
+                b = b or a
+                if b not in out:
+                    out.append(b)
+            return out
+
+        if location is not None and (hid := then(location.country)) is not None:
+            location = Location(location.name, hid, location.lat, location.lon, location.geonameid)
+        return swap(source), swap(target), location
+
+    def _historical_states(self) -> list[Entry]:
+        """The KB's states with an end date (the Soviet Union, Yugoslavia, ...), read once per document."""
+        if self._past_states is None:
+            self._past_states = [e for e in self.ctx.kb.entries.values() if e.type == "state" and e.end is not None]
+        return self._past_states
 
     def _of_the_past(self, actors: list[Actor]) -> bool:
         """True when an actor is a state that had ceased to exist, or all are long-retired people."""
@@ -566,6 +763,9 @@ class _Coder:
             detailed = intent + code[2:3]
             keep = f"keep:{code[:2]}" in self.table.intent_codes and len(code) >= 3 and code[2] != "0"
             code = detailed if keep and detailed in self.book.codes else intent
+        if code[:2] == "13" and not target:
+            # "threatened to stop talks if the United States goes ahead": who must comply is the target.
+            target = [a for a in self._condition_parties(t) if a not in source]
         c = self.book.get(code)
         cue = self.date_cue(t, status == "future")
         when = to_event_date(cue, self.ctx.published)
@@ -582,6 +782,28 @@ class _Coder:
             target_heads = self.role_tokens(t, spec, with_conjuncts(logical_object(t)) if t.pos_ == "VERB" else [])
             if target_heads:
                 break
+        location = self.location(t, target_heads)
+        if not source and code[:3] == "043" and location is not None and location.country:
+            # "the delegation was received in Pyongyang": who hosts a visit at a place is its state.
+            host = self._state_actor(location.country, None)
+            if host is not None and host not in target:
+                source = [host]
+        if source and not target and location is None:
+            location = self._clause_place(t)
+        if (
+            source
+            and not target
+            and location is not None
+            and location.country
+            and location.country not in {a.country for a in source}
+        ):
+            # "bombers blew themselves up in Tel Aviv": an act done in another state's territory,
+            # with no party named for it, is done to that state (as PETRARCH and PLOVER code it).
+            host = self._state_actor(location.country, None)
+            if host is not None and host not in source:
+                target = [host]
+        if when.historical and when.value:
+            source, target, location = self._as_of(when.value, source, target, location)
         known = all(a.known for a in source + target)
         return Event(
             id="",
@@ -595,7 +817,7 @@ class _Coder:
             status=status,
             trigger=TextSpan(t.idx, end, self.text[t.idx : end]),
             evidence=self._evidence(sent, t),
-            location=self.location(t, target_heads),
+            location=location,
             statement=statement,
             confidence=round((0.9 if source and target else 0.6) * (1.0 if known else 0.8), 2),
         )
@@ -610,6 +832,54 @@ def _pro(t: Token) -> bool:
     return (i >= 1 and doc[i - 1].lower_ in ("pro", "pro-", "anti", "anti-")) or (
         i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti")
     )
+
+
+def _party_match(a: ActorRef, b: ActorRef, ctx: Context) -> bool:
+    """One party under two names: the same actor, or a state and one of its own people or bodies."""
+    if a.actor == b.actor:
+        return True
+    for x, y in ((a, b), (b, a)):
+        e = ctx.kb.get(x.actor)
+        if e is not None and e.type == "state" and y.country == x.actor:
+            return True
+    return False
+
+
+def _covers(big: list[ActorRef], small: list[ActorRef], ctx: Context) -> bool:
+    return all(any(_party_match(s, b, ctx) for b in big) for s in small)
+
+
+def _parties_agree(a: list[ActorRef], b: list[ActorRef], ctx: Context) -> bool:
+    """Party lists of one event: equal up to _party_match both ways, or one left unnamed."""
+    if not a or not b:
+        return True
+    return _covers(a, b, ctx) and _covers(b, a, ctx)
+
+
+def _dates_agree(a: EventDate, b: EventDate) -> bool:
+    """Dates that can be one day: one within the other, or one only the publication date of news."""
+    if a.value and b.value and (a.value.startswith(b.value) or b.value.startswith(a.value)):
+        return True
+    vague = ("publication", "unknown")
+    if a.basis in vague or b.basis in vague:
+        return a.historical == b.historical
+    return False
+
+
+def _date_rank(d: EventDate) -> tuple[int, int]:
+    """Lower is better: a date the text gives beats the publication date; finer beats coarser."""
+    basis = {"explicit": 0, "relative": 1, "publication": 2, "unknown": 3}[d.basis]
+    precision = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}[d.precision]
+    return (basis, precision)
+
+
+def _first_day(value: str) -> date | None:
+    """The first day of an ISO date, month or year ('1953-09' -> 1953-09-01)."""
+    parts = value.split("-")
+    try:
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
+        return None
 
 
 def _ref(a: Actor) -> ActorRef:

@@ -230,6 +230,11 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
         if subj:
             return [_relative_head(s) for s in subj]
     head = verb.head
+    if verb.dep_ == "xcomp" and head is not verb and head.pos_ in ("VERB", "AUX") and is_passive(head):
+        # "Obama is scheduled to attend": the passive's subject does the act.
+        got = [_relative_head(c) for c in head.children if c.dep_ in _PASSIVE_SUBJ]
+        if got:
+            return got
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") and head.head is not head:
         # "Norway is willing to send ...": the subject of "is".
         return logical_subject(head.head, depth + 1)
@@ -310,8 +315,23 @@ def _prep_below(head: Token, words: list[str], depth: int) -> list[Token]:
 
 
 def find_lemma(head: Token, lemma: str) -> Token | None:
-    """The nearest descendant of head with this lemma."""
-    for t in head.subtree:
-        if t is not head and t.lemma_.lower() == lemma:
-            return t
+    """The nearest descendant of head with this lemma, within its own phrase.
+
+    The search does not enter clauses below the phrase other than gerunds ("a U.S. request to
+    interrogate detainees held after the escape of prisoners": the 'of' there is not the request's).
+    """
+    frontier = [head]
+    while frontier:
+        nxt: list[Token] = []
+        for h in frontier:
+            for c in h.children:
+                if c.lemma_.lower() == lemma:
+                    return c
+                if c.dep_ in ("relcl", "advcl", "ccomp"):
+                    continue
+                # A gerund stays in the phrase ("capable of launching warfare against X"); an
+                # infinitive or participle clause starts another ("a request to interrogate ...").
+                if c.pos_ not in _NO_CROSS or c.tag_ == "VBG":
+                    nxt.append(c)
+        frontier = nxt
     return None
