@@ -90,8 +90,9 @@ def _ref(actor: Any, name: Any, country: Any, sector: Any) -> dict[str, Any]:
 def document_analysis(store: Store, doc_id: str) -> dict[str, Any] | None:
     """The analysis of a stored document (the contract's JSON), rebuilt from its rows; None if absent.
 
-    The store keeps every field of the contract except a statement speaker's ``mention`` span,
-    which has no column; it is left out (it is optional in the contract).
+    The store keeps every field of the contract except a statement speaker's ``mention`` span and
+    an event's further ``mentions`` (the other places it is told), which have no columns; they
+    are left out (both are optional in the contract).
     """
     docs = store.fetch(
         "SELECT doc_id, source, url, title, outlet, published, language, text, warnings, analysis_schema "
