@@ -415,6 +415,159 @@ def query_events_cmd(
     _print_rows(rows, columns, fmt)
 
 
+StatusOption = Annotated[
+    list[str] | None,
+    typer.Option("--status", help="Event statuses that count (repeatable; default reported; 'all' for every one)."),
+]
+SinceOption = Annotated[str | None, typer.Option(help="Events dated from (YYYY-MM-DD, YYYY-MM or YYYY).")]
+UntilOption = Annotated[str | None, typer.Option(help="Events dated up to (YYYY-MM-DD, YYYY-MM or YYYY).")]
+
+
+def _statuses(values: list[str] | None) -> tuple[str, ...] | None:
+    """The --status values: none given means the default (reported), 'all' means every status."""
+    from .analytics import DEFAULT_STATUSES
+
+    if not values:
+        return DEFAULT_STATUSES
+    return None if "all" in values else tuple(values)
+
+
+@app.command("relations")
+def relations_cmd(
+    dyad: Annotated[
+        str | None, typer.Option(help="Two states, such as RUS:PRK (both directions unless --directed).")
+    ] = None,
+    country: Annotated[str | None, typer.Option(help="One state: all its partners, most events first.")] = None,
+    period: Annotated[str, typer.Option(help="week, month, quarter or year (with --dyad).")] = "month",
+    since: SinceOption = None,
+    until: UntilOption = None,
+    directed: Annotated[
+        bool, typer.Option(help="With --dyad: only events from the first state to the second.")
+    ] = False,
+    status: StatusOption = None,
+    db: DbOption = None,
+    fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="table, json or csv.")] = RowFormat.table,
+) -> None:
+    """Relations of two states per period (quad classes, Goldstein, sources), or one state's partners ranked."""
+    from .analytics import COUNTRY_COLUMNS, DYAD_COLUMNS, relations
+    from .store import open_store
+
+    try:
+        pair: tuple[str, str] | None = None
+        if dyad is not None:
+            parts = dyad.split(":")
+            if len(parts) != 2:
+                raise UsageError(Errors.E065.format(value=dyad))
+            pair = (parts[0], parts[1])
+        with open_store(db, read_only=True) as store:
+            rows = relations(
+                store,
+                dyad=pair,
+                country=country,
+                period=period,
+                since=since,
+                until=until,
+                directed=directed,
+                statuses=_statuses(status),
+            )
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    _print_rows(rows, DYAD_COLUMNS if pair else COUNTRY_COLUMNS, fmt)
+
+
+BLOC_COLUMNS = ("bloc", "states", "cooperation", "conflict", "ties")
+TIE_COLUMNS = ("a", "b", "weight", "events", "cooperation", "conflict", "goldstein_mean", "same_bloc")
+
+
+@app.command("blocs")
+def blocs_cmd(
+    since: SinceOption = None,
+    until: UntilOption = None,
+    status: StatusOption = None,
+    top: Annotated[int, typer.Option(min=0, help="How many of the strongest ties to list.")] = 20,
+    db: DbOption = None,
+    fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="table, json or csv.")] = RowFormat.table,
+) -> None:
+    """Alignment blocs of states from the signed cooperation-conflict graph, and the strongest ties.
+
+    json prints one array of blocs (each with its states and internal ties); csv one row per bloc.
+    """
+    from .analytics import blocs
+    from .store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            report = blocs(store, since=since, until=until, statuses=_statuses(status), top=top)
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    if fmt is RowFormat.json:
+        _print_rows([{"bloc": i + 1, **b.to_dict()} for i, b in enumerate(report.blocs)], BLOC_COLUMNS, fmt)
+        return
+    rows = [
+        {
+            "bloc": i + 1,
+            "states": " ".join(b.states),
+            "cooperation": b.cooperation,
+            "conflict": b.conflict,
+            "ties": len(b.ties),
+        }
+        for i, b in enumerate(report.blocs)
+    ]
+    _print_rows(rows, BLOC_COLUMNS, fmt)
+    if fmt is RowFormat.table:
+        _print_rows([t.to_dict() for t in report.ties], TIE_COLUMNS, fmt)
+        Console(highlight=False).print(
+            f"{report.states} states, {report.events} events; signed modularity {report.modularity} ({report.method})"
+        )
+
+
+@app.command("quotes")
+def quotes_cmd(
+    speaker: Annotated[str | None, typer.Option(help="Speaker: actor id, name or country code.")] = None,
+    limit: Annotated[int | None, typer.Option(min=0, help="At most this many rows.")] = None,
+    db: DbOption = None,
+    fmt: Annotated[RowFormat, typer.Option("--format", "-f", help="table, json or csv.")] = RowFormat.table,
+) -> None:
+    """Direct quotes and reported speech in the store, by speaker, oldest first."""
+    from .analytics import QUOTE_COLUMNS, quotes
+    from .store import open_store
+
+    try:
+        with open_store(db, read_only=True) as store:
+            rows = quotes(store, speaker=speaker, limit=limit)
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    columns = QUOTE_COLUMNS if fmt is not RowFormat.table else QUOTE_COLUMNS[:7]
+    _print_rows(rows, columns, fmt)
+
+
+@app.command("export")
+def export_cmd(
+    fmt: Annotated[str, typer.Option("--format", "-f", help="gdelt, plover, csv, parquet or graphml.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="File to write (a folder for parquet).")],
+    status: StatusOption = None,
+    db: DbOption = None,
+) -> None:
+    """Export the store's events: GDELT 2.0 table, PLOVER JSON, CSV, Parquet by month, or a GraphML graph.
+
+    gdelt and graphml take only reported events unless --status says otherwise; the others take every
+    event with its status.
+    """
+    from .export import export
+    from .store import open_store
+
+    try:
+        chosen: tuple[str, ...] | str | None = "default" if not status else _statuses(status)
+        with open_store(db, read_only=True) as store:
+            count = export(store, fmt, out, statuses=chosen)
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+    except OSError as exc:
+        err.print(f"geosignal: {Errors.E067.format(path=out, detail=exc.strerror or exc)}", markup=False)
+        raise typer.Exit(EXIT_INPUT) from None
+    err.print(f"geosignal: wrote {count} {'edges' if fmt == 'graphml' else 'rows'} to {out}", markup=False)
+
+
 @app.command()
 def serve(
     db: DbOption = None,

@@ -29,6 +29,8 @@ from .schema import (
     REJECTS,
     SCHEMA_VERSION,
     Table,
+    derive_dyads_sql,
+    fill_hashes,
 )
 
 TABLES_BY_NAME = {t.name: t for t in ALL_TABLES}
@@ -105,6 +107,9 @@ class Store(ABC):
 
     address: str
     notice: str | None = None  # set when opening upgraded the schema
+    # SQL hashing the expression {} to a BIGINT, NULL for NULL (event_dyads' doc and outlet keys:
+    # counting distinct integers is what keeps the analytics fast).
+    HASH_SQL: str
 
     # -- backend hooks -------------------------------------------------------------------
     @abstractmethod
@@ -122,6 +127,17 @@ class Store(ABC):
     @abstractmethod
     def insert(self, table: Table, rows: list[Row]) -> None:
         """Insert many rows in one batch operation (never one statement per row)."""
+
+    @abstractmethod
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 10_000) -> Iterator[list[tuple[Any, ...]]]:
+        """Run one query and yield its rows in lists of at most ``size``, never all at once."""
+
+    @abstractmethod
+    def copy_csv(self, sql: str, path: str, *, delimiter: str = ",", header: bool = True) -> None:
+        """Write a query's rows to a CSV file inside the database engine (no rows pass through Python).
+
+        The query takes no parameters (COPY cannot bind them); callers build it from constants.
+        """
 
     @abstractmethod
     def table_names(self) -> set[str]:
@@ -166,7 +182,7 @@ class Store(ABC):
         with self.transaction():
             for v in range(version, SCHEMA_VERSION):
                 for stmt in MIGRATIONS[v]:
-                    self.execute(stmt)
+                    self.execute(fill_hashes(stmt, self.HASH_SQL))
             if 0 < version < 2 <= SCHEMA_VERSION:
                 # Documents stored by version 1 get their event keys, signatures and stories.
                 self._backfill_event_keys()
@@ -215,8 +231,20 @@ class Store(ABC):
                 if rows[t.name]:
                     self.insert(t, rows[t.name])
             if by_id:
+                # The documents named on every table, so no engine has to scan the others' rows.
+                only = " AND e.doc_id = ANY(?) AND x.doc_id = ANY(?) AND y.doc_id = ANY(?) AND d.doc_id = ANY(?)"
+                self.execute(derive_dyads_sql(self.HASH_SQL, only), [list(by_id)] * 4)
                 self._link_documents(texts)
         return len(by_id)
+
+    def cluster_dyads(self, *, threshold: float = 0.1) -> bool:
+        """Rewrite event_dyads in pair order when enough rows arrived since the last time; True if it did.
+
+        A backend whose engine needs it overrides this (DuckDB: the analytics read a pair's rows
+        from a few row groups only when they are stored together). ``threshold`` is the share of
+        rows written since the last clustering that triggers a rewrite (0 forces one).
+        """
+        return False
 
     # -- near-duplicate stories -------------------------------------------------------------
     def _link_documents(self, texts: dict[str, str]) -> None:

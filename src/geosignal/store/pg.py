@@ -25,6 +25,8 @@ def _redact(url: str) -> str:
 class PostgresStore(Store):
     """A store in a PostgreSQL database (the tables live in the connection's current schema)."""
 
+    HASH_SQL = "hashtextextended({0}, 0)"
+
     def __init__(self, url: str) -> None:
         self.address = _redact(url)
         try:
@@ -46,6 +48,24 @@ class PostgresStore(Store):
         with self.conn.cursor() as cur:
             cur.execute(self._sql(sql), list(params))
             return cur.fetchall()
+
+    def stream(self, sql: str, params: Sequence[Any] = (), size: int = 10_000) -> Iterator[list[tuple[Any, ...]]]:
+        """Run one query through a server-side cursor and yield its rows in lists of at most ``size``."""
+        with self.conn.transaction(), self.conn.cursor(name="geosignal_stream") as cur:
+            cur.execute(self._sql(sql), list(params))
+            while rows := cur.fetchmany(size):
+                yield rows
+
+    def copy_csv(self, sql: str, path: str, *, delimiter: str = ",", header: bool = True) -> None:
+        """COPY the query's rows out of the server in CSV, block by block, into a local file."""
+        sep = delimiter.replace("'", "''")
+        with (
+            open(path, "wb") as out,
+            self.conn.cursor() as cur,
+            cur.copy(f"COPY ({sql}) TO STDOUT (FORMAT csv, DELIMITER E'{sep}', HEADER {str(header).lower()})") as copy,
+        ):
+            for block in copy:
+                out.write(block)
 
     def transaction(self) -> AbstractContextManager[None]:
         """A transaction: committed when the block ends, rolled back if it raises."""

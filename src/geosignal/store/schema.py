@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 # The version this release writes. A store at an older version is upgraded on open by running
 # MIGRATIONS[v] for v in its version .. SCHEMA_VERSION - 1; a newer one is refused.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 TEXT = "TEXT"
 INT = "INTEGER"
@@ -26,6 +26,7 @@ class Table:
     name: str
     columns: tuple[tuple[str, str], ...]
     key: tuple[str, ...] = ()
+    enforced: bool = True  # False: the key holds by construction and is not declared (no index to keep up)
 
     @property
     def names(self) -> list[str]:
@@ -35,7 +36,7 @@ class Table:
     def ddl(self) -> str:
         """The CREATE TABLE statement (the same SQL for DuckDB and PostgreSQL)."""
         cols = [f"{c} {t}" for c, t in self.columns]
-        if self.key:
+        if self.key and self.enforced:
             cols.append(f"PRIMARY KEY ({', '.join(self.key)})")
         return f"CREATE TABLE IF NOT EXISTS {self.name} ({', '.join(cols)})"
 
@@ -191,6 +192,39 @@ DEDUP_TABLES: tuple[Table, ...] = (DOC_MINHASH, DOC_BANDS, DOC_LINKS, DOC_STORIE
 
 # Keyed by the rejected input (a file, or file:line for JSON Lines records).
 REJECTS = Table("rejects", (("source", TEXT), ("code", TEXT), ("reason", TEXT)))
+# Derived, not written by callers: for every event and every two different countries on its opposite
+# sides (one among the sources, the other among the targets), one row from each country's point of
+# view: `state`, its `partner`, and whether the state `sent` (was a source) and/or `received` (was a
+# target) the event; "Russia and North Korea met" gives RUS/PRK and PRK/RUS rows with both set. The
+# rows carry what the analytics aggregate, as integers where they are read: the pair's and the state's
+# keys (see state_key), the event's own date as `day` (yyyymmdd; yyyymm00 for a month, yyyy0000 for a
+# year, NULL when undated or vaguer), status, quad class, Goldstein score, and hashes of the outlet and
+# doc_id for counting sources and articles. `relations`, `blocs` and the graph export read only this
+# table; with one row per event and pair (nothing to de-duplicate at query time), integer columns,
+# and rows kept clustered by pair_key (Store.cluster_dyads), a dyad or a country reads a few
+# contiguous row groups: that keeps `relations` under 0.5 s on 10 million events (docs/benchmarks.md).
+# write_batch refills it for the documents it writes, with DERIVE_DYADS (its GROUP BY makes the key).
+EVENT_DYADS = Table(
+    "event_dyads",
+    (
+        ("doc_id", TEXT),
+        ("event_id", TEXT),
+        ("state", TEXT),
+        ("partner", TEXT),
+        ("pair_key", INT),
+        ("state_key", INT),
+        ("sent", INT),
+        ("received", INT),
+        ("day", INT),
+        ("status", TEXT),
+        ("quad_class", INT),
+        ("goldstein", FLOAT),
+        ("outlet_key", BIGINT),
+        ("doc_key", BIGINT),
+    ),
+    ("doc_id", "event_id", "state", "partner"),
+    enforced=False,
+)
 
 # One row per event report with the key that says which reports are the same event (version 2):
 # the same day (the event's date, else the document's), CAMEO code and sets of source and target
@@ -210,10 +244,63 @@ EVENT_KEYS = Table(
     ("doc_id", "event_id"),
 )
 _V1_DOC_TABLES = (DOCUMENTS, ACTORS, MENTIONS, EVENTS, EVENT_ACTORS, STATEMENTS, CLAIMS, TECHNIQUES)
-DOC_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, EVENT_KEYS)
+DOC_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, EVENT_KEYS, EVENT_DYADS)
 ALL_TABLES: tuple[Table, ...] = (*DOC_TABLES, REJECTS, *DEDUP_TABLES)
 V1_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, REJECTS)
 
+
+
+def state_key_sql(expr: str) -> str:
+    """SQL for a state code's integer key: AAA..ZZZ -> 0..17575 (base 26), NULL for any other code."""
+    letters = [f"ascii(substr({expr}, {i}, 1))" for i in (1, 2, 3)]
+    ok = " AND ".join(f"{c} BETWEEN 65 AND 90" for c in letters)
+    value = f"({letters[0]} - 65) * 676 + ({letters[1]} - 65) * 26 + ({letters[2]} - 65)"
+    return f"CASE WHEN length({expr}) = 3 AND {ok} THEN {value} END"
+
+
+def state_key(code: str) -> int | None:
+    """The integer key of a state code, as state_key_sql computes it in the database."""
+    if len(code) != 3 or not all("A" <= ch <= "Z" for ch in code):
+        return None
+    return (ord(code[0]) - 65) * 676 + (ord(code[1]) - 65) * 26 + (ord(code[2]) - 65)
+
+
+STATE_KEYS = 17576  # 26 ** 3: pair_key = a_key * STATE_KEYS + b_key
+# The date as an integer; a value that does not fit its precision is NULL (the event counts as undated).
+_DAY = (
+    "CASE WHEN e.date_precision = 'day' AND length(e.date_value) = 10 "
+    "THEN CAST(replace(e.date_value, '-', '') AS INTEGER) "
+    "WHEN e.date_precision = 'month' AND length(e.date_value) = 7 "
+    "THEN CAST(replace(e.date_value, '-', '') AS INTEGER) * 100 "
+    "WHEN e.date_precision = 'year' AND length(e.date_value) = 4 THEN CAST(e.date_value AS INTEGER) * 10000 END"
+)
+# Fill event_dyads from the stored events. {where} narrows it to some documents; {doc_key} and
+# {outlet_key} are the backend's SQL hashing e.doc_id and d.outlet to a BIGINT (Store.HASH_SQL).
+DERIVE_DYADS = (
+    f"INSERT INTO event_dyads ({', '.join(EVENT_DYADS.names)}) "
+    f"SELECT e.doc_id, e.event_id, x.country, y.country, ({state_key_sql('x.country')}) * {STATE_KEYS} "
+    f"+ ({state_key_sql('y.country')}), {state_key_sql('x.country')}, "
+    "max(CASE WHEN x.role = 'source' THEN 1 ELSE 0 END), max(CASE WHEN x.role = 'target' THEN 1 ELSE 0 END), "
+    f"{_DAY}, e.status, e.quad_class, e.goldstein, {{outlet_key}}, {{doc_key}} FROM events e "
+    "JOIN event_actors x ON x.doc_id = e.doc_id AND x.event_id = e.event_id "
+    "JOIN event_actors y ON y.doc_id = e.doc_id AND y.event_id = e.event_id AND y.role <> x.role "
+    "JOIN documents d ON d.doc_id = e.doc_id "
+    "WHERE x.country IS NOT NULL AND y.country IS NOT NULL AND x.country <> y.country{where} "
+    "GROUP BY e.doc_id, e.event_id, x.country, y.country, e.date_value, e.date_precision, e.status, e.quad_class, "
+    "e.goldstein, d.outlet"
+)
+# The order event_dyads is rewritten in (Store.cluster_dyads): each pair's rows together.
+DYADS_ORDER = "pair_key, day"
+
+
+def fill_hashes(sql: str, hash_sql: str) -> str:
+    """A statement for one backend: {doc_key} and {outlet_key} become its SQL hashing ``{0}`` to a BIGINT."""
+    return sql.replace("{doc_key}", hash_sql.format("e.doc_id")).replace("{outlet_key}", hash_sql.format("d.outlet"))
+
+
+def derive_dyads_sql(hash_sql: str, where: str = "") -> str:
+    """DERIVE_DYADS for one backend, narrowed by ``where`` (SQL starting with AND)."""
+    return fill_hashes(DERIVE_DYADS.replace("{where}", where), hash_sql)
 
 
 def _v0_to_v1() -> list[str]:
@@ -240,5 +327,14 @@ def _v1_to_v2() -> list[str]:
     return stmts
 
 
+def _v2_to_v3() -> list[str]:
+    # The derived dyad table for the analytics, filled from what a version-2 store already holds.
+    return [
+        EVENT_DYADS.ddl(),
+        "CREATE INDEX IF NOT EXISTS event_dyads_doc ON event_dyads (doc_id)",
+        DERIVE_DYADS.replace("{where}", ""),  # Store.migrate fills in the backend's hash SQL
+    ]
+
+
 # MIGRATIONS[v] takes a store from version v to v + 1 (version 0 is an empty database).
-MIGRATIONS: dict[int, list[str]] = {0: _v0_to_v1(), 1: _v1_to_v2()}
+MIGRATIONS: dict[int, list[str]] = {0: _v0_to_v1(), 1: _v1_to_v2(), 2: _v2_to_v3()}
