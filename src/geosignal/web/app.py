@@ -687,6 +687,10 @@ def create_app(store: Store, *, allow_writes: bool = False, max_body: int = DEFA
         analysis = await run_in_threadpool(state.analyze, raw)
         return _article_page(page, analysis, stored=False)
 
+    from .insights import add_insight_routes
+
+    add_insight_routes(app, state, page)
+
     @app.get("/docs", response_class=HTMLResponse, include_in_schema=False)
     def api_docs() -> HTMLResponse:
         return page("apidocs.html", spec=app.openapi(), spec_json=json.dumps(app.openapi(), indent=2))
