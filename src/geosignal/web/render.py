@@ -152,7 +152,7 @@ def timeline(rows: list[dict[str, Any]], *, width: int = 760, height: int = 260)
     half = (height - pad_t - pad_b) / 2
     top = max([1] + [max(int(r["cooperation"]), int(r["conflict"])) for r in rows])
     slot = (width - pad_l - pad_r) / max(1, len(rows))
-    bar_w = max(2.0, slot * 0.6)
+    bar_w = min(48.0, max(2.0, slot * 0.6))
     bars: list[Bar] = []
     line: list[tuple[float, float]] = []
     labels: list[tuple[float, str]] = []
