@@ -60,7 +60,7 @@ def request_mix(base: str, n: int, seed: int) -> list[str]:
     for d in docs[:30]:
         for a in httpx.get(f"{base}/api/documents/{quote(d['id'], safe='')}").json()["actors"]:
             actor_ids.add(a["id"])
-            if a["type"] == "state":
+            if a["type"] == "state" and len(a["id"]) == 3 and a["id"].isalpha():  # ISO codes, not text: ids
                 states.add(a["id"])
     countries = sorted(states) or ["RUS"]
     actors = sorted(actor_ids) or countries
@@ -79,7 +79,8 @@ def request_mix(base: str, n: int, seed: int) -> list[str]:
         lambda: "/api/stats",
     ]
     if "/api/relations" in spec:
-        makers.append(lambda: f"/api/relations?dyad={rng.choice(countries)}:{rng.choice(countries)}&period=month")
+        pairs = [f"{a}:{b}" for a in countries for b in countries if a < b] or ["RUS:PRK"]
+        makers.append(lambda: f"/api/relations?dyad={rng.choice(pairs)}&period=month")
         makers.append(lambda: f"/api/relations?country={rng.choice(countries)}")
     if "/api/blocs" in spec:
         makers.append(lambda: "/api/blocs")
