@@ -592,6 +592,26 @@ def export_cmd(
     err.print(f"geosignal: wrote {count} {'edges' if fmt == 'graphml' else 'rows'} to {out}", markup=False)
 
 
+@app.command()
+def serve(
+    db: DbOption = None,
+    host: Annotated[str, typer.Option(help="Address to bind (127.0.0.1: this machine only).")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(min=0, max=65535, help="TCP port.")] = 8000,
+    allow_writes: Annotated[
+        bool, typer.Option("--allow-writes", help="Let POST /api/documents store documents (read-only otherwise).")
+    ] = False,
+) -> None:
+    """Serve the store: a JSON API (documented at /docs) and a dashboard, at http://HOST:PORT/."""
+    from .web import serve as run_server
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        err.print(f"geosignal: serving on {host}: other machines can reach this server", markup=False)
+    try:
+        run_server(db, host=host, port=port, allow_writes=allow_writes)
+    except GeosignalError as exc:
+        raise _fail(exc) from None
+
+
 def main() -> None:
     """Entry point of the ``geosignal`` command."""
     try:

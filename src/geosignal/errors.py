@@ -54,6 +54,15 @@ class Errors(StrEnum):
     E073 = "staging directory {path}: {detail}"
     E075 = "--scheduler and --workers do not go together: the cluster at the address has its own workers"
     E076 = "--scheduler and --staging are options of --engine dask"
+    # The web API (geosignal serve); web/ maps them to HTTP statuses.
+    E100 = "no document with id '{id}'"
+    E101 = "no actor with id '{id}'"
+    E102 = "request body is over the {limit}-byte limit"
+    E103 = "this server is read-only: start it with `geosignal serve --allow-writes` to store documents"
+    E104 = "{field}: {detail}"
+    E105 = "{field}: {detail} (send JSON with 'text' or 'html', or a multipart form with a 'file' field)"
+    E106 = "not found: {path}"
+    E107 = "cross-site request refused: POST from {origin} to this server"
 
     def format(self, *args: object, **kwargs: object) -> str:
         """Fill in the message's fields."""
