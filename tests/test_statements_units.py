@@ -159,3 +159,10 @@ def test_a_negated_cue_with_no_clause_says_nothing() -> None:
     assert d["statements"] == []
     d = _analyse("The minister did not say that the talks had failed.")
     assert _by_content(d, "the talks had failed")["cue"]["text"] == "say"
+
+
+@pytest.mark.model
+def test_a_place_alone_is_no_statement_content() -> None:
+    # "attack" is a speech verb ("attacked the plan"), but a lone state or place as its object is an act.
+    d = _analyse("Why would Canada attack Mexico? The senator endorsed Gomez.")
+    assert [s["content"]["text"] for s in d["statements"]] == ["Gomez"]

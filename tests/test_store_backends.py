@@ -205,6 +205,20 @@ def test_older_schema_is_upgraded(db: str, monkeypatch: pytest.MonkeyPatch) -> N
         assert s.notice is None
 
 
+def test_version_3_store_gains_the_speaker_kind(db: str) -> None:
+    with open_store(db) as s:
+        s.execute("DROP INDEX statements_doc")  # DuckDB alters no indexed table
+        s.execute("ALTER TABLE statements DROP COLUMN speaker_kind")
+        s.execute("CREATE INDEX statements_doc ON statements (doc_id)")
+        s.execute("UPDATE schema_version SET version = 3")
+    rec = record("a")
+    rec["statements"][0]["speaker"] = {"actor": "document:statement", "name": "statement", "kind": "document"}
+    with open_store(db) as s:
+        assert s.notice and "from schema version 3" in s.notice
+        s.write_batch([rec])
+        assert s.fetch("SELECT speaker_id, speaker_kind FROM statements") == [("document:statement", "document")]
+
+
 def test_foreign_database_is_refused(db: str) -> None:
     with open_store(db) as s:
         s.execute("DROP TABLE schema_version")

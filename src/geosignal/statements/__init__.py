@@ -32,6 +32,8 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _STOP_PUNCT = {".", "!", "?", ";"}
 _QUOTE_CHARS = {*'"“”„«»‘’', "''"}
 _RELATIVE = {"who", "which", "that"}
+# Entity types that name a place or a state: never the content of a statement on their own.
+_PLACES = {"GPE", "LOC", "FAC", "NORP"}
 _NONSPEAKERS = {"it", "this", "there", "what", "which", "that", "these", "those"}
 _PERSONAL = {"he", "she", "they", "i", "we"}
 _MAX_AFTER = 12
@@ -608,8 +610,9 @@ class _Finder:
             objs = [c for c in kids if c.dep_ in ("dobj", "prep", "oprd", "ccomp") and c.i > v.i]
             if any(c.dep_ == "dobj" for c in objs) or (lemma == "call" and any(c.lower_ == "for" for c in objs)):
                 toks = [x for c in objs for x in c.subtree]
-                # One word is enough when it names something ("endorses Clinton"), not a pronoun.
-                if len(toks) >= 2 or (toks and toks[0].pos_ in ("PROPN", "NOUN")):
+                # One word is enough when it names something ("endorses Clinton"), not a pronoun,
+                # nor a place or state: "attack Mexico" is an act, not words about Mexico.
+                if len(toks) >= 2 or (toks and toks[0].pos_ in ("PROPN", "NOUN") and toks[0].ent_type_ not in _PLACES):
                     return self.tokens_span(toks)
         return None
 

@@ -167,6 +167,7 @@ def analysis_rows(record: dict[str, Any]) -> dict[str, list[Row]]:
                 *_span(s.get("evidence")),
                 *_span(s.get("cue")),
                 _json(s.get("channel", [])),
+                sp.get("kind"),
             )
         )
     for seq, c in enumerate(record.get("claims", [])):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 # The version this release writes. A store at an older version is upgraded on open by running
 # MIGRATIONS[v] for v in its version .. SCHEMA_VERSION - 1; a newer one is refused.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 TEXT = "TEXT"
 INT = "INTEGER"
@@ -147,6 +147,7 @@ STATEMENTS = Table(
         *_span("evidence"),
         *_span("cue"),
         ("channel", TEXT),  # JSON array of actor references
+        ("speaker_kind", TEXT),  # version 4: document, group or pronoun for a speaker that is no actor
     ),
     ("doc_id", "statement_id"),
 )
@@ -339,5 +340,16 @@ def _v2_to_v3() -> list[str]:
     ]
 
 
+def _v3_to_v4() -> list[str]:
+    # A speaker that is no actor ("the statement said", "the parties") says what it is. Version 1
+    # is created from today's table list, so a new store has the column already.
+    # DuckDB alters no table an index depends on: the index is dropped and built again.
+    return [
+        "DROP INDEX IF EXISTS statements_doc",
+        "ALTER TABLE statements ADD COLUMN IF NOT EXISTS speaker_kind TEXT",
+        "CREATE INDEX IF NOT EXISTS statements_doc ON statements (doc_id)",
+    ]
+
+
 # MIGRATIONS[v] takes a store from version v to v + 1 (version 0 is an empty database).
-MIGRATIONS: dict[int, list[str]] = {0: _v0_to_v1(), 1: _v1_to_v2(), 2: _v2_to_v3()}
+MIGRATIONS: dict[int, list[str]] = {0: _v0_to_v1(), 1: _v1_to_v2(), 2: _v2_to_v3(), 3: _v3_to_v4()}
