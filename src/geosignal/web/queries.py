@@ -187,7 +187,8 @@ def document_analysis(store: Store, doc_id: str) -> dict[str, Any] | None:
     for s in store.fetch(
         "SELECT statement_id, speaker_id, speaker_name, speaker_country, speaker_sector, direct, "
         "content_start, content_end, content_text, evidence_start, evidence_end, evidence_text, "
-        "cue_start, cue_end, cue_text, channel, speaker_kind FROM statements WHERE doc_id = ? ORDER BY content_start, statement_id",
+        "cue_start, cue_end, cue_text, channel, speaker_kind FROM statements WHERE doc_id = ? "
+        "ORDER BY content_start, statement_id",
         [doc_id],
     ):
         statement: dict[str, Any] = {
