@@ -223,3 +223,19 @@ def test_clustering_the_dyads_keeps_the_answers(tmp_path: Path) -> None:
         # Re-writing a document after clustering still replaces its rows.
         s.write_batch(records()[:1])
         assert s.snapshot() == snapshot
+
+
+def test_an_event_reported_by_several_articles_counts_once(tmp_path: Path) -> None:
+    # The same meeting (day, code, parties) in two outlets, and a different one on the same day.
+    meet = Ev(["RUS"], ["PRK"], "040", "2023-09-13")
+    other = Ev(["RUS"], ["PRK"], "062", "2023-09-13")
+    docs = [Doc("a", "TASS", "2023-09-13", [meet]), Doc("b", "KCNA", "2023-09-14", [meet, other])]
+    with open_store(str(tmp_path / "s.duckdb")) as s:
+        s.write_batch([analysis(d) for d in docs])
+        (row,) = relations(s, dyad=("RUS", "PRK"))
+        assert (row["events"], row["articles"], row["sources"]) == (2, 2, 2)
+        assert row["goldstein_sum"] == 8.4 and row["verbal_coop"] == 1 and row["material_coop"] == 1
+        (partner,) = relations(s, country="RUS")
+        assert partner["events"] == 2 and partner["sent"] == 2
+        (tie,) = blocs(s).ties
+        assert tie.events == 2

@@ -27,7 +27,7 @@ from typing import Any
 import networkx as nx  # type: ignore[import-untyped]
 
 from ..store import Store
-from .common import DEFAULT_STATUSES, statuses_clause, window, window_clause
+from .common import DEFAULT_STATUSES, quad_sums, reports_sql, statuses_clause, window, window_clause
 
 METHOD = "signed modularity (Gómez, Jensen & Arenas 2009), Louvain optimisation; weights: Goldstein sums"
 
@@ -114,13 +114,12 @@ def state_graph(
     status_sql, status_params = statuses_clause(statuses)
     window_sql, window_params = window_clause(lo, hi)
     sql = (
-        "SELECT state, partner, count(*), "
-        "sum(CASE WHEN quad_class = 1 THEN 1 ELSE 0 END), sum(CASE WHEN quad_class = 2 THEN 1 ELSE 0 END), "
-        "sum(CASE WHEN quad_class = 3 THEN 1 ELSE 0 END), sum(CASE WHEN quad_class = 4 THEN 1 ELSE 0 END), "
-        "sum(CASE WHEN goldstein > 0 THEN goldstein ELSE 0 END), "
-        "sum(CASE WHEN goldstein < 0 THEN -goldstein ELSE 0 END), sum(goldstein) FROM event_dyads "
+        f"SELECT state, partner, sum(first), {quad_sums(first=True)}, "
+        "sum(CASE WHEN goldstein > 0 THEN first * goldstein ELSE 0 END), "
+        "sum(CASE WHEN goldstein < 0 THEN -first * goldstein ELSE 0 END), sum(first * goldstein) "
         # Each event has a row from both sides; state < partner keeps one per pair.
-        f"WHERE state < partner{status_sql}{window_sql} GROUP BY state, partner ORDER BY 1, 2"
+        f"FROM {reports_sql('state, partner', f'state < partner{status_sql}{window_sql}')} "
+        "GROUP BY state, partner ORDER BY 1, 2"
     )
     g = nx.Graph()
     for a, b, n, q1, q2, q3, q4, coop, conf, total in store.fetch(sql, status_params + window_params):

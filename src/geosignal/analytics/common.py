@@ -89,6 +89,22 @@ def day_text(day: int | None) -> str | None:
     return f"{y:04d}" if not m else f"{y:04d}-{m:02d}" if not d else f"{y:04d}-{m:02d}-{d:02d}"
 
 
-def quad_sums(column: str = "quad_class") -> str:
-    """SQL selecting one count per quad class, named as in QUAD_CLASSES."""
-    return ", ".join(f"sum(CASE WHEN {column} = {q} THEN 1 ELSE 0 END) AS {name}" for q, name in QUAD_CLASSES.items())
+def quad_sums(column: str = "quad_class", *, first: bool = False) -> str:
+    """SQL selecting one count per quad class, named as in QUAD_CLASSES (of events, with ``first``)."""
+    one = "first" if first else "1"
+    return ", ".join(
+        f"sum(CASE WHEN {column} = {q} THEN {one} ELSE 0 END) AS {name}" for q, name in QUAD_CLASSES.items()
+    )
+
+
+def reports_sql(group: str, where: str) -> str:
+    """event_dyads rows matching ``where``, each with ``first``: 1 on one report of each event, else 0.
+
+    Reports of one event (event_keys: the same day, code and actors, in any documents) share an
+    ``event_hash``; ``group`` is what else sets one event apart in the caller's grouping (its pair
+    or partner). Summing ``first`` counts events once however many articles reported them.
+    """
+    return (
+        f"(SELECT *, CASE WHEN row_number() OVER (PARTITION BY {group}, event_hash ORDER BY doc_key, event_id) = 1 "
+        f"THEN 1 ELSE 0 END AS first FROM event_dyads WHERE {where}) AS reports"
+    )

@@ -24,6 +24,7 @@ from .common import (
     QUAD_CLASSES,
     day_text,
     quad_sums,
+    reports_sql,
     state_code,
     statuses_clause,
     window,
@@ -60,8 +61,11 @@ _KEYS = {
     "quarter": f"{_YEAR} * 10 + CAST(floor((mod({_YEAR_MONTH}, 100) - 1) / 3.0) AS INTEGER) + 1",
     "year": _YEAR,
 }
+# Over event_dyads rows flagged `first` (see reports_sql): an event reported by several articles
+# counts once; its sources and articles are all its reports'.
 _AGGREGATES = (
-    f"count(*) AS events, {quad_sums()}, sum(goldstein) AS goldstein_sum, avg(goldstein) AS goldstein_mean, "
+    f"sum(first) AS events, {quad_sums(first=True)}, sum(first * goldstein) AS goldstein_sum, "
+    "sum(first * goldstein) / nullif(sum(first), 0) AS goldstein_mean, "
     "count(DISTINCT outlet_key) AS sources, count(DISTINCT doc_key) AS articles"
 )
 
@@ -127,9 +131,10 @@ def _dyad(
     assert ka is not None and kb is not None  # state_code() admits only three letters
     if directed:
         where = f" AND sent = 1{where}"
+    match = f"pair_key = ? AND {_PLACEABLE[period]}{where}"
     sql = (
-        f"SELECT {_KEYS[period]} AS period, {_AGGREGATES}, sum(sent) AS forward, sum(received) AS backward "
-        f"FROM event_dyads WHERE pair_key = ? AND {_PLACEABLE[period]}{where} GROUP BY 1 ORDER BY 1"
+        f"SELECT {_KEYS[period]} AS period, {_AGGREGATES}, sum(first * sent) AS forward, "
+        f"sum(first * received) AS backward FROM {reports_sql('pair_key', match)} GROUP BY 1 ORDER BY 1"
     )
     rows = store.fetch(sql, [ka * STATE_KEYS + kb, *params])
     out = [_row(DYAD_COLUMNS, r) for r in rows]
@@ -140,9 +145,10 @@ def _dyad(
 
 def _country(store: Store, c: str, where: str, params: list[Any]) -> list[dict[str, Any]]:
     sql = (
-        f"SELECT partner, {_AGGREGATES}, sum(sent) AS sent, sum(received) AS received, "
-        "min(day) AS first_date, max(day) AS last_date FROM event_dyads "
-        f"WHERE state_key = ? AND day IS NOT NULL{where} GROUP BY partner ORDER BY events DESC, partner"
+        f"SELECT partner, {_AGGREGATES}, sum(first * sent) AS sent, sum(first * received) AS received, "
+        "min(day) AS first_date, max(day) AS last_date "
+        f"FROM {reports_sql('partner', f'state_key = ? AND day IS NOT NULL{where}')} "
+        "GROUP BY partner ORDER BY events DESC, partner"
     )
     rows = store.fetch(sql, [state_key(c), *params])
     out = [_row(COUNTRY_COLUMNS, r) for r in rows]

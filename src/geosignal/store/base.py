@@ -185,10 +185,11 @@ class Store(ABC):
             for v in range(version, SCHEMA_VERSION):
                 for stmt in MIGRATIONS[v]:
                     self.execute(fill_hashes(stmt, self.HASH_SQL))
-            if 0 < version < 2 <= SCHEMA_VERSION:
-                # Documents stored by version 1 get their event keys, signatures and stories.
-                self._backfill_event_keys()
-                self._rebuild_stories()
+                if v == 1:
+                    # Documents stored by version 1 get their event keys, signatures and stories
+                    # before later versions derive from them.
+                    self._backfill_event_keys()
+                    self._rebuild_stories()
             self.execute("DELETE FROM schema_version")
             self.execute("INSERT INTO schema_version (version) VALUES (?)", [SCHEMA_VERSION])
         if version:
@@ -251,8 +252,11 @@ class Store(ABC):
                 load(t)
             if doc_ids:
                 # The documents named on every table, so no engine has to scan the others' rows.
-                only = " AND e.doc_id = ANY(?) AND x.doc_id = ANY(?) AND y.doc_id = ANY(?) AND d.doc_id = ANY(?)"
-                self.execute(derive_dyads_sql(self.HASH_SQL, only), [doc_ids] * 4)
+                only = (
+                    " AND e.doc_id = ANY(?) AND x.doc_id = ANY(?) AND y.doc_id = ANY(?) AND d.doc_id = ANY(?)"
+                    " AND k.doc_id = ANY(?)"
+                )
+                self.execute(derive_dyads_sql(self.HASH_SQL, only), [doc_ids] * 5)
                 texts = self.fetch("SELECT doc_id, text FROM documents WHERE doc_id = ANY(?)", [doc_ids])
                 self._link_documents({str(d): str(t or "") for d, t in texts})
 

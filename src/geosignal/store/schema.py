@@ -222,6 +222,7 @@ EVENT_DYADS = Table(
         ("goldstein", FLOAT),
         ("outlet_key", BIGINT),
         ("doc_key", BIGINT),
+        ("event_hash", BIGINT),  # version 4: the hashed event_keys key; reports of one event share it
     ),
     ("doc_id", "event_id", "state", "partner"),
     enforced=False,
@@ -278,20 +279,22 @@ _DAY = (
     "THEN CAST(replace(e.date_value, '-', '') AS INTEGER) * 100 "
     "WHEN e.date_precision = 'year' AND length(e.date_value) = 4 THEN CAST(e.date_value AS INTEGER) * 10000 END"
 )
-# Fill event_dyads from the stored events. {where} narrows it to some documents; {doc_key} and
-# {outlet_key} are the backend's SQL hashing e.doc_id and d.outlet to a BIGINT (Store.HASH_SQL).
+# Fill event_dyads from the stored events. {where} narrows it to some documents; {doc_key},
+# {outlet_key} and {event_hash} are the backend's SQL hashing e.doc_id, d.outlet and k.event_key to a
+# BIGINT (Store.HASH_SQL).
 DERIVE_DYADS = (
     f"INSERT INTO event_dyads ({', '.join(EVENT_DYADS.names)}) "
     f"SELECT e.doc_id, e.event_id, x.country, y.country, ({state_key_sql('x.country')}) * {STATE_KEYS} "
     f"+ ({state_key_sql('y.country')}), {state_key_sql('x.country')}, "
     "max(CASE WHEN x.role = 'source' THEN 1 ELSE 0 END), max(CASE WHEN x.role = 'target' THEN 1 ELSE 0 END), "
-    f"{_DAY}, e.status, e.quad_class, e.goldstein, {{outlet_key}}, {{doc_key}} FROM events e "
+    f"{_DAY}, e.status, e.quad_class, e.goldstein, {{outlet_key}}, {{doc_key}}, {{event_hash}} FROM events e "
     "JOIN event_actors x ON x.doc_id = e.doc_id AND x.event_id = e.event_id "
     "JOIN event_actors y ON y.doc_id = e.doc_id AND y.event_id = e.event_id AND y.role <> x.role "
     "JOIN documents d ON d.doc_id = e.doc_id "
+    "JOIN event_keys k ON k.doc_id = e.doc_id AND k.event_id = e.event_id "
     "WHERE x.country IS NOT NULL AND y.country IS NOT NULL AND x.country <> y.country{where} "
     "GROUP BY e.doc_id, e.event_id, x.country, y.country, e.date_value, e.date_precision, e.status, e.quad_class, "
-    "e.goldstein, d.outlet"
+    "e.goldstein, d.outlet, k.event_key"
 )
 # The order event_dyads is rewritten in (Store.cluster_dyads): each pair's rows together.
 DYADS_ORDER = "pair_key, day"
@@ -299,7 +302,11 @@ DYADS_ORDER = "pair_key, day"
 
 def fill_hashes(sql: str, hash_sql: str) -> str:
     """A statement for one backend: {doc_key} and {outlet_key} become its SQL hashing ``{0}`` to a BIGINT."""
-    return sql.replace("{doc_key}", hash_sql.format("e.doc_id")).replace("{outlet_key}", hash_sql.format("d.outlet"))
+    return (
+        sql.replace("{doc_key}", hash_sql.format("e.doc_id"))
+        .replace("{outlet_key}", hash_sql.format("d.outlet"))
+        .replace("{event_hash}", hash_sql.format("k.event_key"))
+    )
 
 
 def derive_dyads_sql(hash_sql: str, where: str = "") -> str:
@@ -348,6 +355,12 @@ def _v3_to_v4() -> list[str]:
         "DROP INDEX IF EXISTS statements_doc",
         "ALTER TABLE statements ADD COLUMN IF NOT EXISTS speaker_kind TEXT",
         "CREATE INDEX IF NOT EXISTS statements_doc ON statements (doc_id)",
+        # event_dyads gains each report's event key, so the analytics count events, not reports:
+        # derived data, so it is built again from the stored events.
+        "DROP TABLE IF EXISTS event_dyads",
+        EVENT_DYADS.ddl(),
+        "CREATE INDEX IF NOT EXISTS event_dyads_doc ON event_dyads (doc_id)",
+        DERIVE_DYADS.replace("{where}", ""),
     ]
 
 
