@@ -7,7 +7,9 @@ what the database aggregates.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from geosignal.model import Actor, ActorRef, Analysis, Document, Event, EventDate, Location, Span, Statement
@@ -242,3 +244,19 @@ def expected_dyad(
         row["sources"] = len(outlets[period])
         row["articles"] = len(articles[period])
     return out
+
+
+def korea_store(backend: str, tmp_path: Path) -> Iterator[Any]:
+    """A store of ``backend`` (duckdb or postgresql) holding the Korea corpus, for a fixture to yield from."""
+    from geosignal.store import open_store
+    from test_store_backends import fresh_pg_schema
+
+    gen = fresh_pg_schema() if backend == "postgresql" else None
+    address = next(gen) if gen is not None else str(tmp_path / "korea.duckdb")
+    try:
+        with open_store(address) as s:
+            s.write_batch(records())
+            yield s
+    finally:
+        if gen is not None:
+            gen.close()

@@ -8,30 +8,17 @@ from typing import Any
 
 import pytest
 
-from analytics_data import CODES, Doc, Ev, analysis, expected_dyad, korea_corpus, records
+from analytics_data import CODES, Doc, Ev, analysis, expected_dyad, korea_corpus, korea_store, records
 from geosignal.analytics import DYAD_COLUMNS, blocs, quotes, relations
 from geosignal.errors import UsageError
 from geosignal.store import Store, open_store
 from geosignal.store.schema import SCHEMA_VERSION
-from test_store_backends import fresh_pg_schema
 
 
 @pytest.fixture(params=["duckdb", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
     """A store of each backend holding the Korea corpus."""
-    if request.param == "duckdb":
-        address = str(tmp_path / "a.duckdb")
-        gen = None
-    else:
-        gen = fresh_pg_schema()
-        address = next(gen)
-    try:
-        with open_store(address) as s:
-            s.write_batch(records())
-            yield s
-    finally:
-        if gen is not None:
-            gen.close()
+    yield from korea_store(request.param, tmp_path)
 
 
 def _month(date: str) -> str | None:

@@ -10,30 +10,18 @@ from pathlib import Path
 
 import pytest
 
-from analytics_data import korea_corpus, records
+from analytics_data import korea_corpus, korea_store
 from conftest import need_shared
 from geosignal.errors import UsageError
 from geosignal.export import export
 from geosignal.export.formats import GDELT_COLUMNS
-from geosignal.store import Store, open_store
-from test_store_backends import fresh_pg_schema
+from geosignal.store import Store
 
 
 @pytest.fixture(params=["duckdb", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    gen = None
-    if request.param == "duckdb":
-        address = str(tmp_path / "e.duckdb")
-    else:
-        gen = fresh_pg_schema()
-        address = next(gen)
-    try:
-        with open_store(address) as s:
-            s.write_batch(records())
-            yield s
-    finally:
-        if gen is not None:
-            gen.close()
+    """A store of each backend holding the Korea corpus."""
+    yield from korea_store(request.param, tmp_path)
 
 
 def _events() -> list[tuple[str, int, object]]:
