@@ -6,32 +6,17 @@ graph in real headless Chromium, with the browser fixtures of test_web_browser.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
 
-from geosignal.store import open_store
-from geosignal.web import create_app
-from test_web_api import _error
+from test_web_api import _error, client, store
 from test_web_browser import Watched, _open, _shot, browser, page, server
 
 pytestmark = [pytest.mark.model, pytest.mark.shared]
-__all__ = ["browser", "page", "server"]  # fixtures used here, defined there
-
-
-@pytest.fixture(scope="module")
-def store(web_store_path: Path) -> Iterator[Any]:
-    with open_store(str(web_store_path), read_only=True) as s:
-        yield s
-
-
-@pytest.fixture(scope="module")
-def client(store: Any) -> Iterator[TestClient]:
-    with TestClient(create_app(store)) as c:
-        yield c
+__all__ = ["browser", "client", "page", "server", "store"]  # fixtures used here, defined there
 
 
 

@@ -73,13 +73,7 @@ EVENT_COLUMNS = (
 
 # One row per event, reports counted (``Store.grouped_events``, ``geosignal query events``).
 GROUPED_EVENT_COLUMNS = (
-    "date",
-    "source",
-    "cameo",
-    "target",
-    "quad_class",
-    "goldstein",
-    "status",
+    *EVENT_COLUMNS[:7],  # date, source, cameo, target, quad_class, goldstein, status
     "num_articles",
     "num_sources",
     "num_stories",
