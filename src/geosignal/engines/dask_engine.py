@@ -9,8 +9,11 @@ so memory stays flat however long the corpus.
 
 Failures: a task that raises is retried ``retries`` times by Dask; a task whose worker dies is
 rescheduled by the scheduler up to its ``allowed-failures`` (set to ``retries`` on a cluster
-started here). A partition that still fails is split into one task per document, and a
-document that fails alone becomes a rejection (E070) with the reason: never a lost partition.
+started here). The documents of a partition that still fails are then run one at a time with
+nothing else in flight, so that a worker's death is the fault of the document it was running
+(a task merely queued on a dying worker is counted as a failure too); a document that kills
+its worker alone becomes a rejection (E070) with the reason: never a lost partition, never an
+innocent document rejected.
 """
 
 from __future__ import annotations
@@ -150,17 +153,18 @@ def _run(
     nworkers = max(1, len(client.scheduler_info().get("workers", {})))
     window = 2 * nworkers
     pending: deque[tuple[list[Item], Future[Segment]]] = deque()
+    suspects: list[Item] = []  # documents of partitions whose workers kept dying
 
     def submit(items: list[Item]) -> tuple[list[Item], Future[Segment]]:
         fut = client.submit(analyze_to_segment, items, settings, str(stage), retries=retries, pure=False)
         return items, fut
 
-    def finish(items: list[Item], fut: Future[Segment]) -> None:
+    def finish(items: list[Item], fut: Future[Segment], alone: bool = False) -> None:
         try:
             seg: Segment = fut.result()
         except distributed.KilledWorker as exc:
-            if len(items) > 1:  # find the document that kills its worker; the others still go through
-                pending.extendleft(reversed([submit([i]) for i in items]))
+            if not alone:  # which of its documents kills the workers is found out in isolation
+                suspects.extend(items)
                 return
             rej = lost(items[0], f"KilledWorker: {exc}")
             store.replace_rows(batch_rows([], [rej]))
@@ -174,6 +178,13 @@ def _run(
         if on_batch:
             on_batch(report)
 
+    def isolate() -> None:
+        """Drain the cluster, then run each suspect document alone."""
+        while pending:
+            finish(*pending.popleft())
+        while suspects:
+            finish(*submit([suspects.pop(0)]), alone=True)
+
     try:
         for batch in pending_batches(
             paths, store, report, settings=settings, batch_size=partition_size, on_batch=on_batch
@@ -181,8 +192,9 @@ def _run(
             pending.append(submit(batch))
             while len(pending) >= window:
                 finish(*pending.popleft())
-        while pending:
-            finish(*pending.popleft())
+            if suspects:
+                isolate()
+        isolate()
     finally:
         if pending:  # interrupted: drop what is still queued on the cluster
             client.cancel([fut for _, fut in pending])  # type: ignore[no-untyped-call]  # distributed is untyped here
