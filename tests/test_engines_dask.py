@@ -170,3 +170,65 @@ def test_cli_without_an_address_starts_a_local_cluster(corpus: Path, tmp_path: P
     assert "ingested 4, unchanged 0, rejected 0" in out.output
     with open_store(db, read_only=True) as s:
         assert s.stats()["documents"] == 4
+
+
+def test_a_partition_frees_the_strings_it_added(corpus: Path) -> None:
+    """A long-lived worker's vocabulary must not grow with every new word of the corpus."""
+    from geosignal.engines.partition import analyze_partition
+    from geosignal.nlp import load_nlp
+
+    settings = load_settings()
+    strings = load_nlp(settings.model).vocab.strings
+    read = read_inputs(sorted(corpus.glob("*-*.txt"))[:2], max_bytes=settings.max_bytes)
+    docs = [i for i in read if isinstance(i, RawDocument)]
+    first = analyze_partition(docs, settings)  # builds what the stages keep, outside any zone
+    before = len(strings)
+    new = "Zorblaxian envoy Qwimbly Vantaross met Plixtorp officials in Grundlemoor on Monday."
+    again = analyze_partition([*docs, RawDocument(new)], settings)
+    assert len(strings) == before and "Vantaross" not in strings
+    assert again.analysed == 3
+    # documents analysed in a later zone come out exactly as in the first one
+    assert [r for r in again.rows["documents"] if r in first.rows["documents"]] == first.rows["documents"]
+
+
+def test_a_document_that_keeps_killing_its_worker_becomes_a_rejection(
+    corpus: Path, local_rows: dict[str, Any], tmp_path: Path
+) -> None:
+    """E070: the poisoned document is rejected with the reason, the rest of its partition goes through."""
+    from geosignal.engines.dask_engine import cluster_client
+
+    mark = "POISON-PILL-" + os.urandom(4).hex()
+
+    class Poison(distributed.WorkerPlugin):  # type: ignore[misc]  # distributed is untyped here
+        """Installed on every worker, restarted ones included: the marked document kills the process."""
+
+        def setup(self, worker: Any) -> None:
+            from geosignal.engines import partition
+
+            real = partition.analyze_items
+
+            def analyze_items(items: Any, settings: Any = None) -> Any:
+                if any(isinstance(i, RawDocument) and mark in i.text for i in items):
+                    os._exit(1)
+                return real(items, settings)
+
+            partition.analyze_items = analyze_items
+
+    root = tmp_path / "news"
+    root.mkdir()
+    good = sorted(p for p in corpus.iterdir() if p.name != "bad.txt")[:3]
+    for p in good:
+        (root / p.name).write_bytes(p.read_bytes())
+    (root / "poison.txt").write_bytes(good[0].read_bytes() + f"\n{mark}\n".encode())  # a real article, marked
+    with cluster_client(workers=2, retries=1) as client, open_store(str(tmp_path / "p.duckdb")) as s:
+        client.register_plugin(Poison())
+        report = ingest_dask([root], s, client=client, partition_size=4, retries=1)
+        assert (report.ingested, report.rejected) == (3, 1)
+        [rej] = report.rejections
+        assert rej.code == "E070" and rej.source.endswith("poison.txt") and "KilledWorker" in rej.reason
+        rows = dump(s)
+    ids = {r[0] for r in rows["documents"]}
+    assert len(ids) == 3
+    for table in ("events", "statements", "claims"):  # the others come out as the local engine wrote them
+        assert rows[table] == [r for r in local_rows[table] if r[0] in ids]
+    assert [(r[0].endswith("poison.txt"), r[1]) for r in rows["rejects"]] == [(True, "E070")]

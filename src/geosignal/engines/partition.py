@@ -10,7 +10,9 @@ articles and the settings, whichever engine runs it.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -45,6 +47,33 @@ def item_key(item: Item) -> str:
     return item.id or content_hash(item.text)
 
 
+# spaCy's memory zones are global to a vocabulary and must not overlap: one partition at a time
+# per process (engines run one per worker process anyway; this guards threaded workers).
+_ZONE_LOCK = threading.Lock()
+_WARMED: set[str] = set()
+_WARM_TEXT = 'Russia and China held talks in Beijing on Monday. "We agree," the minister said.'
+
+
+@contextmanager
+def _memory_zone(settings: Settings) -> Iterator[None]:
+    """Free the strings and lexemes a partition adds to the vocabulary when it is done.
+
+    Without it a long-lived worker's vocabulary grows with every new word of the corpus. What
+    the stages build lazily on the vocabulary (the techniques' matchers) is built first, on a
+    warm-up text outside the zone, so that it outlives every zone.
+    """
+    from ..nlp import load_nlp
+    from ..pipeline import analyze_documents
+
+    nlp = load_nlp(settings.model)
+    with _ZONE_LOCK:
+        if settings.model not in _WARMED:
+            list(analyze_documents([RawDocument(_WARM_TEXT)], settings=settings))
+            _WARMED.add(settings.model)
+        with nlp.memory_zone():
+            yield
+
+
 def analyze_items(items: Sequence[Item], settings: Settings | None = None) -> list[Result]:
     """Analyse items in order: contract dicts, rejections passed through.
 
@@ -56,7 +85,8 @@ def analyze_items(items: Sequence[Item], settings: Settings | None = None) -> li
     settings = settings or load_settings()
 
     def run(batch: Sequence[Item]) -> list[Result]:
-        return [r.to_dict() if isinstance(r, Analysis) else r for r in analyze_documents(batch, settings=settings)]
+        with _memory_zone(settings):  # the results are plain data, valid after the zone
+            return [r.to_dict() if isinstance(r, Analysis) else r for r in analyze_documents(batch, settings=settings)]
 
     try:
         return run(items)
