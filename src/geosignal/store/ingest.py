@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import time
-from collections import deque
+from collections import OrderedDict, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -51,6 +51,10 @@ class IngestReport:
         return self.seen / self.seconds if self.seconds > 0 else 0.0
 
 
+# Far more documents than any engine keeps in flight; older ones are in the store by then.
+_HANDED_OUT = 65_536
+
+
 def pending_batches(
     paths: Iterable[str | Path],
     store: Store,
@@ -62,19 +66,25 @@ def pending_batches(
 ) -> Iterator[list[RawDocument | Rejection]]:
     """Batches of inputs still to analyse: documents stored with the same content hash are skipped.
 
-    Shared by every engine. Looked up a batch at a time, so a batch sees what earlier batches
-    wrote when the engine writes before asking for the next one.
+    Shared by every engine. Looked up a batch at a time; the documents of batches handed out
+    but perhaps not yet written (engines keep several in flight) are remembered too, so a text
+    that occurs twice in a corpus is analysed once, whichever engine runs.
     """
+    handed_out: OrderedDict[str, str] = OrderedDict()  # doc id -> content hash, the latest only
     for batch in iter_batches(read_inputs(paths, max_bytes=settings.max_bytes, skipped=report.skipped), batch_size):
         raws = [i for i in batch if isinstance(i, RawDocument)]
         known = store.known_hashes([r.id or content_hash(r.text) for r in raws])
         keep: list[RawDocument | Rejection] = []
         for item in batch:
             if isinstance(item, RawDocument):
-                doc_id = item.id or content_hash(item.text)
-                if known.get(doc_id) == content_hash(item.text):
+                doc_id, digest = item.id or content_hash(item.text), content_hash(item.text)
+                if digest in (known.get(doc_id), handed_out.get(doc_id)):
                     report.unchanged += 1
                     continue
+                handed_out[doc_id] = digest
+                handed_out.move_to_end(doc_id)
+                if len(handed_out) > _HANDED_OUT:
+                    handed_out.popitem(last=False)
             keep.append(item)
         if keep:
             yield keep
