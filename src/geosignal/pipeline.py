@@ -7,6 +7,7 @@ import os
 from collections.abc import Iterable, Iterator
 from datetime import date
 from pathlib import Path
+from typing import TypeVar
 
 from . import claims, events, resolve, statements, techniques
 from .config import Settings, load_settings
@@ -27,9 +28,13 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("techniques", techniques.run),
 )
 
-# Documents per spaCy batch. Small batches keep the parser's arrays small: on the BBC corpus a
-# batch of 8 ran 25% faster than 32 and peaked 220 MiB lower (benchmarks/bench_ingest.py).
+# Documents per spaCy batch, and characters: small batches keep the pipeline's arrays small (its
+# tok2vec holds about 15 KB per token of a batch). On the BBC corpus a batch of 8 ran 25% faster
+# than 32 and peaked 220 MiB lower; the character budget parses a very long article on its own.
 PARSE_BATCH = 8
+PARSE_CHARS = 20_000
+
+_T = TypeVar("_T")
 
 
 def user_kb_dir() -> Path:
@@ -85,11 +90,26 @@ def analyze_documents(
 
     # nlp.pipe needs a text per item; rejections and non-English texts get an empty one.
     stream = ((("" if isinstance(i, Rejection) or lang != "en" else i.text), i) for i, lang in prepared())
-    for doc, item in nlp.pipe(stream, as_tuples=True, batch_size=batch_size):
-        if isinstance(item, Rejection):
-            yield item
-            continue
-        yield _analyse_one(doc, item, kb)
+    for group in _parse_batches(stream, batch_size):
+        for doc, item in nlp.pipe(group, as_tuples=True, batch_size=len(group)):
+            if isinstance(item, Rejection):
+                yield item
+                continue
+            yield _analyse_one(doc, item, kb)
+
+
+def _parse_batches(stream: Iterable[tuple[str, _T]], size: int) -> Iterator[list[tuple[str, _T]]]:
+    """Groups of at most ``size`` texts and ``PARSE_CHARS`` characters (a longer text goes alone)."""
+    group: list[tuple[str, _T]] = []
+    chars = 0
+    for pair in stream:
+        if group and (len(group) >= size or chars + len(pair[0]) > PARSE_CHARS):
+            yield group
+            group, chars = [], 0
+        group.append(pair)
+        chars += len(pair[0])
+    if group:
+        yield group
 
 
 def _analyse_one(doc: object, raw: RawDocument, kb: KnowledgeBase) -> Analysis:
