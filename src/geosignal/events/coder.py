@@ -37,6 +37,8 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
 _PLURAL_PRONOUNS = {"they", "them"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
+# Sectors whose generic nouns with a state's modifier stand for the state ("Russian officials").
+_STATE_SECTORS = {"GOV"}
 # How factual a mention's status is: a merged event takes its most factual mention's.
 _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 
@@ -201,6 +203,11 @@ class _Coder:
             return self._state_actor(self.place_at[h.i].country, None)
         state = self._state_in_modifiers(h)
         if state is not None:
+            sector = self._sector_of(h)
+            if sector is not None and sector not in _STATE_SECTORS:
+                # "Georgian demonstrators", "Syrian rebels": people of a state, not its government,
+                # so a dyad between them and the state's government is not a self-pair.
+                return self._generic(h, sector, state.country or state.id)
             return state
         # Breadth-first through the noun phrase, nearest mention first.
         frontier = [h]
@@ -228,18 +235,26 @@ class _Coder:
                 break
         if h.pos_ == "PROPN" and h.ent_type_ in _ENT_ACTOR:
             return self._unknown(h)
-        sector = self.ctx.kb.lexicons.agents.get(h.lemma_.lower()) or self.ctx.kb.lexicons.agents.get(h.lower_)
-        if sector is not None and h.pos_ == "NOUN":
+        sector = self._sector_of(h)
+        if sector is not None:
             return self._generic(h, sector)
         return None
 
-    def _generic(self, h: Token, sector: str) -> Actor:
-        """'Insurgents', 'rebels': a kind of actor with no country the text gives; kept as text."""
+    def _sector_of(self, h: Token) -> str | None:
+        """The agent sector of a generic actor noun ("police" COP, "rebels" REB), else None."""
+        if h.pos_ != "NOUN":
+            return None
+        agents = self.ctx.kb.lexicons.agents
+        return agents.get(h.lemma_.lower()) or agents.get(h.lower_)
+
+    def _generic(self, h: Token, sector: str, country: str | None = None) -> Actor:
+        """'Insurgents', 'Georgian demonstrators': a kind of actor, kept as text with its country if any."""
         text = h.text
-        aid = "text:" + re.sub(r"[^a-z0-9]+", "-", normalize(h.lemma_)).strip("-")
+        slug = re.sub(r"[^a-z0-9]+", "-", normalize(h.lemma_)).strip("-")
+        aid = f"text:{country.lower()}-{slug}" if country else "text:" + slug
         actor = self.analysis.actor(aid)
         if actor is None:
-            actor = Actor(id=aid, name=text, type="other", country=None, sector=sector, known=False)
+            actor = Actor(id=aid, name=text, type="other", country=country, sector=sector, known=False)
             self.analysis.actors.append(actor)
         if not any(m.start == h.idx for m in actor.mentions):
             actor.mentions.append(Mention(h.idx, h.idx + len(text), text, "descriptor", sector))
@@ -452,13 +467,24 @@ class _Coder:
         if o.lemma_.lower() in wanted or o.lower_ in wanted:
             return True
         if "@actor" in wanted:
-            return (
-                o.i in self.actor_at
-                or o.i in self.place_at
-                or self._state_in_modifiers(o) is not None
-                or any(c.i in self.actor_at for c in o.children if c.dep_ in ("compound", "appos", "amod", "nmod"))
+            if o.i in self.actor_at or o.i in self.place_at:
+                return True
+            # Through its modifiers only a noun that can name a party: a name, or a kind of actor
+            # ("the Russian delegation", "Japanese Prime Minister Hashimoto"), never a thing
+            # ("500 thousand shells" the parser hangs "the Americans" on).
+            if any(c.i in self.actor_at and c.pos_ == "PROPN" for c in o.children if c.dep_ in ("compound", "appos")):
+                return True  # "his grandfather Kim Il Sung"
+            if o.pos_ != "PROPN" and not self._agent_noun(o):
+                return False
+            return self._state_in_modifiers(o) is not None or any(
+                c.i in self.actor_at for c in o.children if c.dep_ in ("compound", "appos", "amod", "nmod")
             )
         return False
+
+    def _agent_noun(self, o: Token) -> bool:
+        """True for a noun that names a kind of actor (agents lexicon: "troops", "officials")."""
+        agents = self.ctx.kb.lexicons.agents
+        return o.lemma_.lower() in agents or o.lower_ in agents
 
     # -- building -------------------------------------------------------------------------------
     def location(self, t: Token, target_heads: list[Token]) -> Location | None:
@@ -522,7 +548,8 @@ class _Coder:
                 stack.append(c)
         return None
 
-    def date_cue(self, t: Token, future: bool) -> Cue | None:
+    def date_cue(self, t: Token, future: bool) -> tuple[Cue | None, str]:
+        """The date cue of a trigger and where it was found: its sentence, or its paragraph."""
         sent = self.sent_of(t)
         w = cue_words()
         rel_words = set(w["before_words"]) | set(w["after_words"])
@@ -535,15 +562,15 @@ class _Coder:
         own = [c for c in self.cues(sent) if usable(c)]
         explicit = [c for c in own if c.basis == "explicit"]
         if explicit or own:
-            return min(explicit or own, key=lambda c: abs(c.start - t.idx))
+            return min(explicit or own, key=lambda c: abs(c.start - t.idx)), "sentence"
         para = self.paragraph_of.get(sent.start)
         k = bisect_right(self.sent_starts, sent.start) - 1
         prev = [s for s in self.sents[max(0, k - 6) : k] if self.paragraph_of.get(s.start) == para]
         for s in reversed(prev):
             got = [c for c in self.cues(s) if c.basis == "explicit" or c.precision in ("month", "year")]
             if got:
-                return got[-1]
-        return None
+                return got[-1], "paragraph"
+        return None, "sentence"
 
     def status(self, t: Token) -> tuple[Status, str | None]:
         sent = self.sent_of(t)
@@ -584,12 +611,14 @@ class _Coder:
         for t in verbs + nouns:
             if t.i in self.consumed:
                 continue
-            for p in self.table.candidates(t):
+            cands = self.table.candidates(t)
+            habit = bool(cands) and st.habitual(t)
+            for p in cands:
                 got = self.match(t, p)
                 if got is None:
                     continue
                 source, target, code, objs = got
-                ev = self.build(t, p, source, target, code)
+                ev = self.build(t, p, source, target, code, habit)
                 if not ev.source:
                     # No event without a source: the issue codes who did what to whom, and an
                     # agentless passive ("negotiations were held") names no one to code. Its
@@ -637,6 +666,8 @@ class _Coder:
         return [self._fold(g) for g in groups]
 
     def _same_event(self, a: Event, b: Event) -> bool:
+        if a.habitual != b.habitual:
+            return False  # a custom and one act of it are two things
         if not (a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)):
             return False
         nominal = id(a) in self.nominal or id(b) in self.nominal
@@ -750,7 +781,9 @@ class _Coder:
                 people += 1
         return people > 0 and people == len([a for a in actors if a.type == "person"]) and people == len(actors)
 
-    def build(self, t: Token, p: Pattern, source: list[Actor], target: list[Actor], code: str) -> Event:
+    def build(
+        self, t: Token, p: Pattern, source: list[Actor], target: list[Actor], code: str, habit: bool = False
+    ) -> Event:
         status, statement = self.status(t)
         threat = t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.threat_verbs
         if threat:
@@ -767,11 +800,15 @@ class _Coder:
             # "threatened to stop talks if the United States goes ahead": who must comply is the target.
             target = [a for a in self._condition_parties(t) if a not in source]
         c = self.book.get(code)
-        cue = self.date_cue(t, status == "future")
-        when = to_event_date(cue, self.ctx.published)
+        cue, scope = self.date_cue(t, status == "future")
+        when = to_event_date(cue, self.ctx.published, scope)
         if cue is None and self._of_the_past(source + target):
             # No date in the text, but its actors belong to the past: never the publication date.
             when = EventDate(None, "unknown", True, "unknown")
+        if habit and when.basis != "explicit":
+            # A habit or custom ("a tradition for leaders to come", "routinely beat") is no act of
+            # the day: it keeps a period the text writes out ("in the 1990s"), else no date.
+            when = EventDate(None, "unknown", when.historical, "unknown")
         end = t.idx + len(t.text)
         prt = next((x for x in t.children if x.dep_ == "prt" and x.i == t.i + 1), None)
         if prt is not None:
@@ -820,6 +857,7 @@ class _Coder:
             location=location,
             statement=statement,
             confidence=round((0.9 if source and target else 0.6) * (1.0 if known else 0.8), 2),
+            habitual=habit,
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -178,6 +179,48 @@ def _shift(published: date, n: int, unit: str) -> tuple[str, str, date]:
     return f"{y:04d}", "year", date(y, 12, 31)
 
 
+def paragraph_breaks(text: str) -> list[int]:
+    """Character offsets where paragraphs start: after blank lines, else after single line breaks."""
+    return [m.end() for m in re.finditer(r"\n\s*\n" if "\n\n" in text else r"\n", text)]
+
+
+def context_cue(
+    text: str, sents: list[tuple[int, int]], k: int, at: int, published: date | None, breaks: list[int]
+) -> tuple[Cue, str] | None:
+    """The explicit date that frames position ``at`` of sentence ``k``, and where it was found.
+
+    ``sents`` are the sentences' (start, end) character offsets. The date is the nearest explicit
+    cue in the sentence ("sentence"), else the last explicit cue of an earlier sentence of the same
+    paragraph ("paragraph"), looking back at most six sentences. Only explicit dates count (years,
+    months, days written out): a relative date frames the news of the day, not a past paragraph.
+    """
+    start, end = sents[k]
+    own = [c for c in find_cues(text[start:end], start, published) if c.basis == "explicit"]
+    if own:
+        return min(own, key=lambda c: abs(c.start - at)), "sentence"
+    para = bisect_right(breaks, start)
+    for j in range(k - 1, max(-1, k - 7), -1):
+        s, e = sents[j]
+        if bisect_right(breaks, s) != para:
+            break
+        got = [c for c in find_cues(text[s:e], s, published) if c.basis == "explicit"]
+        if got:
+            return got[-1], "paragraph"
+    return None
+
+
+def first_day(cue: Cue) -> date | None:
+    """The first day an explicit cue allows ('1953-09' -> 1953-09-01)."""
+    if cue.value is None:
+        return None
+    parts = cue.value.split("-")
+    try:
+        y = int(parts[0])
+        return date(y, int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+
+
 def is_historical(latest: date | None, published: date | None) -> bool:
     """True when the latest day a date allows lies well before publication."""
     if latest is None or published is None:
@@ -185,10 +228,11 @@ def is_historical(latest: date | None, published: date | None) -> bool:
     return (published - latest).days > int(cue_words()["historical_days"])
 
 
-def to_event_date(cue: Cue | None, published: date | None) -> EventDate:
-    """The event's date from its cue, else the publication date."""
+def to_event_date(cue: Cue | None, published: date | None, scope: str = "sentence") -> EventDate:
+    """The event's date from its cue (in its sentence or carried from its paragraph), else publication."""
     if cue is None:
         if published is None:
             return EventDate(None, "unknown", False, "unknown")
         return EventDate(published.isoformat(), "day", False, "publication")
-    return EventDate(cue.value, cue.precision, is_historical(cue.latest, published), cue.basis)  # type: ignore[arg-type]
+    where = "paragraph" if scope == "paragraph" else "sentence"
+    return EventDate(cue.value, cue.precision, is_historical(cue.latest, published), cue.basis, where)  # type: ignore[arg-type]
