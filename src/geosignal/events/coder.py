@@ -84,6 +84,7 @@ class _Coder:
         words = cue_words()
         self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
         self.person_years = int(words["historical_person_years"])
+        self.intent_verbs = frozenset(str(x) for x in words["intent_verbs"])
         self.sent_cues: dict[int, list[Cue]] = {}
         self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.sents = list(doc.sents)
@@ -156,7 +157,10 @@ class _Coder:
         """
         k = bisect_right(self.sent_starts, pron.i) - 1
         para = self.paragraph_of.get(self.sents[k].start, 0)
-        for s in reversed(self.sents[max(0, k - 6) : k]):
+        # The pronoun's own sentence before it first ("bombers killed 23 people when they blew
+        # themselves up"), then earlier sentences.
+        own = self.doc[self.sents[k].start : pron.i]
+        for s in [own, *reversed(self.sents[max(0, k - 6) : k])]:
             if para - self.paragraph_of.get(s.start, 0) > 1:
                 break
             for t in s:
@@ -413,6 +417,23 @@ class _Coder:
             return None
         if p.passive is not None and verb and is_passive(t) != p.passive:
             return None
+        if p.ccomp_aux and not any(
+            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in p.ccomp_aux for a in c.children)
+            for c in t.children
+        ):
+            return None
+        if (
+            verb
+            and not p.obj
+            and t.lemma_.lower() in self.table.threat_verbs | self.intent_verbs
+            and any(
+                c.dep_ == "xcomp" and any(self.match(c, q) is not None for q in self.table.candidates(c))
+                for c in t.children
+            )
+        ):
+            # "threatened to break relations", "offered to negotiate": the act is coded (as the
+            # threat, or as the intent to do it), not the verb that announces it as well.
+            return None
         objs = with_conjuncts(logical_object(t)) if verb else []
         if p.obj:
             ok = [o for o in objs if self._obj_fits(o, p.obj)]
@@ -443,7 +464,11 @@ class _Coder:
             return None
         code = p.code
         if p.refine:
-            words = {x.lemma_.lower() for o in objs for x in o.subtree} | {x.lower_ for o in objs for x in o.subtree}
+            # The object phrase, and for a pattern keyed on its subject the subject phrase
+            # ("NATO peacekeeping troops arrived": peacekeeping).
+            phrase = list(objs) + (self._subj_heads(t) if p.subj else [])
+            tokens = [x for o in phrase for x in o.subtree]
+            words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
             for r in p.refine:
                 if words & r.words:
                     code = r.code
@@ -466,6 +491,8 @@ class _Coder:
     def _obj_fits(self, o: Token, wanted: frozenset[str]) -> bool:
         if o.lemma_.lower() in wanted or o.lower_ in wanted:
             return True
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in wanted for c in o.children):
+            return True  # "a mediation mission", "peace talks", "an aid package"
         if "@actor" in wanted:
             if o.i in self.actor_at or o.i in self.place_at:
                 return True
@@ -539,6 +566,13 @@ class _Coder:
                     if c.i in self.place_at:
                         pl = self.place_at[c.i]
                         return locate(pl.text, pl.country)
+                    named = self.actor_at.get(c.i)
+                    if named is not None and named.type == "state" and c.pos_ == "PROPN":
+                        # "activities in Israel": a state named after "in" is the place.
+                        a = c.i
+                        while a > 0 and self.actor_at.get(a - 1) is named:
+                            a -= 1
+                        return locate(self.doc[a : c.i + 1].text, named.id)
                     if c.ent_type_ in ("GPE", "LOC") and c.i not in self.actor_at:
                         ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
                         if ent is not None:

@@ -50,6 +50,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "mdy": re.compile(rf"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I),
         "my": re.compile(rf"\b({months})\.?,?\s+(?:of\s+)?(\d{{4}})\b", re.I),
         "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        # "on September 29", "29 September": a day without its year.
+        "md": re.compile(rf"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I),
+        "dm": re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({months})\b\.?(?!,?\s*\d)", re.I),
         "decade": re.compile(r"\b(?:in|during|by)\s+the\s+(\d{3})0s\b", re.I),
         "year": re.compile(
             r"\b(?:in|since|by|of|from|until|during|early|late|mid-?)\s+(1[6-9]\d\d|20\d\d)\b(?![-–]\d)", re.I
@@ -122,6 +125,21 @@ def find_cues(text: str, offset: int, published: date | None, future: bool = Fal
         add(m, f"{y:04d}", "year", "explicit", date(y, 12, 31))
     if published is None:
         return sorted(found, key=lambda c: c.start)
+    for key in ("md", "dm"):
+        for m in rx[key].finditer(text):
+            mon_s, day_s = (m[1], m[2]) if key == "md" else (m[2], m[1])
+            if mon_s.lower() == "may" and key == "md":
+                continue  # "may 3" is more often the modal than the month
+            try:
+                d = date(published.year, _month_num(mon_s), int(day_s))
+            except (ValueError, KeyError):
+                continue
+            # The nearest such day: past news unless the clause speaks of the future.
+            if future and d < published - timedelta(days=2):
+                d = d.replace(year=d.year + 1) if not (d.month == 2 and d.day == 29) else d
+            elif not future and d > published + timedelta(days=2):
+                d = d.replace(year=d.year - 1) if not (d.month == 2 and d.day == 29) else d
+            add(m, d.isoformat(), "day", "relative", d)
     for m in rx["month"].finditer(text):
         mo = _month_num(m[1])
         if m[1] == "may":  # the modal verb, not the month

@@ -121,7 +121,13 @@ def _tokenizer() -> spacy.language.Language:
 
 
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_tok_key(t.text) for t in _tokenizer().make_doc(normalize(text)))
+    # Tokenised as written, as the document is: the tokenizer keeps "U.N." and "U.S." whole only in
+    # capitals, so a lower-cased form would split into ("u.n", ".") and never match the text.
+    keys = [_tok_key(t.text) for t in _tokenizer().make_doc(text.strip())]
+    keys = [k for k in keys if k]
+    if len(keys) > 1 and keys[0] == "the":
+        keys = keys[1:]
+    return tuple(keys)
 
 
 def _index(kb: KnowledgeBase) -> _Index:
