@@ -138,3 +138,21 @@ def test_unquoted_on_in_a_user_pattern_is_an_error() -> None:
     text = "patterns:\n  - {id: x, lemma: [stay], prep: [on], code: '152', source: [subj]}\n"
     with pytest.raises(UsageError):
         read_patterns(text, "user.yaml")
+
+
+def test_offer_yields_to_the_act_it_announces() -> None:
+    a = analysis("Russia offered to negotiate with Armenia.")
+    assert len(a["events"]) == 1
+    e = a["events"][0]
+    assert e["trigger"]["text"] == "negotiate" and e["cameo"].startswith("03")
+    assert ids(e["source"]) == ["RUS"] and ids(e["target"]) == ["ARM"]
+
+
+def test_pronoun_it_is_the_speaker_of_the_clause() -> None:
+    got = with_root(analysis("Syria says it is willing to withdraw its troops from Lebanon."), "03")
+    assert len(got) == 1 and ids(got[0]["source"]) == ["SYR"] and ids(got[0]["target"]) == ["LBN"]
+
+
+def test_a_state_after_in_is_a_place_of_the_palestinian_territories() -> None:
+    got = with_root(analysis("Israeli troops remained on alert in the occupied West Bank."), "15")
+    assert got and ids(got[0]["target"]) == ["PSE"]

@@ -92,3 +92,15 @@ def test_no_cue_means_publication_and_modal_may_is_no_month() -> None:
     assert (d.value, d.basis, d.historical) == ("2023-11-29", "publication", False)
     assert to_event_date(None, None).precision == "unknown"
     assert not is_historical(date(2023, 6, 1), PUB)
+
+
+def test_day_without_year_is_the_nearest_past_day() -> None:
+    pub = date(2023, 11, 29)
+    got = find_cues("On September 29, Putin offered talks; on 5 December they met.", 0, pub)
+    assert [(c.value, c.precision, c.basis) for c in got] == [
+        ("2023-09-29", "day", "relative"),
+        ("2022-12-05", "day", "relative"),
+    ]
+    # With its year it stays an explicit date; "May 3" is too often the modal to read.
+    assert [c.value for c in find_cues("on September 29, 2020", 0, pub)] == ["2020-09-29"]
+    assert find_cues("They may 3 times", 0, pub) == []

@@ -37,6 +37,8 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
 _PLURAL_PRONOUNS = {"they", "them"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
+# "during the visit", "amid protests": an event noun in such a phrase shares its clause's subject.
+_DURING_PREPS = {"during", "amid", "amidst"}
 # Sectors whose generic nouns with a state's modifier stand for the state ("Russian officials").
 _STATE_SECTORS = {"GOV"}
 # How factual a mention's status is: a merged event takes its most factual mention's.
@@ -363,6 +365,16 @@ class _Coder:
     def _role(self, t: Token, role: str, objs: list[Token]) -> list[Token]:
         if role.startswith("gov:"):
             gov = t.head
+            if (
+                role == "gov:subj"
+                and t.dep_ == "pobj"
+                and gov.lower_ in _DURING_PREPS
+                and gov.head.pos_ in ("VERB", "AUX")
+                and gov.head.i != gov.i
+            ):
+                # "youths threw stones during demonstrations against X": who acts in the clause
+                # takes part in the event it happens during.
+                return self._role(gov.head, "subj", [])
             if gov is t or gov.pos_ not in ("VERB", "AUX") or t.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
                 return []
             return self._role(gov, role[4:], [t])
@@ -370,15 +382,17 @@ class _Coder:
             if t.pos_ not in ("VERB", "AUX"):
                 return []
             subj = logical_subject(t)
-            if (
-                len(subj) == 1
-                and subj[0].pos_ == "PRON"
-                and subj[0].i not in self.actor_at
-                and t.dep_ == "ccomp"
-                and t.head.pos_ in ("VERB", "AUX")
-            ):
-                # "Israel announced it would free ...": the pronoun is the announcer.
-                return logical_subject(t.head)
+            if len(subj) == 1 and subj[0].pos_ == "PRON" and subj[0].i not in self.actor_at and subj[0].lower_ == "it":
+                # "Israel announced it would free ...", "Syria says it is willing to withdraw":
+                # the pronoun is the one who speaks of the act, the subject of the verb whose
+                # complement clause holds it.
+                h = t
+                for _ in range(4):
+                    if h.dep_ == "ccomp" and h.head.pos_ in ("VERB", "AUX"):
+                        return logical_subject(h.head)
+                    if h.dep_ not in ("xcomp", "acomp", "conj") or h.head.i == h.i:
+                        break
+                    h = h.head
             return subj
         if role == "obj":
             return objs if t.pos_ in ("VERB", "AUX") else []
@@ -496,6 +510,8 @@ class _Coder:
         if "@actor" in wanted:
             if o.i in self.actor_at or o.i in self.place_at:
                 return True
+            if self._agent_noun(o) and o.pos_ == "NOUN" and o.tag_ in ("NNS", "NNPS"):
+                return True  # a kind of actor ("helped the exiled dissidents", "arrested protesters")
             # Through its modifiers only a noun that can name a party: a name, or a kind of actor
             # ("the Russian delegation", "Japanese Prime Minister Hashimoto"), never a thing
             # ("500 thousand shells" the parser hangs "the Americans" on).
