@@ -156,3 +156,36 @@ def test_pronoun_it_is_the_speaker_of_the_clause() -> None:
 def test_a_state_after_in_is_a_place_of_the_palestinian_territories() -> None:
     got = with_root(analysis("Israeli troops remained on alert in the occupied West Bank."), "15")
     assert got and ids(got[0]["target"]) == ["PSE"]
+
+
+def test_a_later_mention_dates_an_undated_event() -> None:
+    text = (
+        "The war ended with a truce agreement, which was signed by the Soviet Union and Finland.\n\n"
+        "In March 1950, ten months before the signing of the agreement, talks between Chile and Bolivia took place."
+    )
+    got = with_root(analysis(text), "057")
+    assert len(got) == 1
+    e = got[0]
+    # Undated where it is told (a state of the past: historical, no publication date), it takes
+    # the date its later mention gives: ten months after March 1950.
+    assert ids(e["source"])[:1] == ["SUN"]
+    assert e["date"]["value"] == "1951-01" and e["date"]["historical"] is True
+    assert e["date"]["scope"] == "mention" and len(e["mentions"]) == 2
+
+
+def test_a_mention_of_another_thing_does_not_date_an_event() -> None:
+    text = (
+        "The war ended with a truce agreement, which was signed by the Soviet Union and Finland.\n\n"
+        "In March 1950, ten months before the signing of the treaty, talks between Chile and Bolivia took place."
+    )
+    got = with_root(analysis(text), "057")
+    assert len(got) == 1 and got[0]["date"]["value"] is None and len(got[0]["mentions"]) == 1
+
+
+def test_a_promised_act_on_a_condition_is_a_threat() -> None:
+    got = with_root(
+        analysis("Nigeria announced that it will withdraw its force from Chad unless Chad holds elections."), "13"
+    )
+    assert len(got) == 1 and ids(got[0]["source"]) == ["NGA"] and ids(got[0]["target"]) == ["TCD"]
+    plain = analysis("Nigeria announced that it will withdraw its force from Chad.")
+    assert not with_root(plain, "13") and with_root(plain, "03")

@@ -161,10 +161,11 @@ class EventDate:
     precision: Literal["day", "month", "year", "decade", "unknown"]
     historical: bool
     basis: Literal["explicit", "relative", "publication", "unknown"]
-    # Where a date the text gives was found: in the event's own sentence, or carried from an
-    # earlier sentence of its paragraph ("In 1953 ... Then the leader proposed ..."). None when
-    # the text gives no date (basis publication or unknown). An extension of the schema.
-    scope: Literal["sentence", "paragraph"] | None = None
+    # Where a date the text gives was found: in the event's own sentence, carried from an
+    # earlier sentence of its paragraph ("In 1953 ... Then the leader proposed ..."), or with
+    # another mention of the same event ("ten months before the signing of the Armistice").
+    # None when the text gives no date (basis publication or unknown). A schema extension.
+    scope: Literal["sentence", "paragraph", "mention"] | None = None
 
 
 @dataclass(slots=True)

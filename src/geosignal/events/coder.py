@@ -16,7 +16,7 @@ from ..model import Span as TextSpan
 from ..stage import Context
 from . import status as st
 from .codebook import Codebook, load_codebook
-from .dates import Cue, cue_words, find_cues, to_event_date
+from .dates import Cue, anchored, cue_words, find_cues, to_event_date
 from .patterns import (
     Pattern,
     PatternTable,
@@ -28,7 +28,7 @@ from .patterns import (
     prep_objects,
     with_conjuncts,
 )
-from .places import locate
+from .places import locate, town_country
 
 # Children followed when looking for the actor an argument phrase names.
 _CORE_DEPS = {"compound", "amod", "nmod", "appos", "poss", "prep", "pobj", "det", "nummod", "flat", "npadvmod"}
@@ -95,6 +95,8 @@ class _Coder:
         self._past_states: list[Entry] | None = None
         self.from_pronoun = False  # set when a role was filled from a plural pronoun's antecedent
         self.nominal: set[int] = set()  # ids of events whose trigger is an event noun
+        self.objects: dict[int, frozenset[str]] = {}  # event id -> head nouns of its object
+        self.orphans: dict[int, frozenset[str]] = {}  # event-noun mentions without parties
 
     def sent_of(self, t: Token) -> Span:
         """The sentence of a token (Token.sent rescans the document; this does not)."""
@@ -330,6 +332,17 @@ class _Coder:
             known = self.analysis.actor(hit.id)
             if known is not None:
                 return known
+        if hit is None and ent.label_ in ("GPE", "LOC") and h.dep_ == "pobj" and h.head.lower_ in _PLACE_PREPS:
+            # A town the KB does not know but the gazetteer does, named as a place ("talks in
+            # Geneva", "attacks in Mosul"): it stands for its state as a party, as capitals do.
+            # Only a name all of whose towns lie in one state ("Florida" is not Cuba).
+            country = town_country(text)
+            host = self._state_actor(country, None) if country else None
+            if host is not None:
+                place = _Place(ent.start_char, ent.end_char, ent.text, country)
+                for t in ent:
+                    self.place_at[t.i] = place
+                return host
         country = hit.country if hit is not None else None
         aid = "text:" + re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
         actor = self.analysis.actor(aid)
@@ -422,7 +435,9 @@ class _Coder:
         return []
 
     # -- matching -------------------------------------------------------------------------------
-    def match(self, t: Token, p: Pattern) -> tuple[list[Actor], list[Actor], str, list[Token]] | None:
+    def match(
+        self, t: Token, p: Pattern, allow_empty: bool = False
+    ) -> tuple[list[Actor], list[Actor], str, list[Token]] | None:
         verb = p.pos == "verb"
         prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
         if p.prt and p.prt not in prts:
@@ -474,7 +489,7 @@ class _Coder:
             # "They received the Russian delegation": a party that receives is not among the hosts.
             source = [a for a in source if a not in target]
         target = [a for a in target if a not in source]
-        if not source and not target:
+        if not source and not target and not allow_empty:
             return None
         code = p.code
         if p.refine:
@@ -553,12 +568,12 @@ class _Coder:
                                 return locate(ent.text, None)
         return None
 
-    def _condition_parties(self, t: Token) -> list[Actor]:
+    def _condition_parties(self, t: Token, marks: tuple[str, ...] = ("if", "unless")) -> list[Actor]:
         """The subject of an 'if'/'unless' clause on the trigger or the verb it depends on."""
         heads = [t, t.head] if t.head is not t else [t]
         for h in heads:
             for c in h.children:
-                if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
                     continue
                 for subj in c.children:
                     if subj.dep_ in _SUBJ_DEPS:
@@ -611,6 +626,19 @@ class _Coder:
 
         own = [c for c in self.cues(sent) if usable(c)]
         explicit = [c for c in own if c.basis == "explicit"]
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in rel_words:
+            # "ten months before the signing of X, ... in September 1952": the sentence's date is
+            # the other clause's; the event noun lies the measure after it. "After the signing
+            # of X, ... in September 1953": the sentence does not date it.
+            prep = t.head
+            measure = [c for c in self.cues(sent) if c.end == prep.idx + len(prep.text) and c.basis == "relative"]
+            if measure and explicit:
+                shifted = anchored(
+                    self.text[measure[0].start : measure[0].end], explicit[0], t.idx, t.idx + len(t.text)
+                )
+                if shifted is not None:
+                    return shifted, "sentence"
+            return None, "sentence"
         if explicit or own:
             return min(explicit or own, key=lambda c: abs(c.start - t.idx)), "sentence"
         para = self.paragraph_of.get(sent.start)
@@ -664,16 +692,24 @@ class _Coder:
             cands = self.table.candidates(t)
             habit = bool(cands) and st.habitual(t)
             for p in cands:
-                got = self.match(t, p)
+                got = self.match(t, p, allow_empty=p.pos == "noun")
                 if got is None:
                     continue
                 source, target, code, objs = got
                 ev = self.build(t, p, source, target, code, habit)
+                words = self._object_words(t, objs)
                 if not ev.source:
                     # No event without a source: the issue codes who did what to whom, and an
                     # agentless passive ("negotiations were held") names no one to code. Its
                     # object may still be an event of its own ("the visit of X was planned").
+                    # An event noun with its object ("the signing of the Armistice Agreement")
+                    # may still be a later mention of a coded event, and date it (see merge).
+                    if p.pos == "noun" and words and ev.date.basis in ("explicit", "relative"):
+                        self.orphans[id(ev)] = words
+                        found.append(ev)
+                        self.nominal.add(id(ev))
                     continue
+                self.objects[id(ev)] = words
                 if p.consume:
                     self.consumed.update(o.i for o in objs)
                 key = (
@@ -696,6 +732,16 @@ class _Coder:
             e.id = f"ev{n}"
         self.analysis.events.extend(found)
 
+    def _object_words(self, t: Token, objs: list[Token]) -> frozenset[str]:
+        """The head nouns of what an event is about: a verb's objects, an event noun's 'of' phrase."""
+        if t.pos_ in ("VERB", "AUX"):
+            heads = list(objs)
+        else:
+            heads = [
+                g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+            ]
+        return frozenset(h.lemma_.lower() for h in heads if h.pos_ in ("NOUN", "PROPN"))
+
     # -- one event, several mentions --------------------------------------------------------------
     def merge(self, events: list[Event]) -> list[Event]:
         """Fold later mentions of an event into its first ("the visit ... the visit of the minister").
@@ -707,6 +753,13 @@ class _Coder:
         """
         groups: list[list[Event]] = []
         for e in events:
+            if id(e) in self.orphans:
+                # A mention without parties joins an event it repeats; it is never one of its own.
+                for g in reversed(groups):
+                    if all(self._same_event(x, e) for x in g if id(x) not in self.orphans):
+                        g.append(e)
+                        break
+                continue
             for g in reversed(groups):
                 if all(self._same_event(x, e) for x in g):
                     g.append(e)
@@ -733,7 +786,14 @@ class _Coder:
             return False
         if not (_parties_agree(a.source, b.source, self.ctx) and _parties_agree(a.target, b.target, self.ctx)):
             return False
-        if not a.source or not b.source:
+        orphan = self.orphans.get(id(a)) or self.orphans.get(id(b))
+        if orphan is not None:
+            # "the signing of the Armistice Agreement" repeats "a ceasefire agreement, which was
+            # signed by ...": the same thing signed.
+            other = self.objects.get(id(b) if id(a) in self.orphans else id(a), frozenset())
+            if not (orphan & other):
+                return False
+        elif not a.source or not b.source:
             return False
         return _dates_agree(a.date, b.date)
 
@@ -742,14 +802,17 @@ class _Coder:
             e = group[0]
             e.mentions = [EventMention(e.trigger, e.evidence, e.status)]
             return e
-        head = min(group, key=lambda e: (_FACT_RANK.get(e.status, 9), e.trigger.start))
+        coded = [e for e in group if id(e) not in self.orphans] or group
+        head = min(coded, key=lambda e: (_FACT_RANK.get(e.status, 9), e.trigger.start))
         for e in group:
             if len(e.source) > len(head.source) and _covers(e.source, head.source, self.ctx):
                 head.source = e.source
             if not head.target and e.target:
                 head.target = e.target
             if _date_rank(e.date) < _date_rank(head.date):
-                head.date = e.date
+                d = e.date
+                scope = "mention" if d.scope is not None and e is not head else d.scope
+                head.date = EventDate(d.value, d.precision, d.historical, d.basis, scope)
             if head.location is None and e.location is not None:
                 head.location = e.location
             if len(e.cameo) > len(head.cameo):
@@ -836,11 +899,18 @@ class _Coder:
     ) -> Event:
         status, statement = self.status(t)
         threat = t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.threat_verbs
+        # A promised act made conditional on another party ("will withdraw its force from Chad
+        # unless the president arranges a ceasefire") is a threat (CAMEO 13); an unconditional
+        # one is coded as the act, or as the intent to cooperate below, as peers' gold codes it.
+        promised = status == "future" and code[:2] != "13"
         if threat:
             codes = self.table.threat_codes
             code = codes.get(code[:3]) or codes.get(code[:2]) or "130"
             if status in ("future", "hypothetical"):
                 status = "reported"  # the threat was made
+        elif promised and self._condition_parties(t, ("unless",)):
+            codes = self.table.threat_codes
+            code = codes.get(code[:3]) or codes.get(code[:2]) or "130"
         elif status == "future" and code[:2] in self.table.intent_codes:
             intent = self.table.intent_codes[code[:2]]
             detailed = intent + code[2:3]

@@ -227,6 +227,41 @@ def context_cue(
     return None
 
 
+def anchored(measure: str, anchor: Cue, start: int, end: int) -> Cue | None:
+    """The date of an event N units before or after another date.
+
+    "Ten months before the signing ..., negotiations took place in September 1952": the signing is
+    ten months after September 1952 (July 1953). ``measure`` is the text "ten months before";
+    ``anchor`` the explicit date of the other clause; ``start``/``end`` the offsets of the result.
+    The result is no finer than the anchor, nor than the measure's unit.
+    """
+    w = cue_words()
+    m = _regexes()["ago"].fullmatch(measure.strip())
+    day0 = first_day(anchor)
+    if m is None or day0 is None or anchor.precision not in ("day", "month", "year"):
+        return None
+    n_s = m[1].lower()
+    n = int(n_s) if n_s.isdigit() else int(w["numbers"][n_s])
+    unit = str(w["units"][m[2].lower()])
+    # X happened N units before E: E is N units after X.
+    sign = 1 if m[3].lower() in w["before_words"] else -1
+    rank = {"day": 0, "month": 1, "year": 2}
+    if unit in ("day", "week"):
+        if anchor.precision != "day":
+            return None  # "three days before" a month: no day, and maybe not the month either
+        d = day0 + timedelta(days=sign * n * (7 if unit == "week" else 1))
+        return Cue(start, end, d.isoformat(), "day", "relative", d)
+    if unit == "month":
+        d = _add_months(day0, sign * n)
+        if rank[anchor.precision] <= 1:
+            return Cue(start, end, f"{d.year:04d}-{d.month:02d}", "month", "relative", _month_end(d.year, d.month))
+        return None  # "ten months before" a year: the year is not known
+    if unit == "year":
+        y = day0.year + sign * n
+        return Cue(start, end, f"{y:04d}", "year", "relative", date(y, 12, 31))
+    return None
+
+
 def first_day(cue: Cue) -> date | None:
     """The first day an explicit cue allows ('1953-09' -> 1953-09-01)."""
     if cue.value is None:
