@@ -405,6 +405,8 @@ class _Coder:
                         return logical_subject(h.head)
                     if h.dep_ not in ("xcomp", "acomp", "conj") or h.head.i == h.i:
                         break
+                    if h.dep_ == "acomp" and h.lemma_.lower() not in self.intent_verbs:
+                        break  # "it is necessary to develop ties": an empty "it", no speaker
                     h = h.head
             return subj
         if role == "obj":
