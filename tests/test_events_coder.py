@@ -33,7 +33,13 @@ def test_reciprocal_talks_stay_one_event_with_place_and_weekday() -> None:
     assert e["cameo"] == "046"
     assert ids(e["source"]) == ["BRA", "ARG"]
     assert sorted(ids(e["target"])) == ["ARG", "BRA"]
-    assert e["date"] == {"value": "2024-03-11", "precision": "day", "historical": False, "basis": "relative"}
+    assert e["date"] == {
+        "value": "2024-03-11",
+        "precision": "day",
+        "historical": False,
+        "basis": "relative",
+        "scope": "sentence",
+    }
     assert e["location"]["name"] == "Buenos Aires" and e["location"]["country"] == "ARG"
     assert e["location"]["lat"] is not None
     assert e["trigger"]["text"] == "held"

@@ -92,3 +92,38 @@ def test_no_cue_means_publication_and_modal_may_is_no_month() -> None:
     assert (d.value, d.basis, d.historical) == ("2023-11-29", "publication", False)
     assert to_event_date(None, None).precision == "unknown"
     assert not is_historical(date(2023, 6, 1), PUB)
+
+
+def test_day_without_year_is_the_nearest_past_day() -> None:
+    pub = date(2023, 11, 29)
+    got = find_cues("On September 29, Putin offered talks; on 5 December they met.", 0, pub)
+    assert [(c.value, c.precision, c.basis) for c in got] == [
+        ("2023-09-29", "day", "relative"),
+        ("2022-12-05", "day", "relative"),
+    ]
+    # With its year it stays an explicit date; "May 3" is too often the modal to read.
+    assert [c.value for c in find_cues("on September 29, 2020", 0, pub)] == ["2020-09-29"]
+    assert find_cues("They may 3 times", 0, pub) == []
+
+
+def test_anchored_dates_shift_by_the_measure_and_never_refine() -> None:
+    from geosignal.events.dates import anchored
+
+    pub = date(2023, 11, 29)
+    month = find_cues("in September 1952", 0, pub)[0]
+    got = anchored("ten months before", month, 0, 1)
+    assert got is not None and (got.value, got.precision) == ("1953-07", "month")
+    got = anchored("two years after", month, 0, 1)
+    assert got is not None and (got.value, got.precision) == ("1950", "year")
+    # A day measure cannot be placed on a month, nor a month on a year.
+    assert anchored("three days before", month, 0, 1) is None
+    assert anchored("ten months before", find_cues("in 1952", 0, pub)[0], 0, 1) is None
+
+
+def test_a_town_stands_for_a_state_only_when_its_name_is_unambiguous() -> None:
+    from geosignal.events.places import town_country
+
+    assert town_country("Mosul") == "IRQ"
+    # Towns named Florida lie in several states; a country's name is left to the KB.
+    assert town_country("Florida") is None
+    assert town_country("Canada") is None

@@ -161,6 +161,11 @@ class EventDate:
     precision: Literal["day", "month", "year", "decade", "unknown"]
     historical: bool
     basis: Literal["explicit", "relative", "publication", "unknown"]
+    # Where a date the text gives was found: in the event's own sentence, carried from an
+    # earlier sentence of its paragraph ("In 1953 ... Then the leader proposed ..."), or with
+    # another mention of the same event ("ten months before the signing of the Armistice").
+    # None when the text gives no date (basis publication or unknown). A schema extension.
+    scope: Literal["sentence", "paragraph", "mention"] | None = None
 
 
 @dataclass(slots=True)
@@ -203,6 +208,10 @@ class Event:
     confidence: float | None = None
     # Every mention of the event in the document, in text order (its own trigger among them).
     mentions: list[EventMention] = field(default_factory=list)
+    # A habit or custom the text reports ("it has become a tradition for X to come", "X routinely
+    # beats Y"), not one act: it carries no publication date. An extension of the schema, written
+    # only when true.
+    habitual: bool = False
 
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON form of the event."""
@@ -213,6 +222,10 @@ class Event:
             del out["confidence"]
         if not self.mentions:
             del out["mentions"]
+        if self.date.scope is None:
+            del out["date"]["scope"]
+        if not self.habitual:
+            del out["habitual"]
         return out
 
 

@@ -16,7 +16,7 @@ from ..model import Span as TextSpan
 from ..stage import Context
 from . import status as st
 from .codebook import Codebook, load_codebook
-from .dates import Cue, cue_words, find_cues, to_event_date
+from .dates import Cue, anchored, cue_words, find_cues, to_event_date
 from .patterns import (
     Pattern,
     PatternTable,
@@ -28,7 +28,7 @@ from .patterns import (
     prep_objects,
     with_conjuncts,
 )
-from .places import locate
+from .places import locate, town_country
 
 # Children followed when looking for the actor an argument phrase names.
 _CORE_DEPS = {"compound", "amod", "nmod", "appos", "poss", "prep", "pobj", "det", "nummod", "flat", "npadvmod"}
@@ -37,6 +37,10 @@ _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
 _PLURAL_PRONOUNS = {"they", "them"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
+# "during the visit", "amid protests": an event noun in such a phrase shares its clause's subject.
+_DURING_PREPS = {"during", "amid", "amidst"}
+# Sectors whose generic nouns with a state's modifier stand for the state ("Russian officials").
+_STATE_SECTORS = {"GOV"}
 # How factual a mention's status is: a merged event takes its most factual mention's.
 _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 
@@ -82,6 +86,7 @@ class _Coder:
         words = cue_words()
         self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
         self.person_years = int(words["historical_person_years"])
+        self.intent_verbs = frozenset(str(x) for x in words["intent_verbs"])
         self.sent_cues: dict[int, list[Cue]] = {}
         self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.sents = list(doc.sents)
@@ -90,6 +95,8 @@ class _Coder:
         self._past_states: list[Entry] | None = None
         self.from_pronoun = False  # set when a role was filled from a plural pronoun's antecedent
         self.nominal: set[int] = set()  # ids of events whose trigger is an event noun
+        self.objects: dict[int, frozenset[str]] = {}  # event id -> head nouns of its object
+        self.orphans: dict[int, frozenset[str]] = {}  # event-noun mentions without parties
 
     def sent_of(self, t: Token) -> Span:
         """The sentence of a token (Token.sent rescans the document; this does not)."""
@@ -154,7 +161,10 @@ class _Coder:
         """
         k = bisect_right(self.sent_starts, pron.i) - 1
         para = self.paragraph_of.get(self.sents[k].start, 0)
-        for s in reversed(self.sents[max(0, k - 6) : k]):
+        # The pronoun's own sentence before it first ("bombers killed 23 people when they blew
+        # themselves up"), then earlier sentences.
+        own = self.doc[self.sents[k].start : pron.i]
+        for s in [own, *reversed(self.sents[max(0, k - 6) : k])]:
             if para - self.paragraph_of.get(s.start, 0) > 1:
                 break
             for t in s:
@@ -201,6 +211,11 @@ class _Coder:
             return self._state_actor(self.place_at[h.i].country, None)
         state = self._state_in_modifiers(h)
         if state is not None:
+            sector = self._sector_of(h)
+            if sector is not None and sector not in _STATE_SECTORS:
+                # "Georgian demonstrators", "Syrian rebels": people of a state, not its government,
+                # so a dyad between them and the state's government is not a self-pair.
+                return self._generic(h, sector, state.country or state.id)
             return state
         # Breadth-first through the noun phrase, nearest mention first.
         frontier = [h]
@@ -228,18 +243,26 @@ class _Coder:
                 break
         if h.pos_ == "PROPN" and h.ent_type_ in _ENT_ACTOR:
             return self._unknown(h)
-        sector = self.ctx.kb.lexicons.agents.get(h.lemma_.lower()) or self.ctx.kb.lexicons.agents.get(h.lower_)
-        if sector is not None and h.pos_ == "NOUN":
+        sector = self._sector_of(h)
+        if sector is not None:
             return self._generic(h, sector)
         return None
 
-    def _generic(self, h: Token, sector: str) -> Actor:
-        """'Insurgents', 'rebels': a kind of actor with no country the text gives; kept as text."""
+    def _sector_of(self, h: Token) -> str | None:
+        """The agent sector of a generic actor noun ("police" COP, "rebels" REB), else None."""
+        if h.pos_ != "NOUN":
+            return None
+        agents = self.ctx.kb.lexicons.agents
+        return agents.get(h.lemma_.lower()) or agents.get(h.lower_)
+
+    def _generic(self, h: Token, sector: str, country: str | None = None) -> Actor:
+        """'Insurgents', 'Georgian demonstrators': a kind of actor, kept as text with its country if any."""
         text = h.text
-        aid = "text:" + re.sub(r"[^a-z0-9]+", "-", normalize(h.lemma_)).strip("-")
+        slug = re.sub(r"[^a-z0-9]+", "-", normalize(h.lemma_)).strip("-")
+        aid = f"text:{country.lower()}-{slug}" if country else "text:" + slug
         actor = self.analysis.actor(aid)
         if actor is None:
-            actor = Actor(id=aid, name=text, type="other", country=None, sector=sector, known=False)
+            actor = Actor(id=aid, name=text, type="other", country=country, sector=sector, known=False)
             self.analysis.actors.append(actor)
         if not any(m.start == h.idx for m in actor.mentions):
             actor.mentions.append(Mention(h.idx, h.idx + len(text), text, "descriptor", sector))
@@ -309,6 +332,17 @@ class _Coder:
             known = self.analysis.actor(hit.id)
             if known is not None:
                 return known
+        if hit is None and ent.label_ in ("GPE", "LOC") and h.dep_ == "pobj" and h.head.lower_ in _PLACE_PREPS:
+            # A town the KB does not know but the gazetteer does, named as a place ("talks in
+            # Geneva", "attacks in Mosul"): it stands for its state as a party, as capitals do.
+            # Only a name all of whose towns lie in one state ("Florida" is not Cuba).
+            country = town_country(text)
+            host = self._state_actor(country, None) if country else None
+            if host is not None:
+                place = _Place(ent.start_char, ent.end_char, ent.text, country)
+                for t in ent:
+                    self.place_at[t.i] = place
+                return host
         country = hit.country if hit is not None else None
         aid = "text:" + re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
         actor = self.analysis.actor(aid)
@@ -344,6 +378,16 @@ class _Coder:
     def _role(self, t: Token, role: str, objs: list[Token]) -> list[Token]:
         if role.startswith("gov:"):
             gov = t.head
+            if (
+                role == "gov:subj"
+                and t.dep_ == "pobj"
+                and gov.lower_ in _DURING_PREPS
+                and gov.head.pos_ in ("VERB", "AUX")
+                and gov.head.i != gov.i
+            ):
+                # "youths threw stones during demonstrations against X": who acts in the clause
+                # takes part in the event it happens during.
+                return self._role(gov.head, "subj", [])
             if gov is t or gov.pos_ not in ("VERB", "AUX") or t.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
                 return []
             return self._role(gov, role[4:], [t])
@@ -351,15 +395,19 @@ class _Coder:
             if t.pos_ not in ("VERB", "AUX"):
                 return []
             subj = logical_subject(t)
-            if (
-                len(subj) == 1
-                and subj[0].pos_ == "PRON"
-                and subj[0].i not in self.actor_at
-                and t.dep_ == "ccomp"
-                and t.head.pos_ in ("VERB", "AUX")
-            ):
-                # "Israel announced it would free ...": the pronoun is the announcer.
-                return logical_subject(t.head)
+            if len(subj) == 1 and subj[0].pos_ == "PRON" and subj[0].i not in self.actor_at and subj[0].lower_ == "it":
+                # "Israel announced it would free ...", "Syria says it is willing to withdraw":
+                # the pronoun is the one who speaks of the act, the subject of the verb whose
+                # complement clause holds it.
+                h = t
+                for _ in range(4):
+                    if h.dep_ == "ccomp" and h.head.pos_ in ("VERB", "AUX"):
+                        return logical_subject(h.head)
+                    if h.dep_ not in ("xcomp", "acomp", "conj") or h.head.i == h.i:
+                        break
+                    if h.dep_ == "acomp" and h.lemma_.lower() not in self.intent_verbs:
+                        break  # "it is necessary to develop ties": an empty "it", no speaker
+                    h = h.head
             return subj
         if role == "obj":
             return objs if t.pos_ in ("VERB", "AUX") else []
@@ -389,7 +437,9 @@ class _Coder:
         return []
 
     # -- matching -------------------------------------------------------------------------------
-    def match(self, t: Token, p: Pattern) -> tuple[list[Actor], list[Actor], str, list[Token]] | None:
+    def match(
+        self, t: Token, p: Pattern, allow_empty: bool = False
+    ) -> tuple[list[Actor], list[Actor], str, list[Token]] | None:
         verb = p.pos == "verb"
         prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
         if p.prt and p.prt not in prts:
@@ -397,6 +447,23 @@ class _Coder:
         if not p.prt and prts & self.foreign_prts:
             return None
         if p.passive is not None and verb and is_passive(t) != p.passive:
+            return None
+        if p.ccomp_aux and not any(
+            c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in p.ccomp_aux for a in c.children)
+            for c in t.children
+        ):
+            return None
+        if (
+            verb
+            and not p.obj
+            and t.lemma_.lower() in self.table.threat_verbs | self.intent_verbs
+            and any(
+                c.dep_ == "xcomp" and any(self.match(c, q) is not None for q in self.table.candidates(c))
+                for c in t.children
+            )
+        ):
+            # "threatened to break relations", "offered to negotiate": the act is coded (as the
+            # threat, or as the intent to do it), not the verb that announces it as well.
             return None
         objs = with_conjuncts(logical_object(t)) if verb else []
         if p.obj:
@@ -424,11 +491,15 @@ class _Coder:
             # "They received the Russian delegation": a party that receives is not among the hosts.
             source = [a for a in source if a not in target]
         target = [a for a in target if a not in source]
-        if not source and not target:
+        if not source and not target and not allow_empty:
             return None
         code = p.code
         if p.refine:
-            words = {x.lemma_.lower() for o in objs for x in o.subtree} | {x.lower_ for o in objs for x in o.subtree}
+            # The object phrase, and for a pattern keyed on its subject the subject phrase
+            # ("NATO peacekeeping troops arrived": peacekeeping).
+            phrase = list(objs) + (self._subj_heads(t) if p.subj else [])
+            tokens = [x for o in phrase for x in o.subtree]
+            words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
             for r in p.refine:
                 if words & r.words:
                     code = r.code
@@ -451,14 +522,29 @@ class _Coder:
     def _obj_fits(self, o: Token, wanted: frozenset[str]) -> bool:
         if o.lemma_.lower() in wanted or o.lower_ in wanted:
             return True
+        if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in wanted for c in o.children):
+            return True  # "a mediation mission", "peace talks", "an aid package"
         if "@actor" in wanted:
-            return (
-                o.i in self.actor_at
-                or o.i in self.place_at
-                or self._state_in_modifiers(o) is not None
-                or any(c.i in self.actor_at for c in o.children if c.dep_ in ("compound", "appos", "amod", "nmod"))
+            if o.i in self.actor_at or o.i in self.place_at:
+                return True
+            if self._agent_noun(o) and o.pos_ == "NOUN" and o.tag_ in ("NNS", "NNPS"):
+                return True  # a kind of actor ("helped the exiled dissidents", "arrested protesters")
+            # Through its modifiers only a noun that can name a party: a name, or a kind of actor
+            # ("the Russian delegation", "Japanese Prime Minister Hashimoto"), never a thing
+            # ("500 thousand shells" the parser hangs "the Americans" on).
+            if any(c.i in self.actor_at and c.pos_ == "PROPN" for c in o.children if c.dep_ in ("compound", "appos")):
+                return True  # "his grandfather Kim Il Sung"
+            if o.pos_ != "PROPN" and not self._agent_noun(o):
+                return False
+            return self._state_in_modifiers(o) is not None or any(
+                c.i in self.actor_at for c in o.children if c.dep_ in ("compound", "appos", "amod", "nmod")
             )
         return False
+
+    def _agent_noun(self, o: Token) -> bool:
+        """True for a noun that names a kind of actor (agents lexicon: "troops", "officials")."""
+        agents = self.ctx.kb.lexicons.agents
+        return o.lemma_.lower() in agents or o.lower_ in agents
 
     # -- building -------------------------------------------------------------------------------
     def location(self, t: Token, target_heads: list[Token]) -> Location | None:
@@ -484,12 +570,12 @@ class _Coder:
                                 return locate(ent.text, None)
         return None
 
-    def _condition_parties(self, t: Token) -> list[Actor]:
+    def _condition_parties(self, t: Token, marks: tuple[str, ...] = ("if", "unless")) -> list[Actor]:
         """The subject of an 'if'/'unless' clause on the trigger or the verb it depends on."""
         heads = [t, t.head] if t.head is not t else [t]
         for h in heads:
             for c in h.children:
-                if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in c.children):
+                if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
                     continue
                 for subj in c.children:
                     if subj.dep_ in _SUBJ_DEPS:
@@ -513,6 +599,13 @@ class _Coder:
                     if c.i in self.place_at:
                         pl = self.place_at[c.i]
                         return locate(pl.text, pl.country)
+                    named = self.actor_at.get(c.i)
+                    if named is not None and named.type == "state" and c.pos_ == "PROPN":
+                        # "activities in Israel": a state named after "in" is the place.
+                        a = c.i
+                        while a > 0 and self.actor_at.get(a - 1) is named:
+                            a -= 1
+                        return locate(self.doc[a : c.i + 1].text, named.id)
                     if c.ent_type_ in ("GPE", "LOC") and c.i not in self.actor_at:
                         ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
                         if ent is not None:
@@ -522,7 +615,8 @@ class _Coder:
                 stack.append(c)
         return None
 
-    def date_cue(self, t: Token, future: bool) -> Cue | None:
+    def date_cue(self, t: Token, future: bool) -> tuple[Cue | None, str]:
+        """The date cue of a trigger and where it was found: its sentence, or its paragraph."""
         sent = self.sent_of(t)
         w = cue_words()
         rel_words = set(w["before_words"]) | set(w["after_words"])
@@ -534,16 +628,29 @@ class _Coder:
 
         own = [c for c in self.cues(sent) if usable(c)]
         explicit = [c for c in own if c.basis == "explicit"]
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in rel_words:
+            # "ten months before the signing of X, ... in September 1952": the sentence's date is
+            # the other clause's; the event noun lies the measure after it. "After the signing
+            # of X, ... in September 1953": the sentence does not date it.
+            prep = t.head
+            measure = [c for c in self.cues(sent) if c.end == prep.idx + len(prep.text) and c.basis == "relative"]
+            if measure and explicit:
+                shifted = anchored(
+                    self.text[measure[0].start : measure[0].end], explicit[0], t.idx, t.idx + len(t.text)
+                )
+                if shifted is not None:
+                    return shifted, "sentence"
+            return None, "sentence"
         if explicit or own:
-            return min(explicit or own, key=lambda c: abs(c.start - t.idx))
+            return min(explicit or own, key=lambda c: abs(c.start - t.idx)), "sentence"
         para = self.paragraph_of.get(sent.start)
         k = bisect_right(self.sent_starts, sent.start) - 1
         prev = [s for s in self.sents[max(0, k - 6) : k] if self.paragraph_of.get(s.start) == para]
         for s in reversed(prev):
             got = [c for c in self.cues(s) if c.basis == "explicit" or c.precision in ("month", "year")]
             if got:
-                return got[-1]
-        return None
+                return got[-1], "paragraph"
+        return None, "sentence"
 
     def status(self, t: Token) -> tuple[Status, str | None]:
         sent = self.sent_of(t)
@@ -584,17 +691,27 @@ class _Coder:
         for t in verbs + nouns:
             if t.i in self.consumed:
                 continue
-            for p in self.table.candidates(t):
-                got = self.match(t, p)
+            cands = self.table.candidates(t)
+            habit = bool(cands) and st.habitual(t)
+            for p in cands:
+                got = self.match(t, p, allow_empty=p.pos == "noun")
                 if got is None:
                     continue
                 source, target, code, objs = got
-                ev = self.build(t, p, source, target, code)
+                ev = self.build(t, p, source, target, code, habit)
+                words = self._object_words(t, objs)
                 if not ev.source:
                     # No event without a source: the issue codes who did what to whom, and an
                     # agentless passive ("negotiations were held") names no one to code. Its
                     # object may still be an event of its own ("the visit of X was planned").
+                    # An event noun with its object ("the signing of the Armistice Agreement")
+                    # may still be a later mention of a coded event, and date it (see merge).
+                    if p.pos == "noun" and words and ev.date.basis in ("explicit", "relative"):
+                        self.orphans[id(ev)] = words
+                        found.append(ev)
+                        self.nominal.add(id(ev))
                     continue
+                self.objects[id(ev)] = words
                 if p.consume:
                     self.consumed.update(o.i for o in objs)
                 key = (
@@ -617,6 +734,16 @@ class _Coder:
             e.id = f"ev{n}"
         self.analysis.events.extend(found)
 
+    def _object_words(self, t: Token, objs: list[Token]) -> frozenset[str]:
+        """The head nouns of what an event is about: a verb's objects, an event noun's 'of' phrase."""
+        if t.pos_ in ("VERB", "AUX"):
+            heads = list(objs)
+        else:
+            heads = [
+                g for c in t.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+            ]
+        return frozenset(h.lemma_.lower() for h in heads if h.pos_ in ("NOUN", "PROPN"))
+
     # -- one event, several mentions --------------------------------------------------------------
     def merge(self, events: list[Event]) -> list[Event]:
         """Fold later mentions of an event into its first ("the visit ... the visit of the minister").
@@ -628,6 +755,13 @@ class _Coder:
         """
         groups: list[list[Event]] = []
         for e in events:
+            if id(e) in self.orphans:
+                # A mention without parties joins an event it repeats; it is never one of its own.
+                for g in reversed(groups):
+                    if all(self._same_event(x, e) for x in g if id(x) not in self.orphans):
+                        g.append(e)
+                        break
+                continue
             for g in reversed(groups):
                 if all(self._same_event(x, e) for x in g):
                     g.append(e)
@@ -637,6 +771,8 @@ class _Coder:
         return [self._fold(g) for g in groups]
 
     def _same_event(self, a: Event, b: Event) -> bool:
+        if a.habitual != b.habitual:
+            return False  # a custom and one act of it are two things
         if not (a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)):
             return False
         nominal = id(a) in self.nominal or id(b) in self.nominal
@@ -652,7 +788,14 @@ class _Coder:
             return False
         if not (_parties_agree(a.source, b.source, self.ctx) and _parties_agree(a.target, b.target, self.ctx)):
             return False
-        if not a.source or not b.source:
+        orphan = self.orphans.get(id(a)) or self.orphans.get(id(b))
+        if orphan is not None:
+            # "the signing of the Armistice Agreement" repeats "a ceasefire agreement, which was
+            # signed by ...": the same thing signed.
+            other = self.objects.get(id(b) if id(a) in self.orphans else id(a), frozenset())
+            if not (orphan & other):
+                return False
+        elif not a.source or not b.source:
             return False
         return _dates_agree(a.date, b.date)
 
@@ -661,14 +804,17 @@ class _Coder:
             e = group[0]
             e.mentions = [EventMention(e.trigger, e.evidence, e.status)]
             return e
-        head = min(group, key=lambda e: (_FACT_RANK.get(e.status, 9), e.trigger.start))
+        coded = [e for e in group if id(e) not in self.orphans] or group
+        head = min(coded, key=lambda e: (_FACT_RANK.get(e.status, 9), e.trigger.start))
         for e in group:
             if len(e.source) > len(head.source) and _covers(e.source, head.source, self.ctx):
                 head.source = e.source
             if not head.target and e.target:
                 head.target = e.target
             if _date_rank(e.date) < _date_rank(head.date):
-                head.date = e.date
+                d = e.date
+                scope = "mention" if d.scope is not None and e is not head else d.scope
+                head.date = EventDate(d.value, d.precision, d.historical, d.basis, scope)
             if head.location is None and e.location is not None:
                 head.location = e.location
             if len(e.cameo) > len(head.cameo):
@@ -750,14 +896,23 @@ class _Coder:
                 people += 1
         return people > 0 and people == len([a for a in actors if a.type == "person"]) and people == len(actors)
 
-    def build(self, t: Token, p: Pattern, source: list[Actor], target: list[Actor], code: str) -> Event:
+    def build(
+        self, t: Token, p: Pattern, source: list[Actor], target: list[Actor], code: str, habit: bool = False
+    ) -> Event:
         status, statement = self.status(t)
         threat = t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.threat_verbs
+        # A promised act made conditional on another party ("will withdraw its force from Chad
+        # unless the president arranges a ceasefire") is a threat (CAMEO 13); an unconditional
+        # one is coded as the act, or as the intent to cooperate below, as peers' gold codes it.
+        promised = status == "future" and code[:2] != "13"
         if threat:
             codes = self.table.threat_codes
             code = codes.get(code[:3]) or codes.get(code[:2]) or "130"
             if status in ("future", "hypothetical"):
                 status = "reported"  # the threat was made
+        elif promised and self._condition_parties(t, ("unless",)):
+            codes = self.table.threat_codes
+            code = codes.get(code[:3]) or codes.get(code[:2]) or "130"
         elif status == "future" and code[:2] in self.table.intent_codes:
             intent = self.table.intent_codes[code[:2]]
             detailed = intent + code[2:3]
@@ -767,11 +922,15 @@ class _Coder:
             # "threatened to stop talks if the United States goes ahead": who must comply is the target.
             target = [a for a in self._condition_parties(t) if a not in source]
         c = self.book.get(code)
-        cue = self.date_cue(t, status == "future")
-        when = to_event_date(cue, self.ctx.published)
+        cue, scope = self.date_cue(t, status == "future")
+        when = to_event_date(cue, self.ctx.published, scope)
         if cue is None and self._of_the_past(source + target):
             # No date in the text, but its actors belong to the past: never the publication date.
             when = EventDate(None, "unknown", True, "unknown")
+        if habit and when.basis != "explicit":
+            # A habit or custom ("a tradition for leaders to come", "routinely beat") is no act of
+            # the day: it keeps a period the text writes out ("in the 1990s"), else no date.
+            when = EventDate(None, "unknown", when.historical, "unknown")
         end = t.idx + len(t.text)
         prt = next((x for x in t.children if x.dep_ == "prt" and x.i == t.i + 1), None)
         if prt is not None:
@@ -820,6 +979,7 @@ class _Coder:
             location=location,
             statement=statement,
             confidence=round((0.9 if source and target else 0.6) * (1.0 if known else 0.8), 2),
+            habitual=habit,
         )
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -49,6 +50,9 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         "mdy": re.compile(rf"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I),
         "my": re.compile(rf"\b({months})\.?,?\s+(?:of\s+)?(\d{{4}})\b", re.I),
         "iso": re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b"),
+        # "on September 29", "29 September": a day without its year.
+        "md": re.compile(rf"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I),
+        "dm": re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({months})\b\.?(?!,?\s*\d)", re.I),
         "decade": re.compile(r"\b(?:in|during|by)\s+the\s+(\d{3})0s\b", re.I),
         "year": re.compile(
             r"\b(?:in|since|by|of|from|until|during|early|late|mid-?)\s+(1[6-9]\d\d|20\d\d)\b(?![-–]\d)", re.I
@@ -121,6 +125,21 @@ def find_cues(text: str, offset: int, published: date | None, future: bool = Fal
         add(m, f"{y:04d}", "year", "explicit", date(y, 12, 31))
     if published is None:
         return sorted(found, key=lambda c: c.start)
+    for key in ("md", "dm"):
+        for m in rx[key].finditer(text):
+            mon_s, day_s = (m[1], m[2]) if key == "md" else (m[2], m[1])
+            if mon_s.lower() == "may" and key == "md":
+                continue  # "may 3" is more often the modal than the month
+            try:
+                d = date(published.year, _month_num(mon_s), int(day_s))
+            except (ValueError, KeyError):
+                continue
+            # The nearest such day: past news unless the clause speaks of the future.
+            if future and d < published - timedelta(days=2):
+                d = d.replace(year=d.year + 1) if not (d.month == 2 and d.day == 29) else d
+            elif not future and d > published + timedelta(days=2):
+                d = d.replace(year=d.year - 1) if not (d.month == 2 and d.day == 29) else d
+            add(m, d.isoformat(), "day", "relative", d)
     for m in rx["month"].finditer(text):
         mo = _month_num(m[1])
         if m[1] == "may":  # the modal verb, not the month
@@ -178,6 +197,83 @@ def _shift(published: date, n: int, unit: str) -> tuple[str, str, date]:
     return f"{y:04d}", "year", date(y, 12, 31)
 
 
+def paragraph_breaks(text: str) -> list[int]:
+    """Character offsets where paragraphs start: after blank lines, else after single line breaks."""
+    return [m.end() for m in re.finditer(r"\n\s*\n" if "\n\n" in text else r"\n", text)]
+
+
+def context_cue(
+    text: str, sents: list[tuple[int, int]], k: int, at: int, published: date | None, breaks: list[int]
+) -> tuple[Cue, str] | None:
+    """The explicit date that frames position ``at`` of sentence ``k``, and where it was found.
+
+    ``sents`` are the sentences' (start, end) character offsets. The date is the nearest explicit
+    cue in the sentence ("sentence"), else the last explicit cue of an earlier sentence of the same
+    paragraph ("paragraph"), looking back at most six sentences. Only explicit dates count (years,
+    months, days written out): a relative date frames the news of the day, not a past paragraph.
+    """
+    start, end = sents[k]
+    own = [c for c in find_cues(text[start:end], start, published) if c.basis == "explicit"]
+    if own:
+        return min(own, key=lambda c: abs(c.start - at)), "sentence"
+    para = bisect_right(breaks, start)
+    for j in range(k - 1, max(-1, k - 7), -1):
+        s, e = sents[j]
+        if bisect_right(breaks, s) != para:
+            break
+        got = [c for c in find_cues(text[s:e], s, published) if c.basis == "explicit"]
+        if got:
+            return got[-1], "paragraph"
+    return None
+
+
+def anchored(measure: str, anchor: Cue, start: int, end: int) -> Cue | None:
+    """The date of an event N units before or after another date.
+
+    "Ten months before the signing ..., negotiations took place in September 1952": the signing is
+    ten months after September 1952 (July 1953). ``measure`` is the text "ten months before";
+    ``anchor`` the explicit date of the other clause; ``start``/``end`` the offsets of the result.
+    The result is no finer than the anchor, nor than the measure's unit.
+    """
+    w = cue_words()
+    m = _regexes()["ago"].fullmatch(measure.strip())
+    day0 = first_day(anchor)
+    if m is None or day0 is None or anchor.precision not in ("day", "month", "year"):
+        return None
+    n_s = m[1].lower()
+    n = int(n_s) if n_s.isdigit() else int(w["numbers"][n_s])
+    unit = str(w["units"][m[2].lower()])
+    # X happened N units before E: E is N units after X.
+    sign = 1 if m[3].lower() in w["before_words"] else -1
+    rank = {"day": 0, "month": 1, "year": 2}
+    if unit in ("day", "week"):
+        if anchor.precision != "day":
+            return None  # "three days before" a month: no day, and maybe not the month either
+        d = day0 + timedelta(days=sign * n * (7 if unit == "week" else 1))
+        return Cue(start, end, d.isoformat(), "day", "relative", d)
+    if unit == "month":
+        d = _add_months(day0, sign * n)
+        if rank[anchor.precision] <= 1:
+            return Cue(start, end, f"{d.year:04d}-{d.month:02d}", "month", "relative", _month_end(d.year, d.month))
+        return None  # "ten months before" a year: the year is not known
+    if unit == "year":
+        y = day0.year + sign * n
+        return Cue(start, end, f"{y:04d}", "year", "relative", date(y, 12, 31))
+    return None
+
+
+def first_day(cue: Cue) -> date | None:
+    """The first day an explicit cue allows ('1953-09' -> 1953-09-01)."""
+    if cue.value is None:
+        return None
+    parts = cue.value.split("-")
+    try:
+        y = int(parts[0])
+        return date(y, int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+
+
 def is_historical(latest: date | None, published: date | None) -> bool:
     """True when the latest day a date allows lies well before publication."""
     if latest is None or published is None:
@@ -185,10 +281,11 @@ def is_historical(latest: date | None, published: date | None) -> bool:
     return (published - latest).days > int(cue_words()["historical_days"])
 
 
-def to_event_date(cue: Cue | None, published: date | None) -> EventDate:
-    """The event's date from its cue, else the publication date."""
+def to_event_date(cue: Cue | None, published: date | None, scope: str = "sentence") -> EventDate:
+    """The event's date from its cue (in its sentence or carried from its paragraph), else publication."""
     if cue is None:
         if published is None:
             return EventDate(None, "unknown", False, "unknown")
         return EventDate(published.isoformat(), "day", False, "publication")
-    return EventDate(cue.value, cue.precision, is_historical(cue.latest, published), cue.basis)  # type: ignore[arg-type]
+    where = "paragraph" if scope == "paragraph" else "sentence"
+    return EventDate(cue.value, cue.precision, is_historical(cue.latest, published), cue.basis, where)  # type: ignore[arg-type]

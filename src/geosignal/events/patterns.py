@@ -53,6 +53,7 @@ class Pattern:
     obj: frozenset[str] = frozenset()
     subj: frozenset[str] = frozenset()
     passive: bool | None = None
+    ccomp_aux: frozenset[str] = frozenset()
     reciprocal: bool = False
     consume: bool = True
     refine: tuple[Refinement, ...] = field(default_factory=tuple)
@@ -94,6 +95,9 @@ def _strs(value: Any) -> list[str]:
         return []
     if isinstance(value, str):
         return [value]
+    if isinstance(value, bool) or any(isinstance(v, bool) for v in value):
+        # YAML reads unquoted on/off/yes/no as booleans: "prep: [on]" would silently be "true".
+        raise UsageError(f"event patterns: {value!r} holds a boolean; quote words such as 'on' and 'off'")
     return [str(v) for v in value]
 
 
@@ -128,6 +132,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         obj=obj,
         subj=frozenset(s.lower() for s in _strs(raw.get("subj"))),
         passive=None if passive is None else bool(passive),
+        ccomp_aux=frozenset(s.lower() for s in _strs(raw.get("ccomp_aux"))),
         reciprocal=bool(raw.get("reciprocal", False)),
         consume=bool(raw.get("consume", bool(obj))),
         refine=refine,

@@ -49,3 +49,16 @@ def locate(name: str, country: str | None) -> Location:
     if got is not None and (country is None or got["iso3"] == country):
         return Location(name=name, country=str(got["iso3"]), geonameid=int(got["geonameid"]))
     return Location(name=name, country=country)
+
+
+def town_country(name: str) -> str | None:
+    """The state of a town the gazetteer knows, when every town of that name lies in one state.
+
+    "Zurich" is CHE; "Florida" (towns in Cuba, Uruguay, ...) or "Victoria" is nobody's.
+    """
+    cities, iso3, countries = _gazetteer()
+    key = normalize(name)
+    if key in countries:
+        return None  # a country's name is the KB's business
+    found = {iso3.get(c["countrycode"]) for c in cities.get(key, [])}
+    return found.pop() if len(found) == 1 else None

@@ -118,3 +118,43 @@ def combine(sentence: Status, clause: Status | None, attributed: bool) -> Status
     if attributed:
         cands.append("attributed")
     return min(cands, key=_ORDER.index)
+
+
+def habitual(t: Token) -> bool:
+    """True when a trigger states a habit or custom, not one act.
+
+    "it has become a tradition for X to come", "X usually meets Y", "X used to visit Y", "X tends
+    to side with Y".
+    """
+    w = cue_words()
+    nouns = set(w["habitual_nouns"])
+    adverbs = set(w["habitual_adverbs"])
+    verbs = set(w["habitual_verbs"])
+    # The trigger's clause and the clauses it complements, up to the first finite clause.
+    chain = [t]
+    h = t
+    if t.pos_ in ("NOUN", "PROPN") and t.head.i != t.i and t.head.pos_ in ("VERB", "AUX"):
+        # An event noun is habitual with its verb ("usually holds talks").
+        h = t.head
+        chain.append(h)
+    while h.dep_ in ("xcomp", "advcl", "acl", "pcomp", "pobj", "prep", "conj") and h.head.i != h.i and len(chain) < 6:
+        h = h.head
+        chain.append(h)
+        if h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() in nouns:
+            return True
+        if h.dep_ not in ("xcomp", "advcl", "acl", "pcomp", "pobj", "prep", "conj"):
+            break
+    for v in chain:
+        if v.pos_ not in ("VERB", "AUX"):
+            continue
+        if any(c.dep_ == "advmod" and c.lower_ in adverbs for c in v.children):
+            return True
+        if v.i != t.i and v.lemma_.lower() in verbs:
+            return True
+        if v.i != t.i and v.lower_ == "used" and t.dep_ == "xcomp" and t.head.i == v.i and not _passive(v):
+            return True  # "used to visit" (not "was used to attack")
+    return False
+
+
+def _passive(v: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)

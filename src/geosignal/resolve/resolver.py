@@ -10,6 +10,7 @@ names and pronouns are linked to people introduced earlier.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
@@ -20,6 +21,7 @@ import spacy
 from spacy.tokens import Doc, Span, Token
 
 from .._data import package_yaml
+from ..events.dates import context_cue, first_day, is_historical, paragraph_breaks
 from ..kb import Entry, KnowledgeBase, normalize
 from ..model import Actor, Analysis, Mention, MentionKind
 from ..stage import Context
@@ -119,7 +121,13 @@ def _tokenizer() -> spacy.language.Language:
 
 
 def _tokens(text: str) -> tuple[str, ...]:
-    return tuple(_tok_key(t.text) for t in _tokenizer().make_doc(normalize(text)))
+    # Tokenised as written, as the document is: the tokenizer keeps "U.N." and "U.S." whole only in
+    # capitals, so a lower-cased form would split into ("u.n", ".") and never match the text.
+    keys = [_tok_key(t.text) for t in _tokenizer().make_doc(text.strip())]
+    keys = [k for k in keys if k]
+    if len(keys) > 1 and keys[0] == "the":
+        keys = keys[1:]
+    return tuple(keys)
 
 
 def _index(kb: KnowledgeBase) -> _Index:
@@ -160,6 +168,9 @@ class _Resolver:
         # spaCy's entities there must not come back as unknown actors.
         self.kb_tokens: set[int] = set()
         self._inst_hits: list[tuple[int, int, str]] | None = None
+        self._sent_bounds: list[tuple[int, int]] | None = None
+        self._sent_first: list[int] = []
+        self._breaks: list[int] = []
 
     # -- candidates --------------------------------------------------------------------
     def kb_candidates(self) -> list[_Cand]:
@@ -624,16 +635,41 @@ class _Resolver:
                     return a
             if kind in ("minister", "official") or d.country is None:
                 return None
-        holders = self.kb.holders(kind, d.country, self.on)
-        if not holders and kind == "supreme_leader":
-            holders = self.kb.holders("head_of_state", d.country, self.on)
-        if len(holders) != 1:
-            return None  # nobody, or several (envoys, spokespeople): no guess
-        e = holders[0]
+        # A role names its holder on the date the text speaks of ("In 1953 ... the North Korean
+        # leader" is Kim Il Sung), not on the publication date; a period with more than one
+        # holder, or a holder the KB does not know, leaves the descriptor unresolved.
+        days = self._days_at(d.start)
+        found: set[str] = set()
+        for on in days:
+            holders = self.kb.holders(kind, d.country, on)
+            if not holders and kind == "supreme_leader":
+                holders = self.kb.holders("head_of_state", d.country, on)
+            if len(holders) != 1:
+                return None  # nobody, or several (envoys, spokespeople): no guess
+            found.add(holders[0].id)
+        if len(found) != 1:
+            return None
+        e = self.kb.entries[found.pop()]
         if e.id not in actors:
-            info = e.describe(self.on)
+            info = e.describe(days[0])
             actors[e.id] = Actor(e.id, e.name, "person", info["country"], info["sector"], info["role"], e.wikidata)
         return actors[e.id]
+
+    def _days_at(self, i: int) -> list[date | None]:
+        """The days a role held at token i is read on.
+
+        The publication date, or the first and last day of a historical date written in its
+        sentence or earlier in its paragraph.
+        """
+        if self._sent_bounds is None:
+            self._sent_bounds = [(s.start_char, s.end_char) for s in self.doc.sents]
+            self._sent_first = [s.start for s in self.doc.sents]
+            self._breaks = paragraph_breaks(self.doc.text)
+        k = bisect_right(self._sent_first, i) - 1
+        got = context_cue(self.doc.text, self._sent_bounds, k, self.doc[i].idx, self.on, self._breaks)
+        if got is None or not is_historical(got[0].latest, self.on):
+            return [self.on]
+        return [first_day(got[0]), got[0].latest]
 
     def _short_names(self, actors: dict[str, Actor], used: set[int], persons: list[tuple[int, str]]) -> None:
         """'Shoigu' after 'Sergei Shoigu'; 'Patel' after 'Vedant Patel'."""
