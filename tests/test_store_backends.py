@@ -219,6 +219,30 @@ def test_version_3_store_gains_the_speaker_kind(db: str) -> None:
         assert s.fetch("SELECT speaker_id, speaker_kind FROM statements") == [("document:statement", "document")]
 
 
+def test_version_4_store_keeps_event_mentions_date_scope_and_habits(db: str) -> None:
+    with open_store(db) as s:
+        s.execute("DROP TABLE event_mentions")
+        s.execute("DROP INDEX events_doc")  # DuckDB alters no indexed table
+        for column in ("date_scope", "habitual"):
+            s.execute(f"ALTER TABLE events DROP COLUMN {column}")
+        s.execute("CREATE INDEX events_doc ON events (doc_id)")
+        s.execute("UPDATE schema_version SET version = 4")
+    rec = record("a")
+    ev = rec["events"][0]
+    ev["date"]["scope"], ev["habitual"] = "paragraph", True
+    ev["mentions"] = [{"trigger": ev["trigger"], "evidence": ev["evidence"], "status": "reported"}] * 2
+    with open_store(db) as s:
+        assert s.notice and "from schema version 4" in s.notice
+        s.write_batch([rec])
+        assert s.fetch("SELECT date_scope, habitual FROM events WHERE event_id = ?", [ev["id"]]) == [
+            ("paragraph", True)
+        ]
+        got = s.fetch("SELECT event_id, seq, trigger_text, status FROM event_mentions ORDER BY seq")
+        assert got == [(ev["id"], seq, ev["trigger"]["text"], "reported") for seq in (0, 1)]
+        s.write_batch([rec])  # written again: replaced, not doubled
+        assert len(s.fetch("SELECT * FROM event_mentions")) == 2
+
+
 def test_foreign_database_is_refused(db: str) -> None:
     with open_store(db) as s:
         s.execute("DROP TABLE schema_version")

@@ -18,6 +18,7 @@ from .schema import (
     DOCUMENTS,
     EVENT_ACTORS,
     EVENT_KEYS,
+    EVENT_MENTIONS,
     EVENTS,
     FLOAT,
     INT,
@@ -71,7 +72,7 @@ def analysis_rows(record: dict[str, Any]) -> dict[str, list[Row]]:
     doc = record["document"]
     doc_id = str(doc["id"])
     out: dict[str, list[Row]] = {t.name: [] for t in (DOCUMENTS, ACTORS, MENTIONS, EVENTS, EVENT_ACTORS)}
-    out |= {t.name: [] for t in (STATEMENTS, CLAIMS, TECHNIQUES, EVENT_KEYS)}
+    out |= {t.name: [] for t in (STATEMENTS, CLAIMS, TECHNIQUES, EVENT_KEYS, EVENT_MENTIONS)}
     out[DOCUMENTS.name].append(
         (
             doc_id,
@@ -133,8 +134,14 @@ def analysis_rows(record: dict[str, Any]) -> dict[str, list[Row]]:
                 loc.get("geonameid"),
                 e.get("statement"),
                 e.get("confidence"),
+                date.get("scope"),
+                bool(e.get("habitual")),
             )
         )
+        for seq, m in enumerate(e.get("mentions") or []):
+            out[EVENT_MENTIONS.name].append(
+                (doc_id, e["id"], seq, *_span(m.get("trigger")), *_span(m.get("evidence")), m.get("status"))
+            )
         sources, targets = ([str(r.get("actor") or r.get("name")) for r in e.get(role) or []] for role in ROLES)
         day = date.get("value") or doc.get("published")
         out[EVENT_KEYS.name].append(event_key_row(doc_id, e["id"], e.get("cameo"), day, sources, targets))

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 # The version this release writes. A store at an older version is upgraded on open by running
 # MIGRATIONS[v] for v in its version .. SCHEMA_VERSION - 1; a newer one is refused.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 TEXT = "TEXT"
 INT = "INTEGER"
@@ -116,8 +116,16 @@ EVENTS = Table(
         ("geonameid", BIGINT),
         ("statement_id", TEXT),
         ("confidence", FLOAT),
+        ("date_scope", TEXT),  # version 5: sentence, paragraph or mention (where the date was found)
+        ("habitual", BOOL),  # version 5: a habit or custom, not one act
     ),
     ("doc_id", "event_id"),
+)
+# Version 5: every mention of an event in its document (an event reported twice is one event).
+EVENT_MENTIONS = Table(
+    "event_mentions",
+    (("doc_id", TEXT), ("event_id", TEXT), ("seq", INT), *_span("trigger"), *_span("evidence"), ("status", TEXT)),
+    ("doc_id", "event_id", "seq"),
 )
 EVENT_ACTORS = Table(
     "event_actors",
@@ -246,11 +254,11 @@ EVENT_KEYS = Table(
     ("doc_id", "event_id"),
 )
 _V1_DOC_TABLES = (DOCUMENTS, ACTORS, MENTIONS, EVENTS, EVENT_ACTORS, STATEMENTS, CLAIMS, TECHNIQUES)
-DOC_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, EVENT_KEYS, EVENT_DYADS)
+DOC_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, EVENT_KEYS, EVENT_DYADS, EVENT_MENTIONS)
 ALL_TABLES: tuple[Table, ...] = (*DOC_TABLES, REJECTS, *DEDUP_TABLES)
 # The tables an analysis or a rejection writes rows into (the engines' segments hold these); the
 # others (event_dyads, the near-duplicate tables) are derived by the store in the same transaction.
-ROW_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, EVENT_KEYS, REJECTS)
+ROW_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, EVENT_KEYS, EVENT_MENTIONS, REJECTS)
 V1_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, REJECTS)
 
 
@@ -364,5 +372,24 @@ def _v3_to_v4() -> list[str]:
     ]
 
 
+def _v4_to_v5() -> list[str]:
+    # Where an event's date was found, whether it is a habit, and its further mentions: what the
+    # analysis says, kept (events stored before have none: NULL scope, no mentions).
+    return [
+        "DROP INDEX IF EXISTS events_doc",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_scope TEXT",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS habitual BOOLEAN",
+        "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id)",
+        EVENT_MENTIONS.ddl(),
+        "CREATE INDEX IF NOT EXISTS event_mentions_doc ON event_mentions (doc_id)",
+    ]
+
+
 # MIGRATIONS[v] takes a store from version v to v + 1 (version 0 is an empty database).
-MIGRATIONS: dict[int, list[str]] = {0: _v0_to_v1(), 1: _v1_to_v2(), 2: _v2_to_v3(), 3: _v3_to_v4()}
+MIGRATIONS: dict[int, list[str]] = {
+    0: _v0_to_v1(),
+    1: _v1_to_v2(),
+    2: _v2_to_v3(),
+    3: _v3_to_v4(),
+    4: _v4_to_v5(),
+}

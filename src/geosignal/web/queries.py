@@ -152,11 +152,20 @@ def document_analysis(store: Store, doc_id: str) -> dict[str, Any] | None:
         [doc_id],
     ):
         refs[(r[0], r[1])].append(_ref(r[2], r[3], r[4], r[5]))
+    event_mentions: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for m in store.fetch(
+        "SELECT event_id, trigger_start, trigger_end, trigger_text, evidence_start, evidence_end, evidence_text, "
+        "status FROM event_mentions WHERE doc_id = ? ORDER BY event_id, seq",
+        [doc_id],
+    ):
+        event_mentions[m[0]].append(
+            {"trigger": _span(m[1], m[2], m[3]), "evidence": _span(m[4], m[5], m[6]), "status": m[7]}
+        )
     events = []
     for e in store.fetch(
         "SELECT event_id, cameo, plover, quad_class, goldstein, date_value, date_precision, historical, date_basis, "
         "status, trigger_start, trigger_end, trigger_text, evidence_start, evidence_end, evidence_text, "
-        "location_name, location_country, lat, lon, geonameid, statement_id, confidence "
+        "location_name, location_country, lat, lon, geonameid, statement_id, confidence, date_scope, habitual "
         "FROM events WHERE doc_id = ? ORDER BY evidence_start, trigger_start, event_id",
         [doc_id],
     ):
@@ -181,6 +190,12 @@ def document_analysis(store: Store, doc_id: str) -> dict[str, Any] | None:
         }
         if e[22] is not None:
             event["confidence"] = e[22]
+        if e[23] is not None:
+            event["date"]["scope"] = e[23]
+        if event_mentions.get(e[0]):
+            event["mentions"] = event_mentions[e[0]]
+        if e[24]:
+            event["habitual"] = True
         events.append(event)
     out["events"] = events
     statements = []
