@@ -9,6 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 import geosignal
+from conftest import SHARED, need_shared
 from geosignal.cli import app
 
 runner = CliRunner()
@@ -145,3 +146,15 @@ def test_installed_entry_point_runs(tmp_path: Path) -> None:
     bad = subprocess.run([exe, "analyze", str(tmp_path / "nope.txt")], capture_output=True, text=True, check=False)
     assert bad.returncode == 1
     assert bad.stderr.count("\n") == 1 and "nope.txt" in bad.stderr and "Traceback" not in bad.stderr
+
+
+@pytest.mark.model
+@pytest.mark.shared
+def test_evaluate_events_prints_its_scores_as_text() -> None:
+    need_shared("eval", "events")
+    out = runner.invoke(app, ["evaluate", "events", "--suite", "petr2-gsr", "--split", "dev", "--shared", str(SHARED)])
+    assert out.exit_code == 0, out.output
+    lines = dict(line.split(": ", 1) for line in out.output.splitlines())
+    for key in ("dyad_root", "dyad_code"):
+        scores = dict(part.split(" ") for part in lines[key].split(", "))
+        assert 0.0 < float(scores["f1"]) <= 1.0 and int(scores["tp"]) > 0

@@ -68,3 +68,11 @@ def test_bad_suite_split_or_folder(tmp_path: Path) -> None:
         evaluate_events(tmp_path, "petr2-gsr", "train")
     with pytest.raises(EvaluationDataError):
         evaluate_events(tmp_path, "petr2-gsr", "dev")
+
+
+def test_plover_same_country_pairs_are_dropped_as_in_the_gold() -> None:
+    """The gold drops source-target pairs of one country; a prediction of one is no untargeted event."""
+    domestic = _event([("text:police", "IND")], [("text:protesters", "IND")])
+    assert predicted([domestic], "plover-gsr", set()) == (set(), set())
+    untargeted = _event([("RUS", "RUS")], [])
+    assert predicted([untargeted], "plover-gsr", set())[0] == {("RUS", "", "CONSULT")}

@@ -239,11 +239,16 @@ def _print_report(report: dict[str, Any], fmt: str) -> None:
     if fmt == "json":
         sys.stdout.write(json.dumps(report, indent=2) + "\n")
         return
+
+    def show(value: Any) -> str:
+        return f"{value:.3f}" if isinstance(value, float) else str(value)
+
     for key, value in report.items():
-        if isinstance(value, float):
-            value = f"{value:.3f}"
-        if not isinstance(value, (list, dict)):
-            sys.stdout.write(f"{key}: {value}\n")
+        if isinstance(value, dict) and value and not any(isinstance(v, (list, dict)) for v in value.values()):
+            # a group of scores ("dyad_root": precision, recall, f1, counts) on one line
+            sys.stdout.write(f"{key}: " + ", ".join(f"{k} {show(v)}" for k, v in value.items()) + "\n")
+        elif not isinstance(value, (list, dict)):
+            sys.stdout.write(f"{key}: {show(value)}\n")
 
 
 # ---------------------------------------------------------------------------------------------

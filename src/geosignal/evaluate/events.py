@@ -155,8 +155,11 @@ def predicted(events: Iterable[Event], suite: str, gold_full: set[Triple]) -> tu
             srcs.discard("---")
             tgts.discard("---")
             for s in srcs:
+                others = [t for t in tgts if t != s]
+                if tgts and not others:
+                    continue  # only same-country targets: the gold drops such pairs too
                 # A gold record without a target is matched on source and type alone.
-                pairs = [t for t in tgts if t != s] or [""]
+                pairs = others or [""]
                 if any((s, ptype) == (gs, gc.split("/")[0]) for gs, gc in untargeted):
                     pairs = [""]
                 for t in pairs:
