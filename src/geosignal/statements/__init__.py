@@ -68,6 +68,8 @@ _BYLINE = re.compile(
     r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*([A-Z][\w.’'-]*(?:[ \t\xa0]+[A-Z][\w.’'-]*){0,5})[ \t\xa0]*(?:\n|$)"
 )
 _MAX_BEFORE = 10
+# Small words a title leaves in lower case ("State of the Union", "Keepin' It Real").
+_TITLE_MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs"}
 # Speech verbs whose bare object is an addressee or a formality, not what was said ("told reporters").
 _BARE_VERBS = {
     *("tell", "ask", "inform", "brief", "assure", "answer", "continue", "read", "add"),
@@ -284,6 +286,8 @@ class _Finder:
                 break
             if any(a <= q.end and q.start < b for a, b in turns):
                 continue
+            if self._title_like(q):
+                continue  # a show, book or slogan title ("told MSNBC's "Morning Joe" that ..."), not words said
             after = self._cue_after(q, quotes[k + 1] if k + 1 < len(quotes) else None)
             before = self._cue_before(q, last_cue)
             cue = after
@@ -325,6 +329,19 @@ class _Finder:
                     channel=self._channel(cue, ref),
                 )
             )
+
+    def _title_like(self, q: Quote) -> bool:
+        """A short quoted name in title case with no sentence end: "Face the Nation", "Morning Joe"."""
+        inner = self.text[q.start : q.end].strip()
+        words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+        if not 2 <= len(words) <= 6 or inner[-1:] in "!?,;:" or inner.count(".") > 1:
+            return False
+        if not (words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_MINOR for w in words)):
+            return False
+        # In running text, not a headline written in title case throughout.
+        para = self.text.rfind("\n", 0, q.open) + 1
+        before = re.findall(r"[^\W\d_][\w'’-]*", self.text[max(para, q.open - 60) : q.open])
+        return any(w[0].islower() and w.lower() not in _TITLE_MINOR for w in before)
 
     def _byline(self, q: Quote) -> None:
         """A quote signed after a dash at the end of its paragraph ("..." ― Sonya Herridge)."""
@@ -401,7 +418,8 @@ class _Finder:
                 if inner_end in ".!?" and nxt_tok is not None and nxt_tok.text not in (".", ","):
                     return None
                 return t
-            if t.pos_ in ("VERB",) and t.tag_ != "VBN":
+            if t.pos_ in ("VERB",) and t.tag_ != "VBN" and not t.text[:1].isupper():
+                # A capitalised "verb" inside the clause is a name the tagger misread ("..., Tulsa police said").
                 seen_verb = True
             if seen_verb:
                 return None
@@ -680,6 +698,9 @@ class _Finder:
                     speaker = self._ref(got[0])
             else:
                 speaker = self._resolve_np(poss, n.sent)
+        elif (by := self._noun_source(n)) is not None:
+            # "warnings from his attorney that ...", "a New York Times report that ...".
+            speaker = self._resolve_np(by, n.sent)
         elif n.dep_ == "dobj" and n.head.pos_ == "VERB":
             speaker = self._speaker(n.head)
         if speaker is None:
@@ -687,6 +708,19 @@ class _Finder:
         ref, mention = speaker
         sent = n.sent
         self._add_reported(ref, mention, content, sent, self.span(n.idx, n.idx + len(n.text)))
+
+    def _noun_source(self, n: Token) -> Token | None:
+        """Who a speech noun is from: its "from"/"by" phrase, or a name before it ("the Times report")."""
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > n.i:
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ not in ("LOC", "FAC"):
+                    return pobj
+        for c in n.children:
+            named = any(not m[2].id.startswith("unnamed:") for m in self._mentions_in(c.idx, c.idx + len(c.text)))
+            if c.dep_ in ("compound", "nmod") and c.i < n.i and c.pos_ == "PROPN" and named:
+                return c
+        return None
 
     def _has_subject(self, v: Token) -> bool:
         return any(c.dep_ in _SUBJ for c in v.children)
