@@ -166,3 +166,50 @@ def test_a_place_alone_is_no_statement_content() -> None:
     # "attack" is a speech verb ("attacked the plan"), but a lone state or place as its object is an act.
     d = _analyse("Why would Canada attack Mexico? The senator endorsed Gomez.")
     assert [s["content"]["text"] for s in d["statements"]] == ["Gomez"]
+
+
+def test_quoted_show_title_is_not_the_quote() -> None:
+    # A quoted programme name after a speech verb is the addressee, not what was said.
+    d = _analyse("The senator told NBC's \"Meet the Press\" that nobody would question the deal.")
+    assert all("Meet the Press" not in s["content"]["text"] for s in d["statements"])
+    s = _by_content(d, "nobody would question")
+    assert s["cue"]["text"] == "told" and "senator" in s["speaker"]["mention"]["text"]
+
+
+def test_title_case_quote_in_a_headline_is_still_a_quote() -> None:
+    d = _analyse("Warren Grills Bank Chief: 'You Should Be Investigated.'\n\nThe hearing lasted an hour.")
+    assert any("You Should Be Investigated" in s["content"]["text"] for s in d["statements"])
+
+
+def test_capitalised_word_after_a_quote_is_part_of_the_speaker() -> None:
+    d = _analyse("\u201cWe will achieve justice in this case,\u201d Tulsa police Chief Chuck Jordan said Monday.")
+    s = _by_content(d, "We will achieve justice")
+    assert s["direct"] is True and s["content"]["text"].rstrip(",") == "We will achieve justice in this case"
+    assert "Jordan" in s["speaker"]["mention"]["text"]
+
+
+def test_clause_after_the_verb_wins_over_one_before_a_semicolon() -> None:
+    d = _analyse("It is an unlikely scenario; the senator's team says she will return to the campaign this week.")
+    s = next(s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "says")
+    assert "return to the campaign" in s["content"]["text"]
+    assert "unlikely scenario" not in s["content"]["text"]
+
+
+def test_that_clause_hung_on_the_addressee() -> None:
+    d = _analyse("In Honolulu, he told a meeting of island leaders that few people understood the stakes of the war.")
+    s = _by_content(d, "few people understood")
+    assert s["cue"]["text"] == "told"
+
+
+def test_speech_noun_speaker_from_a_from_phrase() -> None:
+    d = _analyse(
+        "The vote took place despite repeated warnings from his lawyer Abbe Lowell that the hearing was fruitless."
+    )
+    s = _by_content(d, "the hearing was fruitless")
+    assert s["cue"]["text"] == "warnings" and "Lowell" in s["speaker"]["name"]
+
+
+def test_purpose_infinitive_takes_the_main_subject() -> None:
+    d = _analyse("The minister went on a tour to talk with police chiefs about ways to mend relations.")
+    s = _by_content(d, "ways to mend relations")
+    assert "minister" in s["speaker"]["mention"]["text"]

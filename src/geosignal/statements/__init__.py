@@ -334,7 +334,7 @@ class _Finder:
         """A short quoted name in title case with no sentence end: "Face the Nation", "Morning Joe"."""
         inner = self.text[q.start : q.end].strip()
         words = re.findall(r"[^\W\d_][\w'’-]*", inner)
-        if not 2 <= len(words) <= 6 or inner[-1:] in "!?,;:" or inner.count(".") > 1:
+        if not 2 <= len(words) <= 6 or inner[-1:] in "!?;:" or inner.count(".") > 1:
             return False
         if not (words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_MINOR for w in words)):
             return False
@@ -559,9 +559,23 @@ class _Finder:
         kids = list(v.children)
         # "said that ...", "told reporters that ...", "..., the statement said" (ccomp before).
         has_obj = any(c.dep_ == "dobj" for c in kids)
-        for c in kids:
-            if c.dep_ == "ccomp" and len(list(c.subtree)) >= 3 and (c.i > v.i or not has_obj):
+        # The clause after the verb first: a clause before it across ";" or ":" is a sentence of its
+        # own the parser joined ("It's unlikely; Clinton's team says she'll continue ...").
+        comps = [c for c in kids if c.dep_ == "ccomp" and len(list(c.subtree)) >= 3]
+        for c in sorted(comps, key=lambda c: c.i < v.i):
+            if c.i > v.i:
                 return self.tokens_span(c.subtree)
+            if not has_obj and not any(x.text in (";", ":") or "\n" in x.text for x in self.doc[c.right_edge.i : v.i]):
+                return self.tokens_span(c.subtree)
+        # "told a meeting of leaders that few people understood ...": a "that"-clause the parser hung
+        # on the addressee as a relative clause (its "that" a complementiser, the clause its own subject).
+        if lemma in self.lex.clause_verbs:
+            for c in kids:
+                if c.dep_ not in ("dobj", "dative") or c.i < v.i:
+                    continue
+                for r in c.subtree:
+                    if r.dep_ == "relcl" and self._complement_clause(r):
+                        return self.tokens_span(r.subtree)
         # "expressed hope that ..."
         for c in kids:
             if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.attitude_nouns:
@@ -633,6 +647,16 @@ class _Finder:
                 if len(toks) >= 2 or (toks and toks[0].pos_ in ("PROPN", "NOUN") and toks[0].ent_type_ not in _PLACES):
                     return self.tokens_span(toks)
         return None
+
+    @staticmethod
+    def _complement_clause(r: Token) -> bool:
+        """A clause opened by the complementiser "that" with a subject of its own."""
+        first = min(r.subtree, key=lambda x: x.i)
+        return (
+            first.lower_ == "that"
+            and first.dep_ == "mark"
+            and any(x.dep_ in ("nsubj", "nsubjpass") and x.lower_ not in _RELATIVE for x in r.children)
+        )
 
     def _inserted_cue(self, v: Token, kids: list[Token]) -> Span | None:
         """The sentence around a cue set off by commas inside it: "X, the minister said, Y".
@@ -763,7 +787,9 @@ class _Finder:
             if (
                 cur.dep_ in ("conj", "xcomp", "dep")
                 or (cur.dep_ == "advcl" and (cur.tag_ == "VBG" or cur.lower_ in self.lex.participle_cues))
+                or (cur.dep_ == "advcl" and cur.tag_ == "VB" and any(x.lower_ == "to" for x in cur.children))
             ) and cur.head.i < cur.i:
+                # "..., saying ...", "went on a tour to talk about ...": the subject of the verb it hangs on.
                 cur = cur.head
                 continue
             if (
