@@ -213,3 +213,12 @@ def test_purpose_infinitive_takes_the_main_subject() -> None:
     d = _analyse("The minister went on a tour to talk with police chiefs about ways to mend relations.")
     s = _by_content(d, "ways to mend relations")
     assert "minister" in s["speaker"]["mention"]["text"]
+
+
+def test_agentless_passive_keeps_an_unstated_speaker() -> None:
+    d = _analyse("Peacekeepers were accused of hurting the civilians they were sent to protect. He was born in Ohio.")
+    s = _by_content(d, "hurting the civilians")
+    assert s["speaker"]["kind"] == "unstated" and s["cue"]["text"] == "accused"
+    assert all(a["id"] != s["speaker"]["actor"] for a in d["actors"])
+    # A passive that reports no speech is no statement.
+    assert not any("Ohio" in x["content"]["text"] for x in d["statements"])

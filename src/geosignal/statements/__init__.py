@@ -520,6 +520,19 @@ class _Finder:
             speaker = self._speaker(t)
             self.loose = True
             if speaker is None:
+                if self._agentless(t):
+                    # "It is widely believed that ...", "He has been accused of ...": said by someone unnamed.
+                    self.used_cues.add(t.i)
+                    st = Statement(
+                        id="",
+                        speaker=ActorRef(actor="unstated:", name="", country=None, sector=None),
+                        direct=False,
+                        content=content,
+                        evidence=self._trimmed(t.sent.start_char, t.sent.end_char),
+                        cue=self.span(t.idx, t.idx + len(t.text)),
+                        speaker_kind="unstated",
+                    )
+                    self.statements.append(st)
                 continue
             ref, mention = speaker
             channel = self._channel(t, ref)
@@ -745,6 +758,15 @@ class _Finder:
             if c.dep_ in ("compound", "nmod") and c.i < n.i and c.pos_ == "PROPN" and named:
                 return c
         return None
+
+    def _agentless(self, v: Token) -> bool:
+        """A passive speech verb with no one named as the speaker ("is said to", "was accused of")."""
+        return (
+            v.tag_ == "VBN"
+            and v.lemma_.lower() in self.lex.agentless_verbs
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+            and not any(c.dep_ == "agent" for c in v.children)
+        )
 
     def _has_subject(self, v: Token) -> bool:
         return any(c.dep_ in _SUBJ for c in v.children)
