@@ -222,3 +222,11 @@ def test_agentless_passive_keeps_an_unstated_speaker() -> None:
     assert all(a["id"] != s["speaker"]["actor"] for a in d["actors"])
     # A passive that reports no speech is no statement.
     assert not any("Ohio" in x["content"]["text"] for x in d["statements"])
+
+
+def test_polls_and_recordings_show_their_object() -> None:
+    d = _analyse("Polls show a close contest in the state. The senator showed his badge to the guard.")
+    s = _by_content(d, "a close contest")
+    assert s["cue"]["text"] == "show" and s["speaker"]["name"] == "Polls"
+    # A person showing a thing says nothing.
+    assert not any("badge" in x["content"]["text"] for x in d["statements"])

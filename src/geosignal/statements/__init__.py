@@ -647,6 +647,11 @@ class _Finder:
                         ]
                     if len(toks) >= 1 and any(not x.is_punct for x in toks):
                         return self.tokens_span(toks)
+        if lemma in self.lex.text_verbs and self._text_subject(v):
+            # "Polls show a close contest", "Video of the incident shows him with his hands up".
+            objs = [c for c in kids if c.dep_ in ("dobj", "prep", "oprd") and c.i > v.i]
+            if any(c.dep_ == "dobj" for c in objs):
+                return self.tokens_span([x for c in objs for x in c.subtree])
         if lemma in self.lex.parenthetical_verbs or (
             lemma in self.lex.clause_only and lemma not in self.lex.object_verbs
         ):
@@ -758,6 +763,13 @@ class _Finder:
             if c.dep_ in ("compound", "nmod") and c.i < n.i and c.pos_ == "PROPN" and named:
                 return c
         return None
+
+    def _text_subject(self, v: Token) -> bool:
+        """The verb's subject is a text, a poll or a recording ("the polls", "video of the incident")."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (
+            subj.lemma_.lower() in self.lex.text_sources or subj.lower_ in self.lex.text_sources
+        )
 
     def _agentless(self, v: Token) -> bool:
         """A passive speech verb with no one named as the speaker ("is said to", "was accused of")."""
@@ -914,7 +926,7 @@ class _Finder:
             return None
         words = {head.lower_, head.lemma_.lower()}
         if not (
-            words & (lex.speaker_nouns | lex.document_nouns | set(lex.unnamed_sectors))
+            words & (lex.speaker_nouns | lex.document_nouns | lex.text_sources | set(lex.unnamed_sectors))
             or head.pos_ == "PROPN"
             or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             or (head.pos_ == "NOUN" and self.loose)

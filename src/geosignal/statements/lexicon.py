@@ -36,6 +36,7 @@ class SpeechLexicon:
     text_sources: frozenset[str] = frozenset()
     event_subjects: frozenset[str] = frozenset()
     agentless_verbs: frozenset[str] = frozenset()
+    text_verbs: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -82,4 +83,5 @@ def speech_lexicon() -> SpeechLexicon:
         text_sources=words(data, "text_sources"),
         event_subjects=words(data, "event_subjects"),
         agentless_verbs=words(data, "agentless_verbs"),
+        text_verbs=words(data, "text_verbs"),
     )
