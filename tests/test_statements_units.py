@@ -230,3 +230,17 @@ def test_polls_and_recordings_show_their_object() -> None:
     assert s["cue"]["text"] == "show" and s["speaker"]["name"] == "Polls"
     # A person showing a thing says nothing.
     assert not any("badge" in x["content"]["text"] for x in d["statements"])
+
+
+def test_nested_thought_of_the_same_speaker_is_kept() -> None:
+    d = _analyse("Senator Bernie Sanders said he wants to abolish four provisions in the tax code.")
+    cues = {s["cue"]["text"] for s in d["statements"] if s["cue"]}
+    assert {"said", "wants"} <= cues
+    outer = next(s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "said")
+    inner = next(s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "wants")
+    assert inner["speaker"]["actor"] == outer["speaker"]["actor"]
+
+
+def test_nested_claim_of_another_speaker_belongs_to_the_outer_statement() -> None:
+    d = _analyse("Senator Bernie Sanders said the governor wants to abolish four provisions in the tax code.")
+    assert [s["cue"]["text"] for s in d["statements"] if s["cue"]] == ["said"]

@@ -128,10 +128,22 @@ def _outermost(statements: list[Statement]) -> list[Statement]:
         if k >= 0:
             best, second = top[k]
             end = best[0] if best[1] != n else second[0]
-            if end > st.cue.start:
+            if end > st.cue.start and not _own_words(st, [unique[m] for m in order[: k + 1] if m != n]):
                 continue
         out.append(st)
     return out
+
+
+def _own_words(st: Statement, before: list[Statement]) -> bool:
+    """The speaker reports their own thought inside what they said ("Trump said he wants to ...")."""
+    assert st.cue is not None
+    outer = [o for o in before if o.content.start <= st.cue.start < o.content.end]
+    return (
+        st.speaker is not None
+        and st.speaker_kind is None
+        and bool(outer)
+        and all(o.speaker is not None and o.speaker.actor == st.speaker.actor for o in outer)
+    )
 
 
 class _Finder:
