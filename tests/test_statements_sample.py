@@ -137,7 +137,8 @@ def test_gate_wikiweasel_dev() -> None:
     assert hashlib.sha256(path.read_bytes()).hexdigest() == WEASEL_SHA
     r = evaluate_wikiweasel(Path(need_shared()), "dev")
     # Measured: P 0.7560, R 0.3277, F1 0.4572 (weasel wording added; was P 0.7527, F1 0.2961).
-    assert r.f1 >= 0.45 and r.precision >= 0.75
+    # 2026-12-06: P 0.7640, R 0.3430, F1 0.4734 (any unnamed quantified group holds a weasel view).
+    assert r.f1 >= 0.47 and r.precision >= 0.76
 
 
 def test_gate_meantime_dev() -> None:
