@@ -244,3 +244,18 @@ def test_nested_thought_of_the_same_speaker_is_kept() -> None:
 def test_nested_claim_of_another_speaker_belongs_to_the_outer_statement() -> None:
     d = _analyse("Senator Bernie Sanders said the governor wants to abolish four provisions in the tax code.")
     assert [s["cue"]["text"] for s in d["statements"] if s["cue"]] == ["said"]
+
+
+def test_time_words_are_no_speakers() -> None:
+    d = _analyse("\u201cWe will achieve justice in this case,\u201d said Monday the police chief.")
+    assert all(s["speaker"]["name"] != "Monday" for s in d["statements"])
+
+
+def test_name_before_a_subjectless_speech_verb() -> None:
+    # The parser hangs the name on the prepositional phrase before it; the name still speaks.
+    d = _analyse(
+        "In a March 2016 meeting with the editorial board of the Washington Post Trump said that "
+        "U.S. involvement in NATO may need to be diminished."
+    )
+    s = _by_content(d, "involvement in NATO")
+    assert s["speaker"]["mention"]["text"] == "Trump"

@@ -68,6 +68,8 @@ _BYLINE = re.compile(
     r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*([A-Z][\w.’'-]*(?:[ \t\xa0]+[A-Z][\w.’'-]*){0,5})[ \t\xa0]*(?:\n|$)"
 )
 _MAX_BEFORE = 10
+# Entity types of times: "said Monday", "5:45 p.m. ... is calling" name no speaker.
+_WHEN = {"DATE", "TIME"}
 # Small words a title leaves in lower case ("State of the Union", "Keepin' It Real").
 _TITLE_MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs"}
 # Speech verbs whose bare object is an addressee or a formality, not what was said ("told reporters").
@@ -403,7 +405,7 @@ class _Finder:
                 return self._resolve_np(head, cue.sent, limit=cue.i)
         # "..., said the minister."
         for t in self.doc[cue.i + 1 : min(len(self.doc), cue.i + 8)]:
-            if t.pos_ in ("NOUN", "PROPN") and t.head.i == cue.i:
+            if t.pos_ in ("NOUN", "PROPN") and t.head.i == cue.i and t.ent_type_ not in _WHEN:
                 return self._resolve_np(t, cue.sent)
         return None
 
@@ -857,7 +859,9 @@ class _Finder:
         if subj is not None and subj.lower_ == "it" and self._document_voice(v):
             # "It says the campaign violated ...": a letter, report or body speaks through "it".
             return self._unnamed_actor(subj.text, subj.idx, subj.idx + len(subj.text), None, None)
-        if subj is None or subj.lower_ in _NONSPEAKERS:
+        if subj is None:
+            return self._name_before(v)
+        if subj.lower_ in _NONSPEAKERS:
             return None
         got = self._resolve_np(subj, v.sent)
         rel = self.relative
@@ -867,6 +871,25 @@ class _Finder:
             if actor is not None and all(m.start != rel.idx for m in actor.mentions):
                 actor.mentions.append(Mention(rel.idx, rel.idx + len(rel.text), rel.text, "pronoun", got[0].sector))
         return got
+
+    def _name_before(self, v: Token) -> tuple[ActorRef, Span | None] | None:
+        """A known name right before a subjectless verb with a clause: the parser lost the subject.
+
+        "In a meeting with the editorial board of the Washington Post Trump said that ...".
+        """
+        if v.dep_ not in ("ROOT", "ccomp", "parataxis") or not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+            return None
+        k = v.i - 1
+        while k >= v.sent.start and self.doc[k].dep_ in ("advmod", "aux", "neg") and self.doc[k].pos_ != "PROPN":
+            k -= 1
+        if k < v.sent.start or self.doc[k].pos_ != "PROPN":
+            return None
+        t = self.doc[k]
+        for m in self._mentions_in(t.idx, t.idx + len(t.text)):
+            named = not m[2].id.startswith("unnamed:") and m[2].type in ("person", "organization", "media")
+            if m[0] <= t.idx < m[1] and named:
+                return self._ref(m)
+        return None
 
     def _document_voice(self, v: Token) -> bool:
         """A speech verb whose subject "it" can only be a text or a body: it says/writes/reports that ..."""
@@ -934,7 +957,7 @@ class _Finder:
                 name_toks = [t for t in toks if t.i <= of[0].i or t.i in {x.i for x in of[0].subtree}]
             start, end = name_toks[0].idx, name_toks[-1].idx + len(name_toks[-1].text)
             return self._unnamed_actor(self.text[start:end], start, end, self._place_country(sent, head), None)
-        if head.pos_ not in ("NOUN", "PROPN"):
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in _WHEN:
             return None
         words = {head.lower_, head.lemma_.lower()}
         if not (
