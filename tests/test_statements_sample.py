@@ -127,7 +127,8 @@ def test_gate_polnear_statements_test() -> None:
     assert _polnear_sha("test") == POLNEAR_SHA["test"], "PolNeAR test gold changed: re-measure the floor"
     r = evaluate_statements(Path(need_shared()), "test")
     # Measured 2026-11-29: P 0.8819, R 0.6159, F1 0.7253 (was F1 0.7173; target of the issue: 0.75).
-    assert r.f1 >= 0.72 and r.precision >= 0.88
+    # 2026-12-06: P 0.8861, R 0.6277, F1 0.7348.
+    assert r.f1 >= 0.73 and r.precision >= 0.885
 
 
 def test_gate_wikiweasel_dev() -> None:
