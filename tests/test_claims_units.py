@@ -76,3 +76,19 @@ def test_weasel_holders_are_read_from_the_parse() -> None:
     assert cues == ["historians"]
     named = nlp("Three historians from Leeds believe the treaty was signed under pressure.")
     assert [t for s in named.sents for t in weasel_cues(s)] == []
+
+
+def test_any_unnamed_group_can_hold_a_weasel_view() -> None:
+    from geosignal.claims import weasel_cues
+    from geosignal.config import load_settings
+    from geosignal.nlp import load_nlp
+
+    nlp = load_nlp(load_settings().model)
+    doc = nlp("Many public figures have inferred that the treaty was signed under pressure.")
+    assert [t.text for s in doc.sents for t in weasel_cues(s)] == ["figures"]
+    # A quantified group that does something other than hold a view is no weasel wording.
+    doc = nlp("Many corporations sponsor their executives' education.")
+    assert [t for s in doc.sents for t in weasel_cues(s)] == []
+    # Nor is a group whose members are counted or named.
+    doc = nlp("Three public figures from Leeds inferred that the treaty was signed under pressure.")
+    assert [t for s in doc.sents for t in weasel_cues(s)] == []

@@ -127,7 +127,8 @@ def test_gate_polnear_statements_test() -> None:
     assert _polnear_sha("test") == POLNEAR_SHA["test"], "PolNeAR test gold changed: re-measure the floor"
     r = evaluate_statements(Path(need_shared()), "test")
     # Measured 2026-11-29: P 0.8819, R 0.6159, F1 0.7253 (was F1 0.7173; target of the issue: 0.75).
-    assert r.f1 >= 0.72 and r.precision >= 0.88
+    # 2026-12-06: P 0.8861, R 0.6277, F1 0.7348.
+    assert r.f1 >= 0.73 and r.precision >= 0.885
 
 
 def test_gate_wikiweasel_dev() -> None:
@@ -137,7 +138,8 @@ def test_gate_wikiweasel_dev() -> None:
     assert hashlib.sha256(path.read_bytes()).hexdigest() == WEASEL_SHA
     r = evaluate_wikiweasel(Path(need_shared()), "dev")
     # Measured: P 0.7560, R 0.3277, F1 0.4572 (weasel wording added; was P 0.7527, F1 0.2961).
-    assert r.f1 >= 0.45 and r.precision >= 0.75
+    # 2026-12-06: P 0.7640, R 0.3430, F1 0.4734 (any unnamed quantified group holds a weasel view).
+    assert r.f1 >= 0.47 and r.precision >= 0.76
 
 
 def test_gate_meantime_dev() -> None:

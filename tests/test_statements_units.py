@@ -166,3 +166,96 @@ def test_a_place_alone_is_no_statement_content() -> None:
     # "attack" is a speech verb ("attacked the plan"), but a lone state or place as its object is an act.
     d = _analyse("Why would Canada attack Mexico? The senator endorsed Gomez.")
     assert [s["content"]["text"] for s in d["statements"]] == ["Gomez"]
+
+
+def test_quoted_show_title_is_not_the_quote() -> None:
+    # A quoted programme name after a speech verb is the addressee, not what was said.
+    d = _analyse("The senator told NBC's \"Meet the Press\" that nobody would question the deal.")
+    assert all("Meet the Press" not in s["content"]["text"] for s in d["statements"])
+    s = _by_content(d, "nobody would question")
+    assert s["cue"]["text"] == "told" and "senator" in s["speaker"]["mention"]["text"]
+
+
+def test_title_case_quote_in_a_headline_is_still_a_quote() -> None:
+    d = _analyse("Warren Grills Bank Chief: 'You Should Be Investigated.'\n\nThe hearing lasted an hour.")
+    assert any("You Should Be Investigated" in s["content"]["text"] for s in d["statements"])
+
+
+def test_capitalised_word_after_a_quote_is_part_of_the_speaker() -> None:
+    d = _analyse("\u201cWe will achieve justice in this case,\u201d Tulsa police Chief Chuck Jordan said Monday.")
+    s = _by_content(d, "We will achieve justice")
+    assert s["direct"] is True and s["content"]["text"].rstrip(",") == "We will achieve justice in this case"
+    assert "Jordan" in s["speaker"]["mention"]["text"]
+
+
+def test_clause_after_the_verb_wins_over_one_before_a_semicolon() -> None:
+    d = _analyse("It is an unlikely scenario; the senator's team says she will return to the campaign this week.")
+    s = next(s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "says")
+    assert "return to the campaign" in s["content"]["text"]
+    assert "unlikely scenario" not in s["content"]["text"]
+
+
+def test_that_clause_hung_on_the_addressee() -> None:
+    d = _analyse("In Honolulu, he told a meeting of island leaders that few people understood the stakes of the war.")
+    s = _by_content(d, "few people understood")
+    assert s["cue"]["text"] == "told"
+
+
+def test_speech_noun_speaker_from_a_from_phrase() -> None:
+    d = _analyse(
+        "The vote took place despite repeated warnings from his lawyer Abbe Lowell that the hearing was fruitless."
+    )
+    s = _by_content(d, "the hearing was fruitless")
+    assert s["cue"]["text"] == "warnings" and "Lowell" in s["speaker"]["name"]
+
+
+def test_purpose_infinitive_takes_the_main_subject() -> None:
+    d = _analyse("The minister went on a tour to talk with police chiefs about ways to mend relations.")
+    s = _by_content(d, "ways to mend relations")
+    assert "minister" in s["speaker"]["mention"]["text"]
+
+
+def test_agentless_passive_keeps_an_unstated_speaker() -> None:
+    d = _analyse("Peacekeepers were accused of hurting the civilians they were sent to protect. He was born in Ohio.")
+    s = _by_content(d, "hurting the civilians")
+    assert s["speaker"]["kind"] == "unstated" and s["cue"]["text"] == "accused"
+    assert all(a["id"] != s["speaker"]["actor"] for a in d["actors"])
+    # A passive that reports no speech is no statement.
+    assert not any("Ohio" in x["content"]["text"] for x in d["statements"])
+
+
+def test_polls_and_recordings_show_their_object() -> None:
+    d = _analyse("Polls show a close contest in the state. The senator showed his badge to the guard.")
+    s = _by_content(d, "a close contest")
+    assert s["cue"]["text"] == "show" and s["speaker"]["name"] == "Polls"
+    # A person showing a thing says nothing.
+    assert not any("badge" in x["content"]["text"] for x in d["statements"])
+
+
+def test_nested_thought_of_the_same_speaker_is_kept() -> None:
+    d = _analyse("Senator Bernie Sanders said he wants to abolish four provisions in the tax code.")
+    cues = {s["cue"]["text"] for s in d["statements"] if s["cue"]}
+    assert {"said", "wants"} <= cues
+    outer = next(s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "said")
+    inner = next(s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "wants")
+    assert inner["speaker"]["actor"] == outer["speaker"]["actor"]
+
+
+def test_nested_claim_of_another_speaker_belongs_to_the_outer_statement() -> None:
+    d = _analyse("Senator Bernie Sanders said the governor wants to abolish four provisions in the tax code.")
+    assert [s["cue"]["text"] for s in d["statements"] if s["cue"]] == ["said"]
+
+
+def test_time_words_are_no_speakers() -> None:
+    d = _analyse("\u201cWe will achieve justice in this case,\u201d said Monday the police chief.")
+    assert all(s["speaker"]["name"] != "Monday" for s in d["statements"])
+
+
+def test_name_before_a_subjectless_speech_verb() -> None:
+    # The parser hangs the name on the prepositional phrase before it; the name still speaks.
+    d = _analyse(
+        "In a March 2016 meeting with the editorial board of the Washington Post Trump said that "
+        "U.S. involvement in NATO may need to be diminished."
+    )
+    s = _by_content(d, "involvement in NATO")
+    assert s["speaker"]["mention"]["text"] == "Trump"

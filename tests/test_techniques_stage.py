@@ -128,6 +128,39 @@ def test_repetition_of_a_word_said_again_at_once(nlp: Language) -> None:
 
 
 @pytest.mark.model
+def test_a_bare_demonym_or_national_collective_is_no_technique(nlp: Language) -> None:
+    # Naming a people is no appeal to it: no flag-waving or name calling on the mention alone.
+    text = (
+        "The Russians handed over to the Americans 500 thousand shells. "
+        "They marked the victory of the Korean people in the war. The Chinese people watched."
+    )
+    found = find_techniques(nlp(text))
+    for needle in ("the Americans", "the Korean people", "The Russians"):
+        assert not covering(found, text, needle) & {"flag_waving", "name_calling_labeling"}, needle
+
+
+@pytest.mark.model
+def test_a_people_invoked_as_a_whole_and_labels_stay_techniques(nlp: Language) -> None:
+    text = (
+        "The administration misled the American people about the deal. "
+        "Again the Anglo-Saxons want to drag Seoul into their bloc. Every patriot knows it."
+    )
+    found = find_techniques(nlp(text))
+    assert "flag_waving" in covering(found, text, "the American people")
+    assert "name_calling_labeling" in covering(found, text, "Anglo-Saxons")
+
+
+@pytest.mark.model
+def test_demonyms_come_from_the_knowledge_base_in_use(nlp: Language) -> None:
+    text = "They marked the victory of the American people in the war."
+    doc = nlp(text)
+    # The shipped KB knows "American": the mined cue's hit on the mention is dropped ...
+    assert "flag_waving" not in covering(find_techniques(doc), text, "American people")
+    # ... and with a KB that knows no demonyms the same cue stands.
+    assert "flag_waving" in covering(find_techniques(doc, demonyms=frozenset()), text, "American people")
+
+
+@pytest.mark.model
 def test_cue_words_inside_a_proper_name_are_no_flag_waving(nlp: Language) -> None:
     text = "Officers of the Korean People's Army laid wreaths. The patriotic crowd cheered the soldiers."
     doc = nlp(text)

@@ -242,7 +242,8 @@ class Statement:
     speaker_mention: Span | None = None
     channel: list[ActorRef] = field(default_factory=list)
     # Set when the source is not an actor ("the statement said", "the parties", an unresolved
-    # "we"): "document", "group" or "pronoun"; the speaker's id then names no entry in actors.
+    # "we"): "document", "group" or "pronoun"; "unstated" for a passive with no speaker named ("he
+    # was accused of ...", "it is said that ..."); the speaker's id then names no entry in actors.
     speaker_kind: str | None = None
 
     def to_dict(self) -> dict[str, Any]:

@@ -211,12 +211,13 @@ def _vague_holder(t: Token, lex: HedgeLexicon) -> bool:
     low = t.lower_
     if low in lex.weasel_quantifiers and t.pos_ in ("PRON", "DET", "ADJ", "NOUN"):
         return True
+    named = any(c.pos_ == "PROPN" or c.dep_ in ("poss", "nummod") for c in t.children)
+    vague = any(c.lower_ in lex.weasel_quantifiers for c in t.children if c.dep_ in ("det", "amod"))
     if low in lex.weasel_people or t.lemma_.lower() in lex.weasel_people:
-        named = any(c.pos_ == "PROPN" or c.dep_ in ("poss", "nummod") for c in t.children)
-        vague = any(c.lower_ in lex.weasel_quantifiers for c in t.children if c.dep_ in ("det", "amod"))
         bare = not any(c.dep_ == "det" for c in t.children)
         return not named and (vague or bare)
-    return False
+    # "Many German public figures have called ...", "some theories associate ...": any unnamed group.
+    return t.pos_ == "NOUN" and vague and not named
 
 
 def _epistemic_adj(t: Token) -> bool:

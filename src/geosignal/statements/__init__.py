@@ -68,6 +68,10 @@ _BYLINE = re.compile(
     r"[ \t\xa0]*[―—–-]{1,2}[ \t\xa0]*([A-Z][\w.’'-]*(?:[ \t\xa0]+[A-Z][\w.’'-]*){0,5})[ \t\xa0]*(?:\n|$)"
 )
 _MAX_BEFORE = 10
+# Entity types of times: "said Monday", "5:45 p.m. ... is calling" name no speaker.
+_WHEN = {"DATE", "TIME"}
+# Small words a title leaves in lower case ("State of the Union", "Keepin' It Real").
+_TITLE_MINOR = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "with", "by", "from", "vs"}
 # Speech verbs whose bare object is an addressee or a formality, not what was said ("told reporters").
 _BARE_VERBS = {
     *("tell", "ask", "inform", "brief", "assure", "answer", "continue", "read", "add"),
@@ -126,10 +130,22 @@ def _outermost(statements: list[Statement]) -> list[Statement]:
         if k >= 0:
             best, second = top[k]
             end = best[0] if best[1] != n else second[0]
-            if end > st.cue.start:
+            if end > st.cue.start and not _own_words(st, [unique[m] for m in order[: k + 1] if m != n]):
                 continue
         out.append(st)
     return out
+
+
+def _own_words(st: Statement, before: list[Statement]) -> bool:
+    """The speaker reports their own thought inside what they said ("Trump said he wants to ...")."""
+    assert st.cue is not None
+    outer = [o for o in before if o.content.start <= st.cue.start < o.content.end]
+    return (
+        st.speaker is not None
+        and st.speaker_kind is None
+        and bool(outer)
+        and all(o.speaker is not None and o.speaker.actor == st.speaker.actor for o in outer)
+    )
 
 
 class _Finder:
@@ -284,6 +300,8 @@ class _Finder:
                 break
             if any(a <= q.end and q.start < b for a, b in turns):
                 continue
+            if self._title_like(q):
+                continue  # a show, book or slogan title ("told MSNBC's "Morning Joe" that ..."), not words said
             after = self._cue_after(q, quotes[k + 1] if k + 1 < len(quotes) else None)
             before = self._cue_before(q, last_cue)
             cue = after
@@ -325,6 +343,19 @@ class _Finder:
                     channel=self._channel(cue, ref),
                 )
             )
+
+    def _title_like(self, q: Quote) -> bool:
+        """A short quoted name in title case with no sentence end: "Face the Nation", "Morning Joe"."""
+        inner = self.text[q.start : q.end].strip()
+        words = re.findall(r"[^\W\d_][\w'’-]*", inner)
+        if not 2 <= len(words) <= 6 or inner[-1:] in "!?;:" or inner.count(".") > 1:
+            return False
+        if not (words[0][0].isupper() and all(w[0].isupper() or w.lower() in _TITLE_MINOR for w in words)):
+            return False
+        # In running text, not a headline written in title case throughout.
+        para = self.text.rfind("\n", 0, q.open) + 1
+        before = re.findall(r"[^\W\d_][\w'’-]*", self.text[max(para, q.open - 60) : q.open])
+        return any(w[0].islower() and w.lower() not in _TITLE_MINOR for w in before)
 
     def _byline(self, q: Quote) -> None:
         """A quote signed after a dash at the end of its paragraph ("..." ― Sonya Herridge)."""
@@ -374,7 +405,7 @@ class _Finder:
                 return self._resolve_np(head, cue.sent, limit=cue.i)
         # "..., said the minister."
         for t in self.doc[cue.i + 1 : min(len(self.doc), cue.i + 8)]:
-            if t.pos_ in ("NOUN", "PROPN") and t.head.i == cue.i:
+            if t.pos_ in ("NOUN", "PROPN") and t.head.i == cue.i and t.ent_type_ not in _WHEN:
                 return self._resolve_np(t, cue.sent)
         return None
 
@@ -401,7 +432,8 @@ class _Finder:
                 if inner_end in ".!?" and nxt_tok is not None and nxt_tok.text not in (".", ","):
                     return None
                 return t
-            if t.pos_ in ("VERB",) and t.tag_ != "VBN":
+            if t.pos_ in ("VERB",) and t.tag_ != "VBN" and not t.text[:1].isupper():
+                # A capitalised "verb" inside the clause is a name the tagger misread ("..., Tulsa police said").
                 seen_verb = True
             if seen_verb:
                 return None
@@ -502,6 +534,19 @@ class _Finder:
             speaker = self._speaker(t)
             self.loose = True
             if speaker is None:
+                if self._agentless(t):
+                    # "It is widely believed that ...", "He has been accused of ...": said by someone unnamed.
+                    self.used_cues.add(t.i)
+                    st = Statement(
+                        id="",
+                        speaker=ActorRef(actor="unstated:", name="", country=None, sector=None),
+                        direct=False,
+                        content=content,
+                        evidence=self._trimmed(t.sent.start_char, t.sent.end_char),
+                        cue=self.span(t.idx, t.idx + len(t.text)),
+                        speaker_kind="unstated",
+                    )
+                    self.statements.append(st)
                 continue
             ref, mention = speaker
             channel = self._channel(t, ref)
@@ -541,9 +586,23 @@ class _Finder:
         kids = list(v.children)
         # "said that ...", "told reporters that ...", "..., the statement said" (ccomp before).
         has_obj = any(c.dep_ == "dobj" for c in kids)
-        for c in kids:
-            if c.dep_ == "ccomp" and len(list(c.subtree)) >= 3 and (c.i > v.i or not has_obj):
+        # The clause after the verb first: a clause before it across ";" or ":" is a sentence of its
+        # own the parser joined ("It's unlikely; Clinton's team says she'll continue ...").
+        comps = [c for c in kids if c.dep_ == "ccomp" and len(list(c.subtree)) >= 3]
+        for c in sorted(comps, key=lambda c: c.i < v.i):
+            if c.i > v.i:
                 return self.tokens_span(c.subtree)
+            if not has_obj and not any(x.text in (";", ":") or "\n" in x.text for x in self.doc[c.right_edge.i : v.i]):
+                return self.tokens_span(c.subtree)
+        # "told a meeting of leaders that few people understood ...": a "that"-clause the parser hung
+        # on the addressee as a relative clause (its "that" a complementiser, the clause its own subject).
+        if lemma in self.lex.clause_verbs:
+            for c in kids:
+                if c.dep_ not in ("dobj", "dative") or c.i < v.i:
+                    continue
+                for r in c.subtree:
+                    if r.dep_ == "relcl" and self._complement_clause(r):
+                        return self.tokens_span(r.subtree)
         # "expressed hope that ..."
         for c in kids:
             if c.dep_ == "dobj" and c.lemma_.lower() in self.lex.attitude_nouns:
@@ -602,6 +661,11 @@ class _Finder:
                         ]
                     if len(toks) >= 1 and any(not x.is_punct for x in toks):
                         return self.tokens_span(toks)
+        if lemma in self.lex.text_verbs and self._text_subject(v):
+            # "Polls show a close contest", "Video of the incident shows him with his hands up".
+            objs = [c for c in kids if c.dep_ in ("dobj", "prep", "oprd") and c.i > v.i]
+            if any(c.dep_ == "dobj" for c in objs):
+                return self.tokens_span([x for c in objs for x in c.subtree])
         if lemma in self.lex.parenthetical_verbs or (
             lemma in self.lex.clause_only and lemma not in self.lex.object_verbs
         ):
@@ -615,6 +679,16 @@ class _Finder:
                 if len(toks) >= 2 or (toks and toks[0].pos_ in ("PROPN", "NOUN") and toks[0].ent_type_ not in _PLACES):
                     return self.tokens_span(toks)
         return None
+
+    @staticmethod
+    def _complement_clause(r: Token) -> bool:
+        """A clause opened by the complementiser "that" with a subject of its own."""
+        first = min(r.subtree, key=lambda x: x.i)
+        return (
+            first.lower_ == "that"
+            and first.dep_ == "mark"
+            and any(x.dep_ in ("nsubj", "nsubjpass") and x.lower_ not in _RELATIVE for x in r.children)
+        )
 
     def _inserted_cue(self, v: Token, kids: list[Token]) -> Span | None:
         """The sentence around a cue set off by commas inside it: "X, the minister said, Y".
@@ -680,6 +754,9 @@ class _Finder:
                     speaker = self._ref(got[0])
             else:
                 speaker = self._resolve_np(poss, n.sent)
+        elif (by := self._noun_source(n)) is not None:
+            # "warnings from his attorney that ...", "a New York Times report that ...".
+            speaker = self._resolve_np(by, n.sent)
         elif n.dep_ == "dobj" and n.head.pos_ == "VERB":
             speaker = self._speaker(n.head)
         if speaker is None:
@@ -687,6 +764,35 @@ class _Finder:
         ref, mention = speaker
         sent = n.sent
         self._add_reported(ref, mention, content, sent, self.span(n.idx, n.idx + len(n.text)))
+
+    def _noun_source(self, n: Token) -> Token | None:
+        """Who a speech noun is from: its "from"/"by" phrase, or a name before it ("the Times report")."""
+        for c in n.children:
+            if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > n.i:
+                pobj = next((x for x in c.children if x.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ not in ("LOC", "FAC"):
+                    return pobj
+        for c in n.children:
+            named = any(not m[2].id.startswith("unnamed:") for m in self._mentions_in(c.idx, c.idx + len(c.text)))
+            if c.dep_ in ("compound", "nmod") and c.i < n.i and c.pos_ == "PROPN" and named:
+                return c
+        return None
+
+    def _text_subject(self, v: Token) -> bool:
+        """The verb's subject is a text, a poll or a recording ("the polls", "video of the incident")."""
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        return subj is not None and (
+            subj.lemma_.lower() in self.lex.text_sources or subj.lower_ in self.lex.text_sources
+        )
+
+    def _agentless(self, v: Token) -> bool:
+        """A passive speech verb with no one named as the speaker ("is said to", "was accused of")."""
+        return (
+            v.tag_ == "VBN"
+            and v.lemma_.lower() in self.lex.agentless_verbs
+            and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+            and not any(c.dep_ == "agent" for c in v.children)
+        )
 
     def _has_subject(self, v: Token) -> bool:
         return any(c.dep_ in _SUBJ for c in v.children)
@@ -729,7 +835,9 @@ class _Finder:
             if (
                 cur.dep_ in ("conj", "xcomp", "dep")
                 or (cur.dep_ == "advcl" and (cur.tag_ == "VBG" or cur.lower_ in self.lex.participle_cues))
+                or (cur.dep_ == "advcl" and cur.tag_ == "VB" and any(x.lower_ == "to" for x in cur.children))
             ) and cur.head.i < cur.i:
+                # "..., saying ...", "went on a tour to talk about ...": the subject of the verb it hangs on.
                 cur = cur.head
                 continue
             if (
@@ -751,7 +859,9 @@ class _Finder:
         if subj is not None and subj.lower_ == "it" and self._document_voice(v):
             # "It says the campaign violated ...": a letter, report or body speaks through "it".
             return self._unnamed_actor(subj.text, subj.idx, subj.idx + len(subj.text), None, None)
-        if subj is None or subj.lower_ in _NONSPEAKERS:
+        if subj is None:
+            return self._name_before(v)
+        if subj.lower_ in _NONSPEAKERS:
             return None
         got = self._resolve_np(subj, v.sent)
         rel = self.relative
@@ -761,6 +871,25 @@ class _Finder:
             if actor is not None and all(m.start != rel.idx for m in actor.mentions):
                 actor.mentions.append(Mention(rel.idx, rel.idx + len(rel.text), rel.text, "pronoun", got[0].sector))
         return got
+
+    def _name_before(self, v: Token) -> tuple[ActorRef, Span | None] | None:
+        """A known name right before a subjectless verb with a clause: the parser lost the subject.
+
+        "In a meeting with the editorial board of the Washington Post Trump said that ...".
+        """
+        if v.dep_ not in ("ROOT", "ccomp", "parataxis") or not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+            return None
+        k = v.i - 1
+        while k >= v.sent.start and self.doc[k].dep_ in ("advmod", "aux", "neg") and self.doc[k].pos_ != "PROPN":
+            k -= 1
+        if k < v.sent.start or self.doc[k].pos_ != "PROPN":
+            return None
+        t = self.doc[k]
+        for m in self._mentions_in(t.idx, t.idx + len(t.text)):
+            named = not m[2].id.startswith("unnamed:") and m[2].type in ("person", "organization", "media")
+            if m[0] <= t.idx < m[1] and named:
+                return self._ref(m)
+        return None
 
     def _document_voice(self, v: Token) -> bool:
         """A speech verb whose subject "it" can only be a text or a body: it says/writes/reports that ..."""
@@ -828,11 +957,11 @@ class _Finder:
                 name_toks = [t for t in toks if t.i <= of[0].i or t.i in {x.i for x in of[0].subtree}]
             start, end = name_toks[0].idx, name_toks[-1].idx + len(name_toks[-1].text)
             return self._unnamed_actor(self.text[start:end], start, end, self._place_country(sent, head), None)
-        if head.pos_ not in ("NOUN", "PROPN"):
+        if head.pos_ not in ("NOUN", "PROPN") or head.ent_type_ in _WHEN:
             return None
         words = {head.lower_, head.lemma_.lower()}
         if not (
-            words & (lex.speaker_nouns | lex.document_nouns | set(lex.unnamed_sectors))
+            words & (lex.speaker_nouns | lex.document_nouns | lex.text_sources | set(lex.unnamed_sectors))
             or head.pos_ == "PROPN"
             or head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE")
             or (head.pos_ == "NOUN" and self.loose)

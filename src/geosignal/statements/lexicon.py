@@ -35,6 +35,8 @@ class SpeechLexicon:
     source_pronouns: frozenset[str] = frozenset()
     text_sources: frozenset[str] = frozenset()
     event_subjects: frozenset[str] = frozenset()
+    agentless_verbs: frozenset[str] = frozenset()
+    text_verbs: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -80,4 +82,6 @@ def speech_lexicon() -> SpeechLexicon:
         source_pronouns=words(data, "source_pronouns"),
         text_sources=words(data, "text_sources"),
         event_subjects=words(data, "event_subjects"),
+        agentless_verbs=words(data, "agentless_verbs"),
+        text_verbs=words(data, "text_verbs"),
     )

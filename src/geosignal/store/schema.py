@@ -155,7 +155,7 @@ STATEMENTS = Table(
         *_span("evidence"),
         *_span("cue"),
         ("channel", TEXT),  # JSON array of actor references
-        ("speaker_kind", TEXT),  # version 4: document, group or pronoun for a speaker that is no actor
+        ("speaker_kind", TEXT),  # version 4: document, group, pronoun or unstated for a speaker that is no actor
     ),
     ("doc_id", "statement_id"),
 )

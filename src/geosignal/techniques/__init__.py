@@ -244,7 +244,10 @@ def _repetitions(doc: Doc, window: int) -> list[tuple[int, int]]:
         if tok.is_alpha and len(tok) >= 2 and tok.pos_ not in REPEAT_SKIP_POS:
             word = tok.lower_
             prev = last.get(word)
-            if prev is not None and tok.i - prev <= window:
+            between = doc[prev + 1 : tok.i] if prev is not None else doc[0:0]
+            # Only the word said again at once ("very, very"): "more and more", "day after day" and
+            # "Muscat in Muscat" are idioms and names, not a repeated message.
+            if prev is not None and tok.i - prev <= window and all(t.is_punct for t in between):
                 out.append((doc[prev].idx, tok.idx + len(tok)))
             last[word] = tok.i
         if "\n" in tok.whitespace_:
@@ -279,6 +282,64 @@ def _inside_name(doc: Doc, s: int, e: int) -> bool:
     return ent is not None and len(ent) > e - s
 
 
+@lru_cache(maxsize=1)
+def _collectives() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """(techniques, collective nouns, function words) of ``data/collectives.yaml``."""
+    data = _read("collectives.yaml")
+
+    def low(key: str) -> frozenset[str]:
+        return frozenset(str(w).lower() for w in data.get(key) or [])
+
+    return low("techniques"), low("collective_nouns"), low("function_words")
+
+
+@lru_cache(maxsize=1)
+def shipped_demonyms() -> frozenset[str]:
+    """Lower-cased words of the shipped knowledge base's state demonyms ("american", "korean")."""
+    from ..kb.base import load_kb
+
+    return demonym_words(load_kb())
+
+
+# id(kb) -> (kb, words); holding the KB keeps its id from being reused by another object.
+_DEMONYMS: dict[int, tuple[Any, frozenset[str]]] = {}
+
+
+def demonym_words(kb: Any) -> frozenset[str]:
+    """Lower-cased words of every state demonym of ``kb`` (a KnowledgeBase), cached per KB."""
+    got = _DEMONYMS.get(id(kb))
+    if got is None or got[0] is not kb:
+        words = frozenset(w.lower() for st in kb.states() for d in st.demonyms for w in d.split())
+        got = _DEMONYMS[id(kb)] = (kb, words)
+    return got[1]
+
+
+def _bare_group(doc: Doc, s: int, e: int, demonyms: frozenset[str]) -> bool:
+    """doc[s:e] only names a nation or people ("Americans", "the Korean people"): no technique alone."""
+    _techniques, nouns, function = _collectives()
+    toks = [t for t in doc[s:e] if not t.is_punct]
+    words = [t.lower_ for t in toks]
+    if not (any(w in demonyms for w in words) and all(w in demonyms or w in nouns or w in function for w in words)):
+        return False
+    # "The American people will not put up with this", "misled the American people": a people named as
+    # a whole that acts or is acted upon is invoked, not just mentioned; a bare demonym never is.
+    heads = [t for t in toks if t.lower_ in nouns]
+    return not any(_participant(t) for t in heads)
+
+
+def _participant(t: Any) -> bool:
+    """The noun takes part in a verb's action, not a noun's complement ("the victory of ...").
+
+    Its subject or object, or the object of a preposition on the verb ("lied to the American people").
+    """
+    if t.dep_ in _CORE_ARGS:
+        return bool(t.head.pos_ in ("VERB", "AUX"))
+    return bool(t.dep_ == "pobj" and t.head.dep_ in ("prep", "dative") and t.head.head.pos_ in ("VERB", "AUX"))
+
+
+_CORE_ARGS = frozenset({"nsubj", "nsubjpass", "dobj", "dative"})
+
+
 def _clause(doc: Doc, s: int, e: int) -> tuple[int, int]:
     """Character range of the smallest clause (a verb's subtree) holding the cue doc[s:e]."""
     t = doc[s]
@@ -294,9 +355,22 @@ def _clause(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
-def raw_hits(doc: Doc, statements: Sequence[Statement] = (), *, settings: Settings | None = None) -> list[Hit]:
-    """Every cue hit with its cue and the character span it covers (before merging)."""
+def raw_hits(
+    doc: Doc,
+    statements: Sequence[Statement] = (),
+    *,
+    settings: Settings | None = None,
+    demonyms: frozenset[str] | None = None,
+) -> list[Hit]:
+    """Every cue hit with its cue and the character span it covers (before merging).
+
+    ``demonyms`` are the lower-cased demonym words that make a bare group mention (the shipped
+    KB's when not given).
+    """
     settings = settings or default_settings()
+    group_techniques = _collectives()[0]
+    if demonyms is None and group_techniques:
+        demonyms = shipped_demonyms()
     comp = _compiled(doc.vocab, settings)
     units = sentence_units(doc)
     starts = [u[0] for u in units]
@@ -306,6 +380,8 @@ def raw_hits(doc: Doc, statements: Sequence[Statement] = (), *, settings: Settin
         if (cue.technique, cue.phrase) in settings.pruned:
             continue
         if settings.skip_names and cue.technique in _NAME_SKIP and _inside_name(doc, s, e):
+            continue
+        if demonyms and cue.technique in group_techniques and _bare_group(doc, s, e, demonyms):
             continue
         c0, c1 = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         if cue.extent == "sentence":
@@ -325,12 +401,17 @@ def raw_hits(doc: Doc, statements: Sequence[Statement] = (), *, settings: Settin
 
 
 def find_techniques(
-    doc: Doc, statements: Sequence[Statement] = (), *, settings: Settings | None = None
+    doc: Doc,
+    statements: Sequence[Statement] = (),
+    *,
+    settings: Settings | None = None,
+    demonyms: frozenset[str] | None = None,
 ) -> list[Technique]:
     """The technique spans in doc, each with its voice (a statement id, or None for the outlet)."""
     settings = settings or default_settings()
     text = doc.text
-    hits = [(cue.technique, s, e, cue.score) for cue, s, e in raw_hits(doc, statements, settings=settings)]
+    found = raw_hits(doc, statements, settings=settings, demonyms=demonyms)
+    hits = [(cue.technique, s, e, cue.score) for cue, s, e in found]
     if REPEAT_WINDOW and "repetition" in settings.enabled:
         hits.extend(("repetition", s, e, 0.5) for s, e in _repetitions(doc, REPEAT_WINDOW))
     out: list[Technique] = []
@@ -343,4 +424,4 @@ def find_techniques(
 
 def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     """Add the techniques found in doc to analysis, with their voice from analysis.statements."""
-    analysis.techniques.extend(find_techniques(doc, analysis.statements))
+    analysis.techniques.extend(find_techniques(doc, analysis.statements, demonyms=demonym_words(ctx.kb)))
