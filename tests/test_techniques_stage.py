@@ -131,11 +131,11 @@ def test_repetition_of_a_word_said_again_at_once(nlp: Language) -> None:
 def test_a_bare_demonym_or_national_collective_is_no_technique(nlp: Language) -> None:
     # Naming a people is no appeal to it: no flag-waving or name calling on the mention alone.
     text = (
-        "The Russians handed over to the Americans 500 thousand shells. "
-        "They marked the victory of the Korean people in the war. The Chinese people watched."
+        "The Germans sold the Americans two hundred tanks. "
+        "They celebrated the independence of the Polish people in the spring. The Chinese people watched."
     )
     found = find_techniques(nlp(text))
-    for needle in ("the Americans", "the Korean people", "The Russians"):
+    for needle in ("the Americans", "the Polish people", "The Germans", "The Chinese people"):
         assert not covering(found, text, needle) & {"flag_waving", "name_calling_labeling"}, needle
 
 
