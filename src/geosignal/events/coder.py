@@ -6,6 +6,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 from datetime import date
+from typing import Literal
 
 from spacy.tokens import Doc, Span, Token
 
@@ -16,7 +17,7 @@ from ..model import Span as TextSpan
 from ..stage import Context
 from . import status as st
 from .codebook import Codebook, load_codebook
-from .dates import Cue, anchored, cue_words, find_cues, to_event_date
+from .dates import Cue, anchored, cue_words, find_cues, first_day, to_event_date
 from .patterns import (
     Pattern,
     PatternTable,
@@ -87,6 +88,7 @@ class _Coder:
         self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
         self.person_years = int(words["historical_person_years"])
         self.intent_verbs = frozenset(str(x) for x in words["intent_verbs"])
+        self.announcing = table.threat_verbs | self.intent_verbs  # verbs that announce an act
         self.sent_cues: dict[int, list[Cue]] = {}
         self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.sents = list(doc.sents)
@@ -250,10 +252,12 @@ class _Coder:
 
     def _sector_of(self, h: Token) -> str | None:
         """The agent sector of a generic actor noun ("police" COP, "rebels" REB), else None."""
-        if h.pos_ != "NOUN":
-            return None
+        return self._agent_sector(h) if h.pos_ == "NOUN" else None
+
+    def _agent_sector(self, o: Token) -> str | None:
+        """The sector of a word that names a kind of actor (agents lexicon: "troops", "officials")."""
         agents = self.ctx.kb.lexicons.agents
-        return agents.get(h.lemma_.lower()) or agents.get(h.lower_)
+        return agents.get(o.lemma_.lower()) or agents.get(o.lower_)
 
     def _generic(self, h: Token, sector: str, country: str | None = None) -> Actor:
         """'Insurgents', 'Georgian demonstrators': a kind of actor, kept as text with its country if any."""
@@ -456,7 +460,7 @@ class _Coder:
         if (
             verb
             and not p.obj
-            and t.lemma_.lower() in self.table.threat_verbs | self.intent_verbs
+            and t.lemma_.lower() in self.announcing
             and any(
                 c.dep_ == "xcomp" and any(self.match(c, q) is not None for q in self.table.candidates(c))
                 for c in t.children
@@ -527,24 +531,19 @@ class _Coder:
         if "@actor" in wanted:
             if o.i in self.actor_at or o.i in self.place_at:
                 return True
-            if self._agent_noun(o) and o.pos_ == "NOUN" and o.tag_ in ("NNS", "NNPS"):
+            if self._sector_of(o) is not None and o.tag_ in ("NNS", "NNPS"):
                 return True  # a kind of actor ("helped the exiled dissidents", "arrested protesters")
             # Through its modifiers only a noun that can name a party: a name, or a kind of actor
             # ("the Russian delegation", "Japanese Prime Minister Hashimoto"), never a thing
             # ("500 thousand shells" the parser hangs "the Americans" on).
             if any(c.i in self.actor_at and c.pos_ == "PROPN" for c in o.children if c.dep_ in ("compound", "appos")):
                 return True  # "his grandfather Kim Il Sung"
-            if o.pos_ != "PROPN" and not self._agent_noun(o):
+            if o.pos_ != "PROPN" and self._agent_sector(o) is None:
                 return False
             return self._state_in_modifiers(o) is not None or any(
                 c.i in self.actor_at for c in o.children if c.dep_ in ("compound", "appos", "amod", "nmod")
             )
         return False
-
-    def _agent_noun(self, o: Token) -> bool:
-        """True for a noun that names a kind of actor (agents lexicon: "troops", "officials")."""
-        agents = self.ctx.kb.lexicons.agents
-        return o.lemma_.lower() in agents or o.lower_ in agents
 
     # -- building -------------------------------------------------------------------------------
     def location(self, t: Token, target_heads: list[Token]) -> Location | None:
@@ -615,7 +614,7 @@ class _Coder:
                 stack.append(c)
         return None
 
-    def date_cue(self, t: Token, future: bool) -> tuple[Cue | None, str]:
+    def date_cue(self, t: Token, future: bool) -> tuple[Cue | None, Literal["sentence", "paragraph"]]:
         """The date cue of a trigger and where it was found: its sentence, or its paragraph."""
         sent = self.sent_of(t)
         w = cue_words()
@@ -844,7 +843,7 @@ class _Coder:
         self, value: str, source: list[Actor], target: list[Actor], location: Location | None
     ) -> tuple[list[Actor], list[Actor], Location | None]:
         """States as they were on a historical event's date: Moscow in 1953 is the Soviet Union's."""
-        on = _first_day(value)
+        on = first_day(value)
         if on is None:
             return source, target, location
 
@@ -905,14 +904,11 @@ class _Coder:
         # unless the president arranges a ceasefire") is a threat (CAMEO 13); an unconditional
         # one is coded as the act, or as the intent to cooperate below, as peers' gold codes it.
         promised = status == "future" and code[:2] != "13"
-        if threat:
+        if threat or (promised and self._condition_parties(t, ("unless",))):
             codes = self.table.threat_codes
             code = codes.get(code[:3]) or codes.get(code[:2]) or "130"
-            if status in ("future", "hypothetical"):
+            if threat and status in ("future", "hypothetical"):
                 status = "reported"  # the threat was made
-        elif promised and self._condition_parties(t, ("unless",)):
-            codes = self.table.threat_codes
-            code = codes.get(code[:3]) or codes.get(code[:2]) or "130"
         elif status == "future" and code[:2] in self.table.intent_codes:
             intent = self.table.intent_codes[code[:2]]
             detailed = intent + code[2:3]
@@ -1031,15 +1027,6 @@ def _date_rank(d: EventDate) -> tuple[int, int]:
     basis = {"explicit": 0, "relative": 1, "publication": 2, "unknown": 3}[d.basis]
     precision = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}[d.precision]
     return (basis, precision)
-
-
-def _first_day(value: str) -> date | None:
-    """The first day of an ISO date, month or year ('1953-09' -> 1953-09-01)."""
-    parts = value.split("-")
-    try:
-        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
-    except (ValueError, IndexError):
-        return None
 
 
 def _ref(a: Actor) -> ActorRef:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -237,7 +237,7 @@ def anchored(measure: str, anchor: Cue, start: int, end: int) -> Cue | None:
     """
     w = cue_words()
     m = _regexes()["ago"].fullmatch(measure.strip())
-    day0 = first_day(anchor)
+    day0 = first_day(anchor.value)
     if m is None or day0 is None or anchor.precision not in ("day", "month", "year"):
         return None
     n_s = m[1].lower()
@@ -262,15 +262,14 @@ def anchored(measure: str, anchor: Cue, start: int, end: int) -> Cue | None:
     return None
 
 
-def first_day(cue: Cue) -> date | None:
-    """The first day an explicit cue allows ('1953-09' -> 1953-09-01)."""
-    if cue.value is None:
+def first_day(value: str | None) -> date | None:
+    """The first day of an ISO date, month or year ('1953-09' -> 1953-09-01), else None."""
+    if not value:
         return None
-    parts = cue.value.split("-")
+    parts = value.split("-")
     try:
-        y = int(parts[0])
-        return date(y, int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
-    except ValueError:
+        return date(int(parts[0]), int(parts[1]) if len(parts) > 1 else 1, int(parts[2]) if len(parts) > 2 else 1)
+    except (ValueError, IndexError):
         return None
 
 
@@ -281,11 +280,12 @@ def is_historical(latest: date | None, published: date | None) -> bool:
     return (published - latest).days > int(cue_words()["historical_days"])
 
 
-def to_event_date(cue: Cue | None, published: date | None, scope: str = "sentence") -> EventDate:
+def to_event_date(
+    cue: Cue | None, published: date | None, scope: Literal["sentence", "paragraph"] = "sentence"
+) -> EventDate:
     """The event's date from its cue (in its sentence or carried from its paragraph), else publication."""
     if cue is None:
         if published is None:
             return EventDate(None, "unknown", False, "unknown")
         return EventDate(published.isoformat(), "day", False, "publication")
-    where = "paragraph" if scope == "paragraph" else "sentence"
-    return EventDate(cue.value, cue.precision, is_historical(cue.latest, published), cue.basis, where)  # type: ignore[arg-type]
+    return EventDate(cue.value, cue.precision, is_historical(cue.latest, published), cue.basis, scope)  # type: ignore[arg-type]

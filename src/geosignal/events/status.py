@@ -142,8 +142,6 @@ def habitual(t: Token) -> bool:
         chain.append(h)
         if h.pos_ in ("NOUN", "PROPN") and h.lemma_.lower() in nouns:
             return True
-        if h.dep_ not in ("xcomp", "advcl", "acl", "pcomp", "pobj", "prep", "conj"):
-            break
     for v in chain:
         if v.pos_ not in ("VERB", "AUX"):
             continue

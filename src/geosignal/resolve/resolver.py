@@ -669,7 +669,7 @@ class _Resolver:
         got = context_cue(self.doc.text, self._sent_bounds, k, self.doc[i].idx, self.on, self._breaks)
         if got is None or not is_historical(got[0].latest, self.on):
             return [self.on]
-        return [first_day(got[0]), got[0].latest]
+        return [first_day(got[0].value), got[0].latest]
 
     def _short_names(self, actors: dict[str, Actor], used: set[int], persons: list[tuple[int, str]]) -> None:
         """'Shoigu' after 'Sergei Shoigu'; 'Patel' after 'Vedant Patel'."""

@@ -537,16 +537,9 @@ class _Finder:
                 if self._agentless(t):
                     # "It is widely believed that ...", "He has been accused of ...": said by someone unnamed.
                     self.used_cues.add(t.i)
-                    st = Statement(
-                        id="",
-                        speaker=ActorRef(actor="unstated:", name="", country=None, sector=None),
-                        direct=False,
-                        content=content,
-                        evidence=self._trimmed(t.sent.start_char, t.sent.end_char),
-                        cue=self.span(t.idx, t.idx + len(t.text)),
-                        speaker_kind="unstated",
-                    )
-                    self.statements.append(st)
+                    unstated = ActorRef(actor="unstated:", name="", country=None, sector=None)
+                    cue = self.span(t.idx, t.idx + len(t.text))
+                    self._add_reported(unstated, None, content, t.sent, cue, speaker_kind="unstated")
                 continue
             ref, mention = speaker
             channel = self._channel(t, ref)
@@ -566,6 +559,7 @@ class _Finder:
         sent: SpacySpan,
         cue: Span,
         channel: list[ActorRef] | None = None,
+        speaker_kind: str | None = None,
     ) -> None:
         """Record a reported-speech statement whose evidence is its whole sentence."""
         self.statements.append(
@@ -578,6 +572,7 @@ class _Finder:
                 cue=cue,
                 speaker_mention=mention,
                 channel=channel or [],
+                speaker_kind=speaker_kind,
             )
         )
 

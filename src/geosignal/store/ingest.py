@@ -72,12 +72,13 @@ def pending_batches(
     """
     handed_out: OrderedDict[str, str] = OrderedDict()  # doc id -> content hash, the latest only
     for batch in iter_batches(read_inputs(paths, max_bytes=settings.max_bytes, skipped=report.skipped), batch_size):
-        raws = [i for i in batch if isinstance(i, RawDocument)]
-        known = store.known_hashes([r.id or content_hash(r.text) for r in raws])
+        digests = {id(i): content_hash(i.text) for i in batch if isinstance(i, RawDocument)}
+        known = store.known_hashes([i.id or digests[id(i)] for i in batch if isinstance(i, RawDocument)])
         keep: list[RawDocument | Rejection] = []
         for item in batch:
             if isinstance(item, RawDocument):
-                doc_id, digest = item.id or content_hash(item.text), content_hash(item.text)
+                digest = digests[id(item)]
+                doc_id = item.id or digest
                 if digest in (known.get(doc_id), handed_out.get(doc_id)):
                     report.unchanged += 1
                     continue

@@ -25,6 +25,7 @@ from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from ..kb import KnowledgeBase
 from ..model import Analysis, Statement, Technique
 from ..stage import Context
 
@@ -301,17 +302,14 @@ def shipped_demonyms() -> frozenset[str]:
     return demonym_words(load_kb())
 
 
-# id(kb) -> (kb, words); holding the KB keeps its id from being reused by another object.
-_DEMONYMS: dict[int, tuple[Any, frozenset[str]]] = {}
-
-
-def demonym_words(kb: Any) -> frozenset[str]:
-    """Lower-cased words of every state demonym of ``kb`` (a KnowledgeBase), cached per KB."""
-    got = _DEMONYMS.get(id(kb))
-    if got is None or got[0] is not kb:
-        words = frozenset(w.lower() for st in kb.states() for d in st.demonyms for w in d.split())
-        got = _DEMONYMS[id(kb)] = (kb, words)
-    return got[1]
+def demonym_words(kb: KnowledgeBase) -> frozenset[str]:
+    """Lower-cased words of every state demonym of ``kb``, computed once and kept on the KB."""
+    got = kb.cache.get("technique-demonyms")
+    if not isinstance(got, frozenset):
+        got = kb.cache["technique-demonyms"] = frozenset(
+            w.lower() for st in kb.states() for d in st.demonyms for w in d.split()
+        )
+    return got
 
 
 def _bare_group(doc: Doc, s: int, e: int, demonyms: frozenset[str]) -> bool:
