@@ -4,8 +4,10 @@ The driver (this process) reads the inputs, skips documents stored unchanged, an
 partitions of at most ``partition_size`` articles; each task runs ``analyze_to_segment``
 (``analyze_partition`` plus a Parquet segment in the staging directory) on a worker. The driver
 alone writes the store: it merges finished segments in submission order, one transaction each
-(``Store.merge_segment``), and deletes them. At most two partitions per worker are in flight,
-so memory stays flat however long the corpus.
+(``Store.merge_segment``), and deletes them. At most two partitions' worth of documents per
+worker are in flight, so memory stays flat however long the corpus; the last partitions come
+cut into pieces of a few documents (``split_tail``), so no worker idles while another finishes
+a whole partition alone.
 
 Failures: a task that raises is retried ``retries`` times by Dask; a task whose worker dies is
 rescheduled by the scheduler up to its ``allowed-failures`` (set to ``retries`` on a cluster
@@ -30,7 +32,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import load_settings
 from ..errors import EngineError, Errors, UsageError
 from ..store.base import Store
-from ..store.ingest import IngestReport, pending_batches, record
+from ..store.ingest import IngestReport, in_flight_limit, pending_batches, record
 from ..store.rows import batch_rows
 from .partition import Item, lost
 from .segments import Segment, analyze_to_segment
@@ -84,6 +86,9 @@ def cluster_client(
         "distributed.worker.profile.enabled": False,
         "distributed.admin.tick.interval": "1s",
         "distributed.admin.system-monitor.interval": "2s",
+        # One task per single-threaded worker, the rest queued at the scheduler: the tail's small
+        # pieces then go to whichever worker is free, not to one busy with a whole partition.
+        "distributed.scheduler.worker-saturation": 1.0,
         "distributed.nanny.pre-spawn-environ": {k: v for k, v in environ.items() if k != "MALLOC_TRIM_THRESHOLD_"},
     }
     with dask.config.set(config):
@@ -166,7 +171,7 @@ def _run(
 ) -> None:
     distributed = _distributed()
     nworkers = max(1, len(client.scheduler_info().get("workers", {})))
-    window = 2 * nworkers
+    limit = in_flight_limit(nworkers, partition_size)
     pending: deque[tuple[list[Item], Future[Segment]]] = deque()
     suspects: list[Item] = []  # documents of partitions whose workers kept dying
 
@@ -202,10 +207,10 @@ def _run(
 
     try:
         for batch in pending_batches(
-            paths, store, report, settings=settings, batch_size=partition_size, on_batch=on_batch
+            paths, store, report, settings=settings, batch_size=partition_size, on_batch=on_batch, workers=nworkers
         ):
             pending.append(submit(batch))
-            while len(pending) >= window:
+            while sum(len(items) for items, _ in pending) >= limit:
                 finish(*pending.popleft())
             if suspects:
                 isolate()

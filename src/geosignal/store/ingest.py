@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from ..config import Settings, load_settings
 from ..ingest import read_inputs
@@ -51,6 +52,8 @@ class IngestReport:
         return self.seen / self.seconds if self.seconds > 0 else 0.0
 
 
+T = TypeVar("T")
+
 # Far more documents than any engine keeps in flight; older ones are in the store by then.
 _HANDED_OUT = 65_536
 
@@ -63,13 +66,48 @@ def pending_batches(
     settings: Settings,
     batch_size: int,
     on_batch: Callable[[IngestReport], None] | None = None,
+    workers: int = 1,
 ) -> Iterator[list[RawDocument | Rejection]]:
     """Batches of inputs still to analyse: documents stored with the same content hash are skipped.
 
     Shared by every engine. Looked up a batch at a time; the documents of batches handed out
     but perhaps not yet written (engines keep several in flight) are remembered too, so a text
-    that occurs twice in a corpus is analysed once, whichever engine runs.
+    that occurs twice in a corpus is analysed once, whichever engine runs. With ``workers``
+    > 1 the last ``workers`` batches come cut into pieces (``split_tail``).
     """
+    batches = _pending(paths, store, report, settings, batch_size, on_batch)
+    if workers <= 1:
+        return batches
+    return split_tail(batches, workers, max(1, batch_size // TAIL_PIECE))
+
+
+# Documents per piece of the last batches: one spaCy batch (pipeline.PARSE_BATCH) of a batch of 64.
+TAIL_PIECE = 8
+
+
+def split_tail(batches: Iterable[list[T]], last: int, piece: int) -> Iterator[list[T]]:
+    """The batches in order, the last ``last`` of them cut into pieces of at most ``piece`` items.
+
+    Parallel workers finish their last whole batches at different times; the pieces keep every
+    worker busy to the end instead of leaving all but one idle while it analyses a batch alone.
+    """
+    held: deque[list[T]] = deque()
+    for batch in batches:
+        held.append(batch)
+        if len(held) > last:
+            yield held.popleft()
+    for batch in held:
+        yield from iter_batches(batch, piece)
+
+
+def _pending(
+    paths: Iterable[str | Path],
+    store: Store,
+    report: IngestReport,
+    settings: Settings,
+    batch_size: int,
+    on_batch: Callable[[IngestReport], None] | None,
+) -> Iterator[list[RawDocument | Rejection]]:
     handed_out: OrderedDict[str, str] = OrderedDict()  # doc id -> content hash, the latest only
     for batch in iter_batches(read_inputs(paths, max_bytes=settings.max_bytes, skipped=report.skipped), batch_size):
         digests = {id(i): content_hash(i.text) for i in batch if isinstance(i, RawDocument)}
@@ -91,6 +129,15 @@ def pending_batches(
             yield keep
         elif on_batch:
             on_batch(report)
+
+
+def in_flight_limit(workers: int, batch_size: int) -> int:
+    """Documents an engine keeps submitted but not yet written: two batches' worth per worker.
+
+    Enough that a worker never waits for the writer; bounded, so memory stays flat however
+    long the corpus.
+    """
+    return 2 * workers * batch_size
 
 
 def record(report: IngestReport, analysed: int, rejections: list[Rejection]) -> None:
@@ -127,7 +174,9 @@ def ingest(
     report = IngestReport()
     if workers <= 1:
         load_nlp(settings.model)  # fail before reading anything if the model is missing
-    todo = pending_batches(paths, store, report, settings=settings, batch_size=batch_size, on_batch=on_batch)
+    todo = pending_batches(
+        paths, store, report, settings=settings, batch_size=batch_size, on_batch=on_batch, workers=workers
+    )
 
     def write(result: PartitionResult) -> None:
         store.replace_rows(result.rows)
@@ -144,13 +193,17 @@ def ingest(
 
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init) as pool:
-        pending: deque[Future[PartitionResult]] = deque()
+        pending: deque[tuple[int, Future[PartitionResult]]] = deque()
+        in_flight = 0  # documents: the tail's small pieces may be many more tasks than workers
         for batch in todo:
-            pending.append(pool.submit(analyze_partition, batch, settings))
-            while len(pending) >= 2 * workers:
-                write(pending.popleft().result())
+            pending.append((len(batch), pool.submit(analyze_partition, batch, settings)))
+            in_flight += len(batch)
+            while in_flight >= in_flight_limit(workers, batch_size):
+                n, fut = pending.popleft()
+                in_flight -= n
+                write(fut.result())
         while pending:
-            write(pending.popleft().result())
+            write(pending.popleft()[1].result())
     if report.ingested:
         store.cluster_dyads()  # keep the analytics fast: each pair's rows together again
     return report
