@@ -122,3 +122,41 @@ def test_every_event_has_trigger_and_evidence_inside_text() -> None:
             assert text[span["start"] : span["end"]] == span["text"]
         actor_ids = {a["id"] for a in doc["actors"]}
         assert {r["actor"] for r in e["source"] + e["target"]} <= actor_ids
+
+
+def test_signing_keeps_every_party_of_a_titled_list() -> None:
+    # The parser nests "commander of the Eritrean forces General X" as an apposition of the first
+    # name and strands ", and the head of ..." outside the agent: every named signer is a source.
+    e = one(
+        "The war ended with a peace treaty, which was signed by the chief of the Ethiopian army Abiy Ahmed,"
+        " commander of the Eritrean forces General Isaias Afwerki, and the head of the African Union"
+        " mission, Kenyan General Uhuru Kenyatta.",
+        "05",
+    )
+    countries = {r["country"] for r in e["source"]}
+    assert {"ETH", "ERI", "KEN"} <= countries, e["source"]
+
+
+def test_signing_by_two_agents() -> None:
+    e = one("The treaty was signed by Emmanuel Macron, the French president, and by Olaf Scholz.", "05")
+    assert {r["country"] for r in e["source"]} == {"FRA", "DEU"}
+
+
+def test_conjoined_subjects_both_sign() -> None:
+    e = one("Chile and Peru signed a border agreement.", "05")
+    assert sorted(ids(e["source"])) == ["CHL", "PER"]
+
+
+def test_a_fronted_phrase_is_no_party_of_the_proposal() -> None:
+    # A time adjunct that lost its preposition parses as a second subject: only the subject next
+    # to the verb proposes.
+    for text in (
+        "Then, the new government of Austria, the Hungarian leader proposed to convene a conference.",
+        "After the fall of the old regime and the new leadership of Austria, the Hungarian leader"
+        " proposed to convene a conference.",
+    ):
+        got = [e for e in events(text) if e["cameo"].startswith("03") or e["cameo"].startswith("04")]
+        assert got, text
+        for e in got:
+            assert "AUT" not in {r["country"] for r in e["source"] + e["target"]}, (text, e)
+            assert {r["country"] for r in e["source"]} == {"HUN"}, (text, e)

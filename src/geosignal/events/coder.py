@@ -137,7 +137,63 @@ class _Coder:
             for c in h.children
             if c.dep_ == "appos" and any(g.dep_ in ("conj", "cc") for g in c.children)
         ]
-        return with_conjuncts(heads)
+        heads += self._titled_members(heads)
+        found = with_conjuncts(heads)
+        tail = self._stranded_conjunct(found)
+        if tail is not None:
+            # "..., and the commander-in-chief of the UN troops, General X": the name, not the title.
+            named = next((c for c in tail.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), tail)
+            found += [x for x in with_conjuncts([named, *self._titled_members([tail])]) if x not in found]
+        return found
+
+    def _titled_members(self, heads: list[Token]) -> list[Token]:
+        """A list of titled names the parser nests as appositions: each name is a party.
+
+        "signed by the commander of the army X, commander of the volunteers Y, and ...": the
+        parser hangs "commander of the volunteers Y" on X as an apposition, and Y on "volunteers".
+        A title in apposition that ends in another person's name is that person, a second member
+        of the list; a title without a name of its own ("X, commander of the army") is X's.
+        """
+        out: list[Token] = []
+        for h in heads:
+            own = self.actor_at.get(h.i) or self._actor_of_phrase(h)
+            # The appositions of any word of the head's own mention ("the Commander of the army
+            # Kim Il Sung, commander of ...": the apposition hangs on the name, not on "Commander").
+            words = [h] + [x for x in h.subtree if own is not None and x is not h and self.actor_at.get(x.i) is own]
+            for c in (c for w in words for c in w.children):
+                if c.dep_ != "appos":
+                    continue
+                name = c.right_edge
+                while name.is_punct and name.i > c.i:
+                    name = name.doc[name.i - 1]
+                who = self.actor_at.get(name.i)
+                person = (who is not None and who.type == "person") or name.ent_type_ == "PERSON"
+                if name.dep_ == "appos" and name.head.i >= c.i and name.head is not h and person and who is not own:
+                    out.append(name)
+        return out
+
+    def _stranded_conjunct(self, members: list[Token]) -> Token | None:
+        """The last member of a list the parser cut off: "X, Y, and the commander of Z, W".
+
+        After the list's last word comes ", and" (or "and") whose "and" the parser hung outside
+        the list, then a noun phrase left without a governor of its own (dep, conj or appos
+        elsewhere): that phrase ends the list.
+        """
+        if not members:
+            return None
+        doc = members[0].doc
+        j = max(m.right_edge.i for m in members) + 1
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j + 1 >= len(doc) or doc[j].lower_ not in ("and", "or") or doc[j].dep_ != "cc" or doc[j].head in members:
+            return None
+        start = j + 1
+        for k in doc[start : min(len(doc), start + 12)]:
+            if k.left_edge.i != start or k.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if k.dep_ in ("dep", "conj", "appos") and not (start <= k.head.i <= k.right_edge.i):
+                return k
+        return None
 
     def actors_for(self, head: Token) -> list[Actor]:
         if head.lower_ in _PLURAL_PRONOUNS and head.i not in self.actor_at:

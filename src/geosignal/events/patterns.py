@@ -227,11 +227,18 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         for c in verb.children:
             if c.dep_ == "agent":
-                return [g for g in c.children if g.dep_ == "pobj"]
+                # "signed by X and by Y": the second "by" is a conjunct of the first.
+                bys = [c, *(x for x in c.children if x.dep_ == "conj" and x.lower_ == "by")]
+                return [g for b in bys for g in b.children if g.dep_ == "pobj"]
         # A passive without its agent does not borrow the subject of another clause.
         return []
     else:
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if len(subj) > 1:
+            # Two subjects of one verb are a misparse of a fronted phrase ("Then, the new
+            # leadership of X, the leader proposed ...", a time or cause adjunct that lost its
+            # preposition): the subject is the one next to the verb, its conjuncts aside.
+            subj = [max(subj, key=lambda s: s.i if s.i < verb.i else -s.i)]
         if subj:
             return [_relative_head(s) for s in subj]
     head = verb.head
