@@ -160,3 +160,19 @@ def test_a_fronted_phrase_is_no_party_of_the_proposal() -> None:
         for e in got:
             assert "AUT" not in {r["country"] for r in e["source"] + e["target"]}, (text, e)
             assert {r["country"] for r in e["source"]} == {"HUN"}, (text, e)
+
+
+def test_generic_party_takes_the_state_its_phrase_names() -> None:
+    e = one("The World Bank will send emergency food aid to refugees fleeing the fighting in Sudan.", "03")
+    assert {r["country"] for r in e["target"]} == {"SDN"}, e["target"]
+
+
+def test_refusal_names_whom_it_refuses() -> None:
+    # "to X" hangs on the verb, not on the refused thing.
+    e = one("The Hungarian government was still refusing admittance to Serbians, the police said.", "12")
+    assert {r["country"] for r in e["target"]} == {"SRB"}, e["target"]
+
+
+def test_unknown_official_takes_the_sector_of_the_body_in_the_title() -> None:
+    e = one("Arab League Deputy Secretary General Ahmed Saleh Karimi on Monday strongly condemned Israel.", "11")
+    assert [r["sector"] for r in e["source"]] == ["IGO"], e["source"]

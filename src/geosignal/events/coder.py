@@ -42,6 +42,8 @@ _SUBJ_DEPS = {"nsubj", "nsubjpass"}
 _DURING_PREPS = {"during", "amid", "amidst"}
 # Sectors whose generic nouns with a state's modifier stand for the state ("Russian officials").
 _STATE_SECTORS = {"GOV"}
+# Sectors of international bodies: an official of one is coded by the body's sector.
+_AGENCY = {"IGO", "NGO"}
 # How factual a mention's status is: a merged event takes its most factual mention's.
 _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 
@@ -263,6 +265,8 @@ class _Coder:
             if kept.country is None and not kept.known and kept.type != "state":
                 # "Ukrainian lawmakers" kept as text: the text gives its country.
                 kept.country = self._modifier_country(h)
+                if kept.country is None:
+                    self._affiliate(kept, h)
             return kept
         if h.i in self.place_at:
             # The host of a visit to a place: the place is not a mention of the state.
@@ -275,6 +279,14 @@ class _Coder:
                 # so a dyad between them and the state's government is not a self-pair.
                 return self._generic(h, sector, state.country or state.id)
             return state
+        if h.pos_ == "PROPN" and h.ent_type_ in ("ORG", "PERSON") and not any(
+            c.i in self.actor_at for c in h.lefts if c.dep_ in ("poss", "compound", "nmod", "amod")
+        ):
+            # "The Red Cross operating in Iraq": a name is its own actor, not the place or party its
+            # post-modifiers name (those read by the search below).
+            got = self._unknown(h)
+            if got is not None:
+                return got
         # Breadth-first through the noun phrase, nearest mention first.
         frontier = [h]
         for _depth in range(7):
@@ -303,8 +315,63 @@ class _Coder:
             return self._unknown(h)
         sector = self._sector_of(h)
         if sector is not None:
-            return self._generic(h, sector)
+            return self._generic(h, sector, self._phrase_country(h))
         return None
+
+    def _phrase_country(self, h: Token) -> str | None:
+        """The state a generic actor's own phrase places it in.
+
+        "The president of Armenia", "parties to the conflict in Iraq", "refugees fleeing the war
+        in Liberia". Only the phrase's own modifiers are read (prepositions, participles), not clauses of
+        their own (relative or adverbial clauses), and only when they name a single state.
+        """
+        found: set[str] = set()
+        stack = [c for c in h.children if c.dep_ in ("prep", "acl")]
+        while stack:
+            t = stack.pop()
+            if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis") or _pro(t):
+                continue
+            place = self.place_at.get(t.i)
+            a = self.actor_at.get(t.i)
+            if place is not None and place.country:
+                found.add(place.country)
+            elif a is not None and a.type == "state":
+                found.add(a.country or a.id)
+            elif t.ent_type_ in ("GPE", "NORP") and a is None:
+                for entry, kind in self.ctx.kb.lookup(t.text, ("name", "alias", "demonym")):
+                    if entry.type == "state" and kind in ("name", "alias", "demonym"):
+                        found.add(entry.country or entry.id)
+                        break
+            stack += list(t.children)
+        return found.pop() if len(found) == 1 else None
+
+    def _affiliate(self, kept: Actor, h: Token) -> None:
+        """An unknown person's body from the title around the name.
+
+        "Arab League Secretary General X" (IGO), "X, the United Nations relief coordinator": the
+        body's country, or its sector for an international one (as PETRARCH and PLOVER code such
+        officials).
+        """
+        words = [c for c in h.lefts if c.dep_ in ("compound", "nmod", "poss", "amod")]
+        own = [t for t in h.doc[max(0, h.i - 4) : h.i + 1] if self.actor_at.get(t.i) is kept]
+        words += [c for t in own for c in t.children if c.dep_ == "appos"]
+        for w in words:
+            for t in w.subtree:
+                a = self.actor_at.get(t.i)
+                if a is None and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                    # "the Bush administration": a person or body the KB knows under that name.
+                    hit = self.ctx.kb.resolve(t.text, self.ctx.published)
+                    if hit is not None and hit.type in ("person", "state") and hit.country:
+                        kept.country = hit.country
+                        return
+                if a is None or a is kept:
+                    continue
+                if a.country:
+                    kept.country = a.country
+                    return
+                if a.sector in _AGENCY and kept.sector not in _AGENCY:
+                    kept.sector = a.sector
+                    return
 
     def _sector_of(self, h: Token) -> str | None:
         """The agent sector of a generic actor noun ("police" COP, "rebels" REB), else None."""
