@@ -1023,6 +1023,12 @@ class _Coder:
     ) -> Event:
         status, statement = self.status(t)
         threat = t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.threat_verbs
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.refusal_verbs and code[:2] not in ("12", "13"):
+            # "refused to allow UN planes to land": the refusal is the event (a rejection), with
+            # the status of the refusing verb, not the negated act.
+            codes = self.table.refusal_codes
+            code = codes.get(code[:3]) or codes.get(code[:2]) or "120"
+            status, statement = self.status(t.head)
         # A promised act made conditional on another party ("will withdraw its force from Chad
         # unless the president arranges a ceasefire") is a threat (CAMEO 13); an unconditional
         # one is coded as the act, or as the intent to cooperate below, as peers' gold codes it.

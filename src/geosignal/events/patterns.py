@@ -70,6 +70,8 @@ class PatternTable:
     intent_codes: dict[str, str] = field(default_factory=dict)
     threat_verbs: frozenset[str] = frozenset()
     threat_codes: dict[str, str] = field(default_factory=dict)
+    refusal_verbs: frozenset[str] = frozenset()
+    refusal_codes: dict[str, str] = field(default_factory=dict)
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
@@ -160,7 +162,11 @@ def _read(text: str, where: str) -> tuple[list[Pattern], str, dict[str, str]]:
         intent[f"threat:{k}"] = str(v)
     for v in data.get("threat_verbs") or []:
         intent[f"threatverb:{v}"] = "yes"
-    for c in (v for k, v in intent.items() if not k.startswith(("keep:", "threatverb:"))):
+    for k, v in (data.get("refusal_codes") or {}).items():
+        intent[f"refusal:{k}"] = str(v)
+    for v in data.get("refusal_verbs") or []:
+        intent[f"refusalverb:{v}"] = "yes"
+    for c in (v for k, v in intent.items() if not k.startswith(("keep:", "threatverb:", "refusalverb:"))):
         if c not in load_codebook().codes:
             raise UsageError(f"event patterns {where}: unknown CAMEO code {c!r} in intent_codes")
     return [_pattern(r, where) for r in data["patterns"]], str(data.get("source") or where), intent
@@ -194,8 +200,21 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
             index.setdefault((p.pos, lemma), []).append(p)
     threats = {k[7:]: v for k, v in intent.items() if k.startswith("threat:")}
     threat_verbs = frozenset(k[11:] for k in intent if k.startswith("threatverb:"))
-    plain = {k: v for k, v in intent.items() if not k.startswith(("threat:", "threatverb:"))}
-    return PatternTable(ordered, {k: tuple(v) for k, v in index.items()}, tuple(sources), plain, threat_verbs, threats)
+    refusals = {k[8:]: v for k, v in intent.items() if k.startswith("refusal:")}
+    refusal_verbs = frozenset(k[12:] for k in intent if k.startswith("refusalverb:"))
+    plain = {
+        k: v for k, v in intent.items() if not k.startswith(("threat:", "threatverb:", "refusal:", "refusalverb:"))
+    }
+    return PatternTable(
+        ordered,
+        {k: tuple(v) for k, v in index.items()},
+        tuple(sources),
+        plain,
+        threat_verbs,
+        threats,
+        refusal_verbs,
+        refusals,
+    )
 
 
 def current_patterns() -> PatternTable:
