@@ -181,6 +181,6 @@ def test_unknown_official_takes_the_sector_of_the_body_in_the_title() -> None:
 def test_a_refused_act_is_a_rejection_that_happened() -> None:
     e = one("Iran declined to meet the American envoy in Geneva on Monday.", "12")
     assert e["cameo"] == "125" and e["status"] == "reported"
-    assert ids(e["source"]) == ["IRN"] and ids(e["target"]) == ["USA"]
+    assert ids(e["source"]) == ["IRN"] and [r["country"] for r in e["target"]] == ["USA"]
     e = one("Russia refused to release the Ukrainian sailors.", "12")
     assert e["cameo"] == "1243"
