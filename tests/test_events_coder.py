@@ -184,3 +184,10 @@ def test_a_refused_act_is_a_rejection_that_happened() -> None:
     assert ids(e["source"]) == ["IRN"] and [r["country"] for r in e["target"]] == ["USA"]
     e = one("Russia refused to release the Ukrainian sailors.", "12")
     assert e["cameo"] == "1243"
+
+
+def test_what_a_demand_or_appeal_asks_for_is_no_event_of_its_own() -> None:
+    got = events("The Kenyan foreign minister said on Friday that Uganda must withdraw its troops from Somalia.")
+    assert [e["cameo"][:2] for e in got] == ["10"], got
+    got = events("Germany urged Serbia to recognize Kosovo.")
+    assert [e["cameo"][:2] for e in got] == ["02"], got

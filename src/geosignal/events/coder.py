@@ -44,6 +44,8 @@ _DURING_PREPS = {"during", "amid", "amidst"}
 _STATE_SECTORS = {"GOV"}
 # Sectors of international bodies: an official of one is coded by the body's sector.
 _AGENCY = {"IGO", "NGO"}
+# Appeals (02) and demands (10): what they ask for is their content, not an event of its own.
+_ASKING_ROOTS = {"02", "10"}
 # How factual a mention's status is: a merged event takes its most factual mention's.
 _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 
@@ -836,6 +838,8 @@ class _Coder:
                 self.objects[id(ev)] = words
                 if p.consume:
                     self.consumed.update(o.i for o in objs)
+                if p.pos == "verb" and ev.cameo[:2] in _ASKING_ROOTS:
+                    self.consumed.update(self._asked_acts(t))
                 key = (
                     ev.cameo,
                     tuple(r.actor for r in ev.source),
@@ -855,6 +859,21 @@ class _Coder:
         for n, e in enumerate(found, 1):
             e.id = f"ev{n}"
         self.analysis.events.extend(found)
+
+    def _asked_acts(self, t: Token) -> list[int]:
+        """The act an appeal or demand asks for: "urged X to withdraw", "said that X must hand over".
+
+        It is the content of the appeal or demand, not an event of its own (CAMEO codes the asking).
+        """
+        out: list[int] = []
+        stack = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+        while stack:
+            v = stack.pop()
+            if v.pos_ in ("VERB", "AUX", "ADJ"):
+                out.append(v.i)
+                # "must be ready to mediate": through the adjective to its complement.
+                stack += [c for c in v.children if c.dep_ in ("conj", "xcomp", "acomp")]
+        return out
 
     def _object_words(self, t: Token, objs: list[Token]) -> frozenset[str]:
         """The head nouns of what an event is about: a verb's objects, an event noun's 'of' phrase."""
