@@ -191,3 +191,11 @@ def test_what_a_demand_or_appeal_asks_for_is_no_event_of_its_own() -> None:
     assert [e["cameo"][:2] for e in got] == ["10"], got
     got = events("Germany urged Serbia to recognize Kosovo.")
     assert [e["cameo"][:2] for e in got] == ["02"], got
+
+
+def test_a_domestic_act_at_a_place_is_done_to_its_state() -> None:
+    e = one("Angry Spanish farmers staged rallies in Bilbao on Sunday against the new tax.", "14")
+    assert ids(e["target"]) == ["ESP"], e
+    # A gift at home is not done to the home state.
+    e = one("Spanish farmers gave food to the poor in Bilbao on Sunday.", "07")
+    assert "ESP" not in ids(e["target"]), e

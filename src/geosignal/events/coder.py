@@ -44,8 +44,11 @@ _DURING_PREPS = {"during", "amid", "amidst"}
 _STATE_SECTORS = {"GOV"}
 # Sectors of international bodies: an official of one is coded by the body's sector.
 _AGENCY = {"IGO", "NGO"}
-# Appeals (02) and demands (10): what they ask for is their content, not an event of its own.
-_ASKING_ROOTS = {"02", "10"}
+# Roots of acts done to a place's people in the actors' own state when no party is named for them:
+# threat, protest, force posture, coercion, assault, fight, mass violence (a meeting at home is not).
+_PLACED_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
+# Appeals (02), demands (10) and pressure (170): what they ask for is their content, not an event of its own.
+_ASKING_CODES = ("02", "10", "170")
 # How factual a mention's status is: a merged event takes its most factual mention's.
 _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 
@@ -838,7 +841,7 @@ class _Coder:
                 self.objects[id(ev)] = words
                 if p.consume:
                     self.consumed.update(o.i for o in objs)
-                if p.pos == "verb" and ev.cameo[:2] in _ASKING_ROOTS:
+                if p.pos == "verb" and ev.cameo.startswith(_ASKING_CODES):
                     self.consumed.update(self._asked_acts(t))
                 key = (
                     ev.cameo,
@@ -1098,10 +1101,12 @@ class _Coder:
             and not target
             and location is not None
             and location.country
-            and location.country not in {a.country for a in source}
+            and (code[:2] in _PLACED_ROOTS or location.country not in {a.country for a in source})
         ):
-            # "bombers blew themselves up in Tel Aviv": an act done in another state's territory,
-            # with no party named for it, is done to that state (as PETRARCH and PLOVER code it).
+            # "bombers blew themselves up in Tel Aviv": an act done in a state's territory, with no
+            # party named for it, is done to that state (as PETRARCH and PLOVER code it). In the
+            # actors' own state too ("activists staged rallies in Gaza", "the president imposed a
+            # curfew in Algiers"): a domestic act, never a state's act upon itself.
             host = self._state_actor(location.country, None)
             if host is not None and host not in source:
                 target = [host]
