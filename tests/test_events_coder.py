@@ -199,3 +199,10 @@ def test_a_domestic_act_at_a_place_is_done_to_its_state() -> None:
     # A gift at home is not done to the home state.
     e = one("Spanish farmers gave food to the poor in Bilbao on Sunday.", "07")
     assert "ESP" not in ids(e["target"]), e
+
+
+def test_who_acts_on_an_event_noun_is_no_party_of_it() -> None:
+    got = events("Hungarian police prevented the demonstration near the parliament.")
+    assert not [e for e in got if e["cameo"].startswith("14")], got
+    e = one("Hungarian farmers staged a demonstration near the parliament.", "14")
+    assert e["source"], e

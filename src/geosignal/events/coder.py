@@ -27,6 +27,7 @@ from .patterns import (
     logical_object,
     logical_subject,
     prep_objects,
+    verb_forms,
     with_conjuncts,
 )
 from .places import locate, town_country
@@ -521,6 +522,11 @@ class _Coder:
                 # takes part in the event it happens during.
                 return self._role(gov.head, "subj", [])
             if gov is t or gov.pos_ not in ("VERB", "AUX") or t.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+                return []
+            if t.dep_ in ("dobj", "nsubjpass") and not set(verb_forms(gov)) & self.table.support_verbs:
+                # "police prevented the demonstration", "Serbia demanded a meeting": who acts on an
+                # event is no party of it; only a verb that does the event ("held talks", "staged a
+                # protest", "paid a visit") lends its subject.
                 return []
             return self._role(gov, role[4:], [t])
         if role == "subj":

@@ -72,6 +72,7 @@ class PatternTable:
     threat_codes: dict[str, str] = field(default_factory=dict)
     refusal_verbs: frozenset[str] = frozenset()
     refusal_codes: dict[str, str] = field(default_factory=dict)
+    support_verbs: frozenset[str] = frozenset()
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
@@ -82,7 +83,28 @@ class PatternTable:
         got = self.by_lemma.get((pos, lemma))
         if got is None and pos == "noun" and lemma != token.lower_:
             got = self.by_lemma.get((pos, token.lower_))
+        if got is None and pos == "verb":
+            for form in verb_forms(token):
+                got = self.by_lemma.get((pos, form))
+                if got is not None:
+                    break
         return got or ()
+
+
+def verb_forms(token: Token) -> tuple[str, ...]:
+    """The lemma of a verb, and its stem when the lemmatizer clips it ("staged" -> "stag").
+
+    Past and participle forms are also read as the word without "-d"/"-ed"/"-ing" (with an "e"
+    restored), so a verb of the table is found whatever the lemmatizer made of it.
+    """
+    lemma = token.lemma_.lower()
+    w = token.lower_
+    forms = [lemma]
+    if token.tag_ in ("VBD", "VBN") and w.endswith("ed"):
+        forms += [w[:-1], w[:-2]]
+    elif token.tag_ == "VBG" and w.endswith("ing"):
+        forms += [w[:-3] + "e", w[:-3]]
+    return tuple(forms)
 
 
 def _check_role(spec: str, where: str) -> str:
@@ -166,7 +188,11 @@ def _read(text: str, where: str) -> tuple[list[Pattern], str, dict[str, str]]:
         intent[f"refusal:{k}"] = str(v)
     for v in data.get("refusal_verbs") or []:
         intent[f"refusalverb:{v}"] = "yes"
-    for c in (v for k, v in intent.items() if not k.startswith(("keep:", "threatverb:", "refusalverb:"))):
+    for v in data.get("support_verbs") or []:
+        intent[f"supportverb:{v}"] = "yes"
+    for c in (
+        v for k, v in intent.items() if not k.startswith(("keep:", "threatverb:", "refusalverb:", "supportverb:"))
+    ):
         if c not in load_codebook().codes:
             raise UsageError(f"event patterns {where}: unknown CAMEO code {c!r} in intent_codes")
     return [_pattern(r, where) for r in data["patterns"]], str(data.get("source") or where), intent
@@ -202,8 +228,11 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
     threat_verbs = frozenset(k[11:] for k in intent if k.startswith("threatverb:"))
     refusals = {k[8:]: v for k, v in intent.items() if k.startswith("refusal:")}
     refusal_verbs = frozenset(k[12:] for k in intent if k.startswith("refusalverb:"))
+    support_verbs = frozenset(k[12:] for k in intent if k.startswith("supportverb:"))
     plain = {
-        k: v for k, v in intent.items() if not k.startswith(("threat:", "threatverb:", "refusal:", "refusalverb:"))
+        k: v
+        for k, v in intent.items()
+        if not k.startswith(("threat:", "threatverb:", "refusal:", "refusalverb:", "supportverb:"))
     }
     return PatternTable(
         ordered,
@@ -214,6 +243,7 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
         threats,
         refusal_verbs,
         refusals,
+        support_verbs,
     )
 
 
