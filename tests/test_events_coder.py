@@ -206,3 +206,17 @@ def test_who_acts_on_an_event_noun_is_no_party_of_it() -> None:
     assert not [e for e in got if e["cameo"].startswith("14")], got
     e = one("Hungarian farmers staged a demonstration near the parliament.", "14")
     assert e["source"], e
+
+
+def test_a_gerund_after_a_means_preposition_is_done_by_the_subject() -> None:
+    e = one("Kenya responded by sending troops to Somalia.", "07")
+    assert ids(e["source"]) == ["KEN"] and ids(e["target"]) == ["SOM"], e
+    # After "for" the gerund is not the subject's act.
+    got = events("A Kenyan court jailed a Somali student for helping militants attack Nairobi.")
+    assert not [e for e in got if e["cameo"].startswith("07") and ids(e["source"]) == ["KEN"]], got
+
+
+def test_a_commitment_is_an_intent() -> None:
+    # (the parser reads "is committed" as a passive here; as "is" + adjective it is not yet coded)
+    e = one("The minister said Peru is committed to opening up the economy.", "03")
+    assert ids(e["source"]) == ["PER"]

@@ -28,6 +28,8 @@ _SUBJ = {"nsubj", "csubj"}
 _PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj"}
 _NO_CROSS = {"VERB", "AUX"}
+# Prepositions whose gerund is done by the governing verb's subject.
+_MEANS_PREPS = {"by", "to", "through", "without", "while", "after", "before", "upon", "on", "in"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -306,6 +308,16 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
             if objs and verb.head.lemma_.lower() not in ("refuse", "decide", "agree", "promise", "plan", "try"):
                 return objs
         return logical_subject(verb.head, depth + 1)
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.dep_ == "prep"
+        and verb.head.lower_ in _MEANS_PREPS
+        and verb.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "resorted to throwing stones", "responded by sending troops", "before leaving for X":
+        # the gerund's doer is the subject of the verb its preposition hangs on (not after "for":
+        # "jailed a student for helping militants" is the student's act).
+        return logical_subject(verb.head.head, depth + 1)
     if verb.dep_ == "relcl" and not is_passive(verb):
         return [verb.head]
     if verb.dep_ in ("acl",) and not is_passive(verb) and verb.tag_ == "VBG":
