@@ -220,3 +220,10 @@ def test_a_commitment_is_an_intent() -> None:
     # (the parser reads "is committed" as a passive here; as "is" + adjective it is not yet coded)
     e = one("The minister said Peru is committed to opening up the economy.", "03")
     assert ids(e["source"]) == ["PER"]
+
+
+def test_insisting_is_a_demand_only_when_it_asks_for_something() -> None:
+    said = events("Canada insisted the unrest reflected old ethnic tensions.")
+    assert not [e for e in said if e["cameo"][:2] == "10"], said
+    got = events("Canada insisted on the withdrawal of Russian forces from Georgia.")
+    assert [e["cameo"][:2] for e in got] == ["10"], got

@@ -872,9 +872,12 @@ class _Coder:
     def _asked_acts(self, t: Token) -> list[int]:
         """The act an appeal or demand asks for: "urged X to withdraw", "said that X must hand over".
 
-        It is the content of the appeal or demand, not an event of its own (CAMEO codes the asking).
+        It is the content of the appeal or demand, not an event of its own (CAMEO codes the asking):
+        the event nouns it names and the verbs of its complement clause.
         """
-        out: list[int] = []
+        # What it asks for by name: "demanded the withdrawal of X", "called for talks", "insisted on".
+        out = [c.i for c in t.children if c.dep_ in ("dobj", "obj")]
+        out += [g.i for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for g in c.children]
         stack = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
         while stack:
             v = stack.pop()
