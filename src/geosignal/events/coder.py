@@ -285,8 +285,10 @@ class _Coder:
                 # so a dyad between them and the state's government is not a self-pair.
                 return self._generic(h, sector, state.country or state.id)
             return state
-        if h.pos_ == "PROPN" and h.ent_type_ in ("ORG", "PERSON") and not any(
-            c.i in self.actor_at for c in h.lefts if c.dep_ in ("poss", "compound", "nmod", "amod")
+        if (
+            h.pos_ == "PROPN"
+            and h.ent_type_ in ("ORG", "PERSON")
+            and not any(c.i in self.actor_at for c in h.lefts if c.dep_ in ("poss", "compound", "nmod", "amod"))
         ):
             # "The Red Cross operating in Iraq": a name is its own actor, not the place or party its
             # post-modifiers name (those read by the search below).
