@@ -117,3 +117,19 @@ def test_the_1953_visit_goes_to_the_soviet_union(sample_analysis: dict[str, Any]
     events = sample_analysis["events"]
     got = [e for e in events if e["cameo"] == "042" and (e["date"]["value"] or "").startswith("1953")]
     assert got and all(countries(e["target"]) == {"SUN"} for e in got)
+
+
+def test_the_1953_signing_keeps_all_its_signers(sample_analysis: dict[str, Any]) -> None:
+    got = [
+        e
+        for e in sample_analysis["events"]
+        if e["cameo"].startswith("05") and (e["date"]["value"] or "").startswith("1953")
+    ]
+    assert got and all(len(e["source"]) >= 3 for e in got), [e["source"] for e in got]
+
+
+def test_a_fronted_phrase_is_no_party_of_the_1953_proposal(sample_analysis: dict[str, Any]) -> None:
+    got = [e for e in sample_analysis["events"] if e["cameo"].startswith("03") and e["date"]["historical"]]
+    assert got
+    for e in got:
+        assert "SUN" not in countries(e["source"]) | countries(e["target"]), e

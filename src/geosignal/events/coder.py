@@ -27,6 +27,7 @@ from .patterns import (
     logical_object,
     logical_subject,
     prep_objects,
+    verb_forms,
     with_conjuncts,
 )
 from .places import locate, town_country
@@ -42,6 +43,13 @@ _SUBJ_DEPS = {"nsubj", "nsubjpass"}
 _DURING_PREPS = {"during", "amid", "amidst"}
 # Sectors whose generic nouns with a state's modifier stand for the state ("Russian officials").
 _STATE_SECTORS = {"GOV"}
+# Sectors of international bodies: an official of one is coded by the body's sector.
+_AGENCY = {"IGO", "NGO"}
+# Roots of acts done to a place's people in the actors' own state when no party is named for them:
+# threat, protest, force posture, coercion, assault, fight, mass violence (a meeting at home is not).
+_PLACED_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
+# Appeals (02), demands (10) and pressure (170): what they ask for is their content, not an event of its own.
+_ASKING_CODES = ("02", "10", "170")
 # How factual a mention's status is: a merged event takes its most factual mention's.
 _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 
@@ -137,7 +145,63 @@ class _Coder:
             for c in h.children
             if c.dep_ == "appos" and any(g.dep_ in ("conj", "cc") for g in c.children)
         ]
-        return with_conjuncts(heads)
+        heads += self._titled_members(heads)
+        found = with_conjuncts(heads)
+        tail = self._stranded_conjunct(found)
+        if tail is not None:
+            # "..., and the commander-in-chief of the UN troops, General X": the name, not the title.
+            named = next((c for c in tail.children if c.dep_ == "appos" and c.ent_type_ == "PERSON"), tail)
+            found += [x for x in with_conjuncts([named, *self._titled_members([tail])]) if x not in found]
+        return found
+
+    def _titled_members(self, heads: list[Token]) -> list[Token]:
+        """A list of titled names the parser nests as appositions: each name is a party.
+
+        "signed by the commander of the army X, commander of the volunteers Y, and ...": the
+        parser hangs "commander of the volunteers Y" on X as an apposition, and Y on "volunteers".
+        A title in apposition that ends in another person's name is that person, a second member
+        of the list; a title without a name of its own ("X, commander of the army") is X's.
+        """
+        out: list[Token] = []
+        for h in heads:
+            own = self.actor_at.get(h.i) or self._actor_of_phrase(h)
+            # The appositions of any word of the head's own mention ("the Commander of the army
+            # Kim Il Sung, commander of ...": the apposition hangs on the name, not on "Commander").
+            words = [h] + [x for x in h.subtree if own is not None and x is not h and self.actor_at.get(x.i) is own]
+            for c in (c for w in words for c in w.children):
+                if c.dep_ != "appos":
+                    continue
+                name = c.right_edge
+                while name.is_punct and name.i > c.i:
+                    name = name.doc[name.i - 1]
+                who = self.actor_at.get(name.i)
+                person = (who is not None and who.type == "person") or name.ent_type_ == "PERSON"
+                if name.dep_ == "appos" and name.head.i >= c.i and name.head is not h and person and who is not own:
+                    out.append(name)
+        return out
+
+    def _stranded_conjunct(self, members: list[Token]) -> Token | None:
+        """The last member of a list the parser cut off: "X, Y, and the commander of Z, W".
+
+        After the list's last word comes ", and" (or "and") whose "and" the parser hung outside
+        the list, then a noun phrase left without a governor of its own (dep, conj or appos
+        elsewhere): that phrase ends the list.
+        """
+        if not members:
+            return None
+        doc = members[0].doc
+        j = max(m.right_edge.i for m in members) + 1
+        if j < len(doc) and doc[j].text == ",":
+            j += 1
+        if j + 1 >= len(doc) or doc[j].lower_ not in ("and", "or") or doc[j].dep_ != "cc" or doc[j].head in members:
+            return None
+        start = j + 1
+        for k in doc[start : min(len(doc), start + 12)]:
+            if k.left_edge.i != start or k.pos_ not in ("NOUN", "PROPN"):
+                continue
+            if k.dep_ in ("dep", "conj", "appos") and not (start <= k.head.i <= k.right_edge.i):
+                return k
+        return None
 
     def actors_for(self, head: Token) -> list[Actor]:
         if head.lower_ in _PLURAL_PRONOUNS and head.i not in self.actor_at:
@@ -207,6 +271,8 @@ class _Coder:
             if kept.country is None and not kept.known and kept.type != "state":
                 # "Ukrainian lawmakers" kept as text: the text gives its country.
                 kept.country = self._modifier_country(h)
+                if kept.country is None:
+                    self._affiliate(kept, h)
             return kept
         if h.i in self.place_at:
             # The host of a visit to a place: the place is not a mention of the state.
@@ -219,6 +285,16 @@ class _Coder:
                 # so a dyad between them and the state's government is not a self-pair.
                 return self._generic(h, sector, state.country or state.id)
             return state
+        if (
+            h.pos_ == "PROPN"
+            and h.ent_type_ in ("ORG", "PERSON")
+            and not any(c.i in self.actor_at for c in h.lefts if c.dep_ in ("poss", "compound", "nmod", "amod"))
+        ):
+            # "The Red Cross operating in Iraq": a name is its own actor, not the place or party its
+            # post-modifiers name (those read by the search below).
+            got = self._unknown(h)
+            if got is not None:
+                return got
         # Breadth-first through the noun phrase, nearest mention first.
         frontier = [h]
         for _depth in range(7):
@@ -247,8 +323,63 @@ class _Coder:
             return self._unknown(h)
         sector = self._sector_of(h)
         if sector is not None:
-            return self._generic(h, sector)
+            return self._generic(h, sector, self._phrase_country(h))
         return None
+
+    def _phrase_country(self, h: Token) -> str | None:
+        """The state a generic actor's own phrase places it in.
+
+        "The president of Armenia", "parties to the conflict in Iraq", "refugees fleeing the war
+        in Liberia". Only the phrase's own modifiers are read (prepositions, participles), not clauses of
+        their own (relative or adverbial clauses), and only when they name a single state.
+        """
+        found: set[str] = set()
+        stack = [c for c in h.children if c.dep_ in ("prep", "acl")]
+        while stack:
+            t = stack.pop()
+            if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis") or _pro(t):
+                continue
+            place = self.place_at.get(t.i)
+            a = self.actor_at.get(t.i)
+            if place is not None and place.country:
+                found.add(place.country)
+            elif a is not None and a.type == "state":
+                found.add(a.country or a.id)
+            elif t.ent_type_ in ("GPE", "NORP") and a is None:
+                for entry, kind in self.ctx.kb.lookup(t.text, ("name", "alias", "demonym")):
+                    if entry.type == "state" and kind in ("name", "alias", "demonym"):
+                        found.add(entry.country or entry.id)
+                        break
+            stack += list(t.children)
+        return found.pop() if len(found) == 1 else None
+
+    def _affiliate(self, kept: Actor, h: Token) -> None:
+        """An unknown person's body from the title around the name.
+
+        "Arab League Secretary General X" (IGO), "X, the United Nations relief coordinator": the
+        body's country, or its sector for an international one (as PETRARCH and PLOVER code such
+        officials).
+        """
+        words = [c for c in h.lefts if c.dep_ in ("compound", "nmod", "poss", "amod")]
+        own = [t for t in h.doc[max(0, h.i - 4) : h.i + 1] if self.actor_at.get(t.i) is kept]
+        words += [c for t in own for c in t.children if c.dep_ == "appos"]
+        for w in words:
+            for t in w.subtree:
+                a = self.actor_at.get(t.i)
+                if a is None and t.pos_ == "PROPN" and t.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                    # "the Bush administration": a person or body the KB knows under that name.
+                    hit = self.ctx.kb.resolve(t.text, self.ctx.published)
+                    if hit is not None and hit.type in ("person", "state") and hit.country:
+                        kept.country = hit.country
+                        return
+                if a is None or a is kept:
+                    continue
+                if a.country:
+                    kept.country = a.country
+                    return
+                if a.sector in _AGENCY and kept.sector not in _AGENCY:
+                    kept.sector = a.sector
+                    return
 
     def _sector_of(self, h: Token) -> str | None:
         """The agent sector of a generic actor noun ("police" COP, "rebels" REB), else None."""
@@ -393,6 +524,11 @@ class _Coder:
                 # takes part in the event it happens during.
                 return self._role(gov.head, "subj", [])
             if gov is t or gov.pos_ not in ("VERB", "AUX") or t.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
+                return []
+            if t.dep_ in ("dobj", "nsubjpass") and not set(verb_forms(gov)) & self.table.support_verbs:
+                # "police prevented the demonstration", "Serbia demanded a meeting": who acts on an
+                # event is no party of it; only a verb that does the event ("held talks", "staged a
+                # protest", "paid a visit") lends its subject.
                 return []
             return self._role(gov, role[4:], [t])
         if role == "subj":
@@ -713,6 +849,8 @@ class _Coder:
                 self.objects[id(ev)] = words
                 if p.consume:
                     self.consumed.update(o.i for o in objs)
+                if p.pos == "verb" and ev.cameo.startswith(_ASKING_CODES):
+                    self.consumed.update(self._asked_acts(t))
                 key = (
                     ev.cameo,
                     tuple(r.actor for r in ev.source),
@@ -732,6 +870,24 @@ class _Coder:
         for n, e in enumerate(found, 1):
             e.id = f"ev{n}"
         self.analysis.events.extend(found)
+
+    def _asked_acts(self, t: Token) -> list[int]:
+        """The act an appeal or demand asks for: "urged X to withdraw", "said that X must hand over".
+
+        It is the content of the appeal or demand, not an event of its own (CAMEO codes the asking):
+        the event nouns it names and the verbs of its complement clause.
+        """
+        # What it asks for by name: "demanded the withdrawal of X", "called for talks", "insisted on".
+        out = [c.i for c in t.children if c.dep_ in ("dobj", "obj")]
+        out += [g.i for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for g in c.children]
+        stack = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+        while stack:
+            v = stack.pop()
+            if v.pos_ in ("VERB", "AUX", "ADJ"):
+                out.append(v.i)
+                # "must be ready to mediate": through the adjective to its complement.
+                stack += [c for c in v.children if c.dep_ in ("conj", "xcomp", "acomp")]
+        return out
 
     def _object_words(self, t: Token, objs: list[Token]) -> frozenset[str]:
         """The head nouns of what an event is about: a verb's objects, an event noun's 'of' phrase."""
@@ -900,6 +1056,12 @@ class _Coder:
     ) -> Event:
         status, statement = self.status(t)
         threat = t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.threat_verbs
+        if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.refusal_verbs and code[:2] not in ("12", "13"):
+            # "refused to allow UN planes to land": the refusal is the event (a rejection), with
+            # the status of the refusing verb, not the negated act.
+            codes = self.table.refusal_codes
+            code = codes.get(code[:3]) or codes.get(code[:2]) or "120"
+            status, statement = self.status(t.head)
         # A promised act made conditional on another party ("will withdraw its force from Chad
         # unless the president arranges a ceasefire") is a threat (CAMEO 13); an unconditional
         # one is coded as the act, or as the intent to cooperate below, as peers' gold codes it.
@@ -950,10 +1112,12 @@ class _Coder:
             and not target
             and location is not None
             and location.country
-            and location.country not in {a.country for a in source}
+            and (code[:2] in _PLACED_ROOTS or location.country not in {a.country for a in source})
         ):
-            # "bombers blew themselves up in Tel Aviv": an act done in another state's territory,
-            # with no party named for it, is done to that state (as PETRARCH and PLOVER code it).
+            # "bombers blew themselves up in Tel Aviv": an act done in a state's territory, with no
+            # party named for it, is done to that state (as PETRARCH and PLOVER code it). In the
+            # actors' own state too ("activists staged rallies in Gaza", "the president imposed a
+            # curfew in Algiers"): a domestic act, never a state's act upon itself.
             host = self._state_actor(location.country, None)
             if host is not None and host not in source:
                 target = [host]

@@ -28,6 +28,8 @@ _SUBJ = {"nsubj", "csubj"}
 _PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj"}
 _NO_CROSS = {"VERB", "AUX"}
+# Prepositions whose gerund is done by the governing verb's subject.
+_MEANS_PREPS = {"by", "to", "through", "without", "while", "after", "before", "upon", "on", "in"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +72,9 @@ class PatternTable:
     intent_codes: dict[str, str] = field(default_factory=dict)
     threat_verbs: frozenset[str] = frozenset()
     threat_codes: dict[str, str] = field(default_factory=dict)
+    refusal_verbs: frozenset[str] = frozenset()
+    refusal_codes: dict[str, str] = field(default_factory=dict)
+    support_verbs: frozenset[str] = frozenset()
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
@@ -80,7 +85,28 @@ class PatternTable:
         got = self.by_lemma.get((pos, lemma))
         if got is None and pos == "noun" and lemma != token.lower_:
             got = self.by_lemma.get((pos, token.lower_))
+        if got is None and pos == "verb":
+            for form in verb_forms(token):
+                got = self.by_lemma.get((pos, form))
+                if got is not None:
+                    break
         return got or ()
+
+
+def verb_forms(token: Token) -> tuple[str, ...]:
+    """The lemma of a verb, and its stem when the lemmatizer clips it ("staged" -> "stag").
+
+    Past and participle forms are also read as the word without "-d"/"-ed"/"-ing" (with an "e"
+    restored), so a verb of the table is found whatever the lemmatizer made of it.
+    """
+    lemma = token.lemma_.lower()
+    w = token.lower_
+    forms = [lemma]
+    if token.tag_ in ("VBD", "VBN") and w.endswith("ed"):
+        forms += [w[:-1], w[:-2]]
+    elif token.tag_ == "VBG" and w.endswith("ing"):
+        forms += [w[:-3] + "e", w[:-3]]
+    return tuple(forms)
 
 
 def _check_role(spec: str, where: str) -> str:
@@ -160,7 +186,15 @@ def _read(text: str, where: str) -> tuple[list[Pattern], str, dict[str, str]]:
         intent[f"threat:{k}"] = str(v)
     for v in data.get("threat_verbs") or []:
         intent[f"threatverb:{v}"] = "yes"
-    for c in (v for k, v in intent.items() if not k.startswith(("keep:", "threatverb:"))):
+    for k, v in (data.get("refusal_codes") or {}).items():
+        intent[f"refusal:{k}"] = str(v)
+    for v in data.get("refusal_verbs") or []:
+        intent[f"refusalverb:{v}"] = "yes"
+    for v in data.get("support_verbs") or []:
+        intent[f"supportverb:{v}"] = "yes"
+    for c in (
+        v for k, v in intent.items() if not k.startswith(("keep:", "threatverb:", "refusalverb:", "supportverb:"))
+    ):
         if c not in load_codebook().codes:
             raise UsageError(f"event patterns {where}: unknown CAMEO code {c!r} in intent_codes")
     return [_pattern(r, where) for r in data["patterns"]], str(data.get("source") or where), intent
@@ -194,8 +228,25 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
             index.setdefault((p.pos, lemma), []).append(p)
     threats = {k[7:]: v for k, v in intent.items() if k.startswith("threat:")}
     threat_verbs = frozenset(k[11:] for k in intent if k.startswith("threatverb:"))
-    plain = {k: v for k, v in intent.items() if not k.startswith(("threat:", "threatverb:"))}
-    return PatternTable(ordered, {k: tuple(v) for k, v in index.items()}, tuple(sources), plain, threat_verbs, threats)
+    refusals = {k[8:]: v for k, v in intent.items() if k.startswith("refusal:")}
+    refusal_verbs = frozenset(k[12:] for k in intent if k.startswith("refusalverb:"))
+    support_verbs = frozenset(k[12:] for k in intent if k.startswith("supportverb:"))
+    plain = {
+        k: v
+        for k, v in intent.items()
+        if not k.startswith(("threat:", "threatverb:", "refusal:", "refusalverb:", "supportverb:"))
+    }
+    return PatternTable(
+        ordered,
+        {k: tuple(v) for k, v in index.items()},
+        tuple(sources),
+        plain,
+        threat_verbs,
+        threats,
+        refusal_verbs,
+        refusals,
+        support_verbs,
+    )
 
 
 def current_patterns() -> PatternTable:
@@ -227,11 +278,18 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
     if is_passive(verb):
         for c in verb.children:
             if c.dep_ == "agent":
-                return [g for g in c.children if g.dep_ == "pobj"]
+                # "signed by X and by Y": the second "by" is a conjunct of the first.
+                bys = [c, *(x for x in c.children if x.dep_ == "conj" and x.lower_ == "by")]
+                return [g for b in bys for g in b.children if g.dep_ == "pobj"]
         # A passive without its agent does not borrow the subject of another clause.
         return []
     else:
         subj = [c for c in verb.children if c.dep_ in _SUBJ]
+        if len(subj) > 1:
+            # Two subjects of one verb are a misparse of a fronted phrase ("Then, the new
+            # leadership of X, the leader proposed ...", a time or cause adjunct that lost its
+            # preposition): the subject is the one next to the verb, its conjuncts aside.
+            subj = [max(subj, key=lambda s: s.i if s.i < verb.i else -s.i)]
         if subj:
             return [_relative_head(s) for s in subj]
     head = verb.head
@@ -250,6 +308,16 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
             if objs and verb.head.lemma_.lower() not in ("refuse", "decide", "agree", "promise", "plan", "try"):
                 return objs
         return logical_subject(verb.head, depth + 1)
+    if (
+        verb.dep_ == "pcomp"
+        and verb.head.dep_ == "prep"
+        and verb.head.lower_ in _MEANS_PREPS
+        and verb.head.head.pos_ in ("VERB", "AUX")
+    ):
+        # "resorted to throwing stones", "responded by sending troops", "before leaving for X":
+        # the gerund's doer is the subject of the verb its preposition hangs on (not after "for":
+        # "jailed a student for helping militants" is the student's act).
+        return logical_subject(verb.head.head, depth + 1)
     if verb.dep_ == "relcl" and not is_passive(verb):
         return [verb.head]
     if verb.dep_ in ("acl",) and not is_passive(verb) and verb.tag_ == "VBG":
