@@ -114,3 +114,11 @@ def test_analyze_tells_an_html_string_from_plain_text() -> None:
 def test_analyze_empty_text_is_an_input_error() -> None:
     with pytest.raises(geosignal.InputError):
         geosignal.analyze("  \n ")
+
+
+@pytest.mark.model
+def test_a_long_one_line_text_is_text_not_a_file_name() -> None:
+    # Over 255 characters without a newline: the operating system refuses it as a file name.
+    text = "Japan and India signed a defence pact in Tokyo on Monday, " * 6 + "officials said."
+    a = geosignal.analyze(text)
+    assert a.document.text.startswith("Japan and India") and {"JPN", "IND"} <= {x.id for x in a.actors}

@@ -199,7 +199,12 @@ def apply_overrides(
 
 
 def _names_file(s: str) -> bool:
-    return "\n" not in s and len(s) < 4096 and Path(s).is_file()
+    if "\n" in s or len(s) >= 4096:
+        return False
+    try:
+        return Path(s).is_file()
+    except OSError:  # a sentence is no file name: too long a component, or a NUL in it
+        return False
 
 
 def analyze_paths(
