@@ -76,3 +76,12 @@ def test_plover_same_country_pairs_are_dropped_as_in_the_gold() -> None:
     assert predicted([domestic], "plover-gsr", set()) == (set(), set())
     untargeted = _event([("RUS", "RUS")], [])
     assert predicted([untargeted], "plover-gsr", set())[0] == {("RUS", "", "CONSULT")}
+
+
+@pytest.mark.parametrize("status", ["negated", "hypothetical"])
+def test_an_event_that_did_not_happen_is_no_prediction(status: str) -> None:
+    e = _event([("RUS", "RUS")], [("PRK", "PRK")])
+    e.status = status
+    assert predicted([e], "petr2-gsr", set()) == (set(), set())
+    e.status = "attributed"  # said by someone: still coded, as the gold codes reported speech
+    assert predicted([e], "petr2-gsr", set())[0] == {("RUS", "PRK", "04")}

@@ -138,12 +138,22 @@ def _ref_country(ref: ActorRef) -> str:
     return "---"  # PETRARCH's code for an actor of unknown country
 
 
+# Events the text says did not or would only happen: CAMEO codes no act for them (a refusal is
+# coded as one, 12x, and comes out reported), so they are no prediction.
+NOT_OCCURRED = frozenset({"negated", "hypothetical"})
+
+
 def predicted(events: Iterable[Event], suite: str, gold_full: set[Triple]) -> tuple[set[Triple], set[Triple]]:
-    """Predicted (source, target, code) triples: every source x target pair of each event, no self-pairs."""
+    """Predicted (source, target, code) triples: every source x target pair of each event, no self-pairs.
+
+    Negated and hypothetical events are left out (``NOT_OCCURRED``).
+    """
     root: set[Triple] = set()
     full: set[Triple] = set()
     untargeted = {(s, c) for s, t, c in gold_full if t == ""}
     for e in events:
+        if e.status in NOT_OCCURRED:
+            continue
         srcs = {_ref_country(r) for r in e.source}
         tgts = {_ref_country(r) for r in e.target}
         # Same-country pairs only between different actors ("Boko Haram ... Nigeria").
