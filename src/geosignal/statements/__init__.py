@@ -519,6 +519,9 @@ class _Finder:
             if t.pos_ == "NOUN" and t.lower_ in self.lex.cue_nouns and not self.in_quote(t.idx):
                 self._noun_cue(t)
                 continue
+            if t.lower_ in self.lex.stance_adjectives and t.pos_ in ("ADJ", "VERB") and not self.in_quote(t.idx):
+                if self._stance(t):
+                    continue
             if t.i in self.used_cues or not self.is_cue_verb(t) or self.in_quote(t.idx):
                 continue
             content = self._content(t)
@@ -579,6 +582,11 @@ class _Finder:
     def _content(self, v: Token) -> Span | None:
         lemma = v.lemma_.lower()
         kids = list(v.children)
+        as_clause = self._as_clause(v, kids)
+        if as_clause is not None:
+            return as_clause
+        if lemma in self.lex.as_verbs and lemma not in self.lex.clause_verbs:
+            return None  # "put" speaks only in "as X put it"
         # "said that ...", "told reporters that ...", "..., the statement said" (ccomp before).
         has_obj = any(c.dep_ == "dobj" for c in kids)
         # The clause after the verb first: a clause before it across ";" or ":" is a sentence of its
@@ -674,6 +682,63 @@ class _Finder:
                 if len(toks) >= 2 or (toks and toks[0].pos_ in ("PROPN", "NOUN") and toks[0].ent_type_ not in _PLACES):
                     return self.tokens_span(toks)
         return None
+
+    def _as_clause(self, v: Token, kids: list[Token]) -> Span | None:
+        """The rest of the sentence around "as X said" / "as X put it": "..., as police have said."
+
+        The cue clause is an adverbial opened by "as" with a subject of its own and no clause or
+        object of its own (but "it" after "put"); the content is the sentence without it.
+        """
+        lemma = v.lemma_.lower()
+        if v.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < v.i for c in kids):
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i for c in kids):
+            return None
+        if lemma in self.lex.as_verbs:
+            if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids):
+                return None
+        elif lemma not in self.lex.clause_verbs or lemma in self.lex.clause_only:
+            return None
+        elif any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in kids):
+            return None
+        sub = {x.i for x in v.subtree}
+        toks = [x for x in v.sent if x.i not in sub and not x.is_space]
+        if sum(1 for x in toks if not x.is_punct) < 3:
+            return None
+        # Only the side of the sentence the "as"-clause is set against, when it sits in the middle.
+        lo, hi = min(sub), max(sub)
+        before = [x for x in toks if x.i < lo]
+        after = [x for x in toks if x.i > hi]
+        side = before if sum(not x.is_punct for x in before) >= sum(not x.is_punct for x in after) else after
+        return self.tokens_span(side)
+
+    def _stance(self, a: Token) -> bool:
+        """A stance adjective or participle with a clause: "Protesters were frustrated that ...".
+
+        The holder is the subject of the adjective's copula (or of the participle itself): any noun
+        may hold the view, as with a speech verb and its clause, but not "it", "this" or "that".
+        """
+        clause = next(
+            (c for c in a.children if c.dep_ == "ccomp" and c.i > a.i and len(list(c.subtree)) >= 3), None
+        )
+        if clause is None:
+            return False
+        holder = a.head if a.dep_ == "acomp" else a
+        subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < a.i), None)
+        if subj is None or subj.lower_ in _NONSPEAKERS or subj.lower_ in _RELATIVE:
+            return False
+        if a.pos_ == "VERB" and any(c.dep_ == "agent" for c in a.children):
+            return False  # "was persuaded by X that ...": X is the speaker, the normal verb path
+        content = self.tokens_span(clause.subtree)
+        if content is None:
+            return False
+        speaker = self._resolve_np(subj, a.sent)
+        if speaker is None:
+            return False
+        ref, mention = speaker
+        self.used_cues.add(a.i)
+        self._add_reported(ref, mention, content, a.sent, self.span(a.idx, a.idx + len(a.text)))
+        return True
 
     @staticmethod
     def _complement_clause(r: Token) -> bool:
@@ -793,19 +858,39 @@ class _Finder:
         return any(c.dep_ in _SUBJ for c in v.children)
 
     def _according(self, t: Token) -> None:
+        """ "According to X, ..." / "..., according to X": the source is the phrase up to the next
+        comma or sentence end, the content the rest of the sentence on the longer side.
+
+        The parser often hangs the whole sentence on "According" (ROOT) or reads a noun of the
+        source as a verb ("according to show insiders"), so the phrase is taken by position.
+        """
         to = self.doc[t.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            return
-        phrase = {x.i for x in t.subtree} | {x.i for x in to.subtree}
         sent = t.sent
-        toks = [x for x in sent if x.i not in phrase]
-        content = self.tokens_span(toks)
-        if content is None or len(toks) < 3:
+        src: list[Token] = []
+        for x in self.doc[to.i + 1 : min(sent.end, to.i + 16)]:
+            if x.text in _STOP_PUNCT or x.text in (",", ":", "(", ")") or "\n" in x.text or x.text in _QUOTE_CHARS:
+                break
+            src.append(x)
+        if not src:
             return
-        speaker = self._resolve_np(pobj, sent)
+        inside = {x.i for x in src}
+        heads = [x for x in src if x.head.i not in inside and x.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+        pobj = next((c for c in to.children if c.dep_ == "pobj" and c.i in inside), None)
+        head = pobj or (heads[0] if heads else None)
+        if head is None:
+            nouns = [x for x in src if x.pos_ in ("NOUN", "PROPN")]
+            if not nouns:
+                return
+            head = nouns[-1]
+        phrase = {t.i, to.i} | inside
+        rest = [x for x in sent if x.i not in phrase and not x.is_space]
+        before = [x for x in rest if x.i < t.i]
+        after = [x for x in rest if x.i > src[-1].i]
+        side = before if sum(not x.is_punct for x in before) >= sum(not x.is_punct for x in after) else after
+        content = self.tokens_span(side)
+        if content is None or sum(1 for x in side if not x.is_punct) < 3:
+            return
+        speaker = self._resolve_np(head, sent, limit=src[-1].i + 1)
         if speaker is None:
             return
         ref, mention = speaker
