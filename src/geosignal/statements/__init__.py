@@ -32,6 +32,8 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _STOP_PUNCT = {".", "!", "?", ";"}
 _QUOTE_CHARS = {*'"“”„«»‘’', "''"}
 _RELATIVE = {"who", "which", "that"}
+# Words opening a clause that is not a parenthetical cue: "..., where Mrs. Clinton also spoke".
+_SUBORDINATORS = {"where", "when", "while", "whereas", "after", "before", "because", "since", "if", "until", "although", "though", "once"}
 # Entity types that name a place or a state: never the content of a statement on their own.
 _PLACES = {"GPE", "LOC", "FAC", "NORP"}
 _NONSPEAKERS = {"it", "this", "there", "what", "which", "that", "these", "those"}
@@ -524,7 +526,7 @@ class _Finder:
                     continue
             if t.i in self.used_cues or not self.is_cue_verb(t) or self.in_quote(t.idx):
                 continue
-            content = self._content(t)
+            content = self._content(t) or self._colon_paragraph(t)
             if content is None:
                 continue
             if any(c.dep_ == "neg" for c in t.children) and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
@@ -624,6 +626,7 @@ class _Finder:
             and self._has_subject(v)
             and not any(c.dep_ in ("mark", "dobj", "ccomp", "xcomp") for c in kids)
             and not any(c.dep_ in _SUBJ and c.lower_ in _RELATIVE for c in kids)
+            and not any(c.dep_ in ("advmod", "mark") and c.lower_ in _SUBORDINATORS and c.i < v.i for c in kids)
         ):
             toks = [x for x in sent if x.i < sub[0].i]
             if len(toks) >= 3:
@@ -682,6 +685,22 @@ class _Finder:
                 if len(toks) >= 2 or (toks and toks[0].pos_ in ("PROPN", "NOUN") and toks[0].ent_type_ not in _PLACES):
                     return self.tokens_span(toks)
         return None
+
+    def _colon_paragraph(self, v: Token) -> Span | None:
+        """ "Limbaugh added:" closing its paragraph: the next paragraph is what was said."""
+        if v.lemma_.lower() not in self.lex.clause_verbs or v.i + 1 >= len(self.doc):
+            return None
+        colon = self.doc[v.i + 1]
+        if colon.text != ":" or self.text[colon.idx + 1 : colon.idx + 40].strip(" \t").find("\n") != 0:
+            return None
+        start = colon.idx + 1
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        if len(self.text[start:end].split()) < 4:
+            return None
+        return self._trimmed(start, end)
 
     def _as_clause(self, v: Token, kids: list[Token]) -> Span | None:
         """The rest of the sentence around "as X said" / "as X put it": "..., as police have said."
@@ -925,9 +944,10 @@ class _Finder:
                 and cur.tag_ == "VBG"
                 and cur.head.dep_ == "prep"
                 and cur.head.head.pos_ in ("VERB", "AUX")
-                and cur.head.head.i < cur.i
+                and (cur.head.head.i < cur.i or all(x.is_space or x.is_punct for x in self.doc[cur.sent.start : cur.head.i]))
             ):
-                # "responded by saying ...", "began by noting ...": the verb the phrase hangs on.
+                # "responded by saying ...", "began by noting ...", "After saying ..., she was ...":
+                # the verb the phrase hangs on.
                 cur = cur.head.head
                 continue
             return None
@@ -998,6 +1018,8 @@ class _Finder:
     def _resolve_np(
         self, head: Token, sent: SpacySpan, limit: int | None = None
     ) -> tuple[ActorRef, Span | None] | None:
+        if head.pos_ == "NOUN" and (head.lower_ in self.lex.intention_nouns or head.lemma_.lower() in self.lex.intention_nouns):
+            return None  # "a strategy that emphasized ...": a plan or policy does not speak
         toks = self._np_tokens(head, limit)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         inside = self._mentions_in(start, end)
@@ -1006,6 +1028,11 @@ class _Finder:
         for m in inside:
             if m[0] <= head.idx < m[1]:
                 return self._ref(m)
+        if head.lower_ in self.lex.outlet_heads or head.lemma_.lower() in self.lex.outlet_heads:
+            # "the Ryonhap agency", "the Global Times newspaper": the outlet named before the noun.
+            for m in inside:
+                if m[1] <= head.idx and m[2].type == "media" and not m[2].id.startswith("unnamed:"):
+                    return self._ref(m)
         # Appositive names: "the sister of DPRK leader Kim Yo Jong", "X, deputy head of ...".
         people = [m for m in wide if m[2].type == "person" and m[3].kind in ("name", "alias")]
         if people and (head.pos_ == "PROPN" or not inside or people[-1][1] >= end - 1):

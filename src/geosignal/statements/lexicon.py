@@ -40,6 +40,7 @@ class SpeechLexicon:
     as_verbs: frozenset[str] = frozenset()
     stance_adjectives: frozenset[str] = frozenset()
     outlet_heads: frozenset[str] = frozenset()
+    intention_nouns: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -91,4 +92,5 @@ def speech_lexicon() -> SpeechLexicon:
         as_verbs=words(data, "as_verbs"),
         stance_adjectives=words(data, "stance_adjectives"),
         outlet_heads=words(data, "outlet_heads"),
+        intention_nouns=words(data, "intention_nouns"),
     )
