@@ -33,7 +33,21 @@ _STOP_PUNCT = {".", "!", "?", ";"}
 _QUOTE_CHARS = {*'"“”„«»‘’', "''"}
 _RELATIVE = {"who", "which", "that"}
 # Words opening a clause that is not a parenthetical cue: "..., where Mrs. Clinton also spoke".
-_SUBORDINATORS = {"where", "when", "while", "whereas", "after", "before", "because", "since", "if", "until", "although", "though", "once"}
+_SUBORDINATORS = {
+    "where",
+    "when",
+    "while",
+    "whereas",
+    "after",
+    "before",
+    "because",
+    "since",
+    "if",
+    "until",
+    "although",
+    "though",
+    "once",
+}
 # Entity types that name a place or a state: never the content of a statement on their own.
 _PLACES = {"GPE", "LOC", "FAC", "NORP"}
 _NONSPEAKERS = {"it", "this", "there", "what", "which", "that", "these", "those"}
@@ -521,9 +535,13 @@ class _Finder:
             if t.pos_ == "NOUN" and t.lower_ in self.lex.cue_nouns and not self.in_quote(t.idx):
                 self._noun_cue(t)
                 continue
-            if t.lower_ in self.lex.stance_adjectives and t.pos_ in ("ADJ", "VERB") and not self.in_quote(t.idx):
-                if self._stance(t):
-                    continue
+            if (
+                t.lower_ in self.lex.stance_adjectives
+                and t.pos_ in ("ADJ", "VERB")
+                and not self.in_quote(t.idx)
+                and self._stance(t)
+            ):
+                continue
             if t.i in self.used_cues or not self.is_cue_verb(t) or self.in_quote(t.idx):
                 continue
             content = self._content(t) or self._colon_paragraph(t)
@@ -687,7 +705,7 @@ class _Finder:
         return None
 
     def _colon_paragraph(self, v: Token) -> Span | None:
-        """ "Limbaugh added:" closing its paragraph: the next paragraph is what was said."""
+        """A speech verb and a colon closing the paragraph ("Limbaugh added:"): the next paragraph was said."""
         if v.lemma_.lower() not in self.lex.clause_verbs or v.i + 1 >= len(self.doc):
             return None
         colon = self.doc[v.i + 1]
@@ -703,7 +721,7 @@ class _Finder:
         return self._trimmed(start, end)
 
     def _as_clause(self, v: Token, kids: list[Token]) -> Span | None:
-        """The rest of the sentence around "as X said" / "as X put it": "..., as police have said."
+        """The rest of the sentence around "as X said" or "as X put it" ("..., as police have said").
 
         The cue clause is an adverbial opened by "as" with a subject of its own and no clause or
         object of its own (but "it" after "put"); the content is the sentence without it.
@@ -716,9 +734,11 @@ class _Finder:
         if lemma in self.lex.as_verbs:
             if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids):
                 return None
-        elif lemma not in self.lex.clause_verbs or lemma in self.lex.clause_only:
-            return None
-        elif any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in kids):
+        elif (
+            lemma not in self.lex.clause_verbs
+            or lemma in self.lex.clause_only
+            or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in kids)
+        ):
             return None
         sub = {x.i for x in v.subtree}
         toks = [x for x in v.sent if x.i not in sub and not x.is_space]
@@ -737,9 +757,7 @@ class _Finder:
         The holder is the subject of the adjective's copula (or of the participle itself): any noun
         may hold the view, as with a speech verb and its clause, but not "it", "this" or "that".
         """
-        clause = next(
-            (c for c in a.children if c.dep_ == "ccomp" and c.i > a.i and len(list(c.subtree)) >= 3), None
-        )
+        clause = next((c for c in a.children if c.dep_ == "ccomp" and c.i > a.i and len(list(c.subtree)) >= 3), None)
         if clause is None:
             return False
         holder = a.head if a.dep_ == "acomp" else a
@@ -877,7 +895,9 @@ class _Finder:
         return any(c.dep_ in _SUBJ for c in v.children)
 
     def _according(self, t: Token) -> None:
-        """ "According to X, ..." / "..., according to X": the source is the phrase up to the next
+        """Prepositional attribution ("According to X, ...", "..., according to X").
+
+        The source is the phrase up to the next
         comma or sentence end, the content the rest of the sentence on the longer side.
 
         The parser often hangs the whole sentence on "According" (ROOT) or reads a noun of the
@@ -944,7 +964,10 @@ class _Finder:
                 and cur.tag_ == "VBG"
                 and cur.head.dep_ == "prep"
                 and cur.head.head.pos_ in ("VERB", "AUX")
-                and (cur.head.head.i < cur.i or all(x.is_space or x.is_punct for x in self.doc[cur.sent.start : cur.head.i]))
+                and (
+                    cur.head.head.i < cur.i
+                    or all(x.is_space or x.is_punct for x in self.doc[cur.sent.start : cur.head.i])
+                )
             ):
                 # "responded by saying ...", "began by noting ...", "After saying ..., she was ...":
                 # the verb the phrase hangs on.
@@ -1018,7 +1041,9 @@ class _Finder:
     def _resolve_np(
         self, head: Token, sent: SpacySpan, limit: int | None = None
     ) -> tuple[ActorRef, Span | None] | None:
-        if head.pos_ == "NOUN" and (head.lower_ in self.lex.intention_nouns or head.lemma_.lower() in self.lex.intention_nouns):
+        if head.pos_ == "NOUN" and (
+            head.lower_ in self.lex.intention_nouns or head.lemma_.lower() in self.lex.intention_nouns
+        ):
             return None  # "a strategy that emphasized ...": a plan or policy does not speak
         toks = self._np_tokens(head, limit)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
