@@ -417,6 +417,9 @@ class _Finder:
             inside = {t.i for t in between}
             heads = [t for t in between if t.head.i not in inside]
             head = next((t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if head is None and between[-1].i == cue.i - 1 and between[-1].pos_ == "PROPN":
+                # A name the tagger broke up ("Tulsa/VERB police Chief Chuck Jordan said"): its last word.
+                head = between[-1]
             if head is not None and head.lower_ not in _NONSPEAKERS:
                 return self._resolve_np(head, cue.sent, limit=cue.i)
         # "..., said the minister."
@@ -448,7 +451,12 @@ class _Finder:
                 if inner_end in ".!?" and nxt_tok is not None and nxt_tok.text not in (".", ","):
                     return None
                 return t
-            if t.pos_ in ("VERB",) and t.tag_ != "VBN" and not t.text[:1].isupper():
+            if (
+                t.pos_ in ("VERB",)
+                and t.tag_ != "VBN"
+                and not t.text[:1].isupper()
+                and t.dep_ not in ("compound", "amod", "nmod", "nsubj", "appos")
+            ):
                 # A capitalised "verb" inside the clause is a name the tagger misread ("..., Tulsa police said").
                 seen_verb = True
             if seen_verb:
@@ -497,17 +505,19 @@ class _Finder:
             if self.text[q.start] == "(":
                 continue
             k = bisect_right(end_keys, q.open) - 1
-            if k < 0:
+            said = self._said_before(q)
+            prev_or_none = said or (self.statements[ends[k][1]] if k >= 0 else None)
+            if prev_or_none is None:
                 continue
-            prev = self.statements[ends[k][1]]
-            if self.text[prev.evidence.end : q.open].strip() or prev.speaker is None:
+            prev = prev_or_none
+            if (self.text[prev.evidence.end : q.open].strip() and said is None) or prev.speaker is None:
                 continue
             first = self.doc[self.tok_at(q.open)]
-            if first.i != first.sent.start and self.text[first.sent.start_char : q.open].strip():
+            if said is None and first.i != first.sent.start and self.text[first.sent.start_char : q.open].strip():
                 continue
             last = self.doc[self.tok_at(max(q.close - 1, q.start))]
             ev_end = last.sent.end_char
-            if q.closed and self.text[q.close : ev_end].strip(" .,;:!?\n"):
+            if q.closed and re.sub(r"[\s.,;:!?]", "", self.text[q.close : ev_end]):
                 continue  # the sentence goes on after the quote: not a plain quote paragraph
             st = Statement(
                 id="",
@@ -524,6 +534,27 @@ class _Finder:
             pos = bisect_right(end_keys, st.evidence.end)
             end_keys.insert(pos, st.evidence.end)
             ends.insert(pos, (st.evidence.end, len(self.statements) - 1))
+
+    def _said_before(self, q: Quote) -> Statement | None:
+        """A direct quote closed by its cue right before this quote: "“...,” Jordan said Monday. “...”".
+
+        The parser may keep both quotes in one sentence, so the evidence of the first can reach
+        past the second's opening; what lies between them must be only the cue clause, ending in
+        a full stop on the same line.
+        """
+        best: Statement | None = None
+        for st in self.statements:
+            if not st.direct or st.cue is None or st.speaker is None or st.content.end > q.open:
+                continue
+            if not st.content.end <= st.cue.start < q.open:
+                continue
+            gap = self.text[st.content.end : q.open]
+            body = gap.strip().strip("\"”’'")
+            if len(gap) > 120 or "\n" in gap or not body.endswith(".") or any(c in body for c in '"“”'):
+                continue
+            if best is None or st.content.end > best.content.end:
+                best = st
+        return best
 
     # -- reported speech --------------------------------------------------------------------
     def reported(self) -> None:
