@@ -407,6 +407,9 @@ class _Finder:
     def _speaker_after(self, q: Quote, cue: Token) -> tuple[ActorRef, Span | None] | None:
         """The speaker of a cue after a quote: between the closing mark and the cue, or right after it."""
         subj = self._subject(cue)
+        if subj is not None and subj.idx >= q.close and subj.lower_ == "it" and cue.lemma_.lower() in self.lex.it_verbs:
+            # "“...,” it added.": the article or body quoted just before speaks through "it".
+            return self._unnamed_actor(subj.text, subj.idx, subj.idx + len(subj.text), None, None)
         if subj is not None and subj.idx >= q.close and subj.lower_ not in _NONSPEAKERS:
             return self._resolve_np(subj, cue.sent)
         i = self.tok_at(q.close)
@@ -829,8 +832,10 @@ class _Finder:
         if v.dep_ not in ("parataxis", "advcl", "ccomp", "conj", "dep", "relcl", "ROOT"):
             return None
         subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i), None)
-        if subj is None or subj.lower_ in _RELATIVE or subj.lower_ in _NONSPEAKERS:
+        if subj is None or subj.lower_ in _RELATIVE:
             return None
+        if subj.lower_ in _NONSPEAKERS and not (subj.lower_ == "it" and v.lemma_.lower() in self.lex.it_verbs):
+            return None  # "The benefit, it says, would be $300": a text speaks through "it"
         if any(c.dep_ in ("ccomp", "xcomp", "mark") or (c.dep_ == "dobj" and c.pos_ != "PRON") for c in kids):
             return None
         chunk = sorted([x for c in kids if c.dep_ != "punct" for x in c.subtree] + [v], key=lambda x: x.i)
@@ -1046,8 +1051,22 @@ class _Finder:
         return None
 
     def _document_voice(self, v: Token) -> bool:
-        """A speech verb whose subject "it" can only be a text or a body: it says/writes/reports that ..."""
-        return v.lemma_.lower() in self.lex.it_verbs and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children)
+        """A speech verb whose subject "it" can only be a text or a body.
+
+        "it says/writes/reports that ...", or set off by commas inside the sentence ("..., it says, ...").
+        """
+        if v.lemma_.lower() not in self.lex.it_verbs:
+            return False
+        if any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+            return True
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i == v.i - 1), None)
+        return (
+            subj is not None
+            and subj.i > 0
+            and self.doc[subj.i - 1].text == ","
+            and v.i + 1 < len(self.doc)
+            and self.doc[v.i + 1].text == ","
+        )
 
     def _np_tokens(self, head: Token, limit: int | None = None) -> list[Token]:
         toks = []
