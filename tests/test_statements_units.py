@@ -129,7 +129,8 @@ def test_a_text_speaks_for_its_issuer() -> None:
 
 
 def test_role_groups_and_bare_pronouns_are_not_actors() -> None:
-    d = _analyse("The parties confirmed their wish for closer ties. We discussed the loans as well.")
+    # "discussed" is no statement (speech or writing acts only): the pronoun speaks with "said".
+    d = _analyse("The parties confirmed their wish for closer ties. We said the loans were safe as well.")
     kinds = set(_kinds(d).values())
     assert {"group", "pronoun"} <= kinds
     assert not any(a["id"].startswith("unnamed:") for a in d["actors"])

@@ -52,6 +52,7 @@ _SUBORDINATORS = {
 _PLACES = {"GPE", "LOC", "FAC", "NORP"}
 _NONSPEAKERS = {"it", "this", "there", "what", "which", "that", "these", "those"}
 _PERSONAL = {"he", "she", "they", "i", "we"}
+_DATELINE_DASHES = {"--", "—", "–", "-", "―"}
 _MAX_AFTER = 12
 _NOUN_PREPS = {"of", "about", "for", "against", "on", "over", "to"}
 # Nouns whose "of" phrase is what was said ("allegations of fraud"), not who said it.
@@ -1022,6 +1023,12 @@ class _Finder:
             return self._name_before(v)
         if subj.lower_ in _NONSPEAKERS:
             return None
+        if subj.text.isupper() and subj.i + 1 < len(self.doc) and self.doc[subj.i + 1].text in _DATELINE_DASHES:
+            # "WASHINGTON -- President Obama, ..., said": the dateline is not the speaker, its appositive is.
+            app = next((c for c in subj.children if c.dep_ == "appos"), None)
+            if app is None:
+                return None
+            subj = app
         got = self._resolve_np(subj, v.sent)
         rel = self.relative
         if got is not None and rel is not None:
