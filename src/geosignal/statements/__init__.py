@@ -731,6 +731,10 @@ class _Finder:
             return None
         if lemma in self.lex.object_verbs or (lemma in self.lex.clause_verbs and lemma not in _BARE_VERBS):
             objs = [c for c in kids if c.dep_ in ("dobj", "prep", "oprd", "ccomp") and c.i > v.i]
+            gerund = next((c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == v.i + 1), None)
+            if gerund is not None and lemma in self.lex.object_verbs and not objs:
+                # "proposed dropping carried interest", "urged ending the sanctions": the gerund is the object.
+                return self.tokens_span(gerund.subtree)
             if any(c.dep_ == "dobj" for c in objs) or (lemma == "call" and any(c.lower_ == "for" for c in objs)):
                 toks = [x for c in objs for x in c.subtree]
                 # One word is enough when it names something ("endorses Clinton"), not a pronoun,
@@ -769,11 +773,7 @@ class _Finder:
         if lemma in self.lex.as_verbs:
             if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids):
                 return None
-        elif (
-            lemma not in self.lex.clause_verbs
-            or lemma in self.lex.clause_only
-            or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in kids)
-        ):
+        elif lemma not in self.lex.clause_verbs or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in kids):
             return None
         sub = {x.i for x in v.subtree}
         toks = [x for x in v.sent if x.i not in sub and not x.is_space]
