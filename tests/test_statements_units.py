@@ -349,3 +349,25 @@ def test_paragraph_break_ends_a_sentence() -> None:
     d = _analyse("Update 3:40 p.m.\n\nThe governor says the roads will reopen on Thursday.")
     s = _by_content(d, "roads will reopen")
     assert "governor" in s["speaker"]["mention"]["text"]
+
+
+def test_gerund_object_and_as_pointed_out() -> None:
+    d = _analyse(
+        "The senator proposed scrapping the ferry subsidy. "
+        "As several economists have pointed out, the subsidy costs more than the ferries earn."
+    )
+    assert _by_content(d, "scrapping the ferry subsidy")["cue"]["text"] == "proposed"
+    s = _by_content(d, "costs more than the ferries earn")
+    assert "economists" in s["speaker"]["mention"]["text"]
+
+
+def test_dateline_is_not_the_speaker() -> None:
+    d = _analyse("OSLO -- Prime Minister Jonas Gahr Store, opening the session on Monday, said taxes would fall.")
+    s = _by_content(d, "taxes would fall")
+    assert "OSLO" not in s["speaker"]["mention"]["text"]
+
+
+def test_report_noun_with_that_clause() -> None:
+    d = _analyse("A Reuters report that the mine would close in June alarmed the town.")
+    s = _by_content(d, "the mine would close")
+    assert s["cue"]["text"] == "report" and "Reuters" in s["speaker"]["mention"]["text"]
