@@ -371,3 +371,12 @@ def test_report_noun_with_that_clause() -> None:
     d = _analyse("A Reuters report that the mine would close in June alarmed the town.")
     s = _by_content(d, "the mine would close")
     assert s["cue"]["text"] == "report" and "Reuters" in s["speaker"]["mention"]["text"]
+
+
+def test_a_refused_act_is_no_statement_but_a_refusal_to_comment_is() -> None:
+    d = _analyse(
+        "The port authority refused to open the harbour to foreign trawlers. "
+        "A spokesman for the harbour declined to comment on the decision."
+    )
+    assert not any("foreign trawlers" in s["content"]["text"] for s in d["statements"])
+    assert _by_content(d, "comment on the decision")["cue"]["text"] == "declined"

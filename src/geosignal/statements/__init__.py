@@ -707,6 +707,8 @@ class _Finder:
         if lemma in self.lex.intention_verbs:
             for c in kids:
                 if c.dep_ == "xcomp" and c.i > v.i and any(x.lower_ == "to" for x in c.children):
+                    if lemma in self.lex.refusal_verbs and c.lemma_.lower() not in self.verbs:
+                        return None  # "refused to notify the UN": an act refused, not words
                     return self.tokens_span(c.subtree)
         # "called for a repeal", "complained about the microphone", "called on Trump to stop".
         preps = (self.lex.prep_verbs or {}).get(lemma)

@@ -41,6 +41,7 @@ class SpeechLexicon:
     stance_adjectives: frozenset[str] = frozenset()
     outlet_heads: frozenset[str] = frozenset()
     intention_nouns: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -93,4 +94,5 @@ def speech_lexicon() -> SpeechLexicon:
         stance_adjectives=words(data, "stance_adjectives"),
         outlet_heads=words(data, "outlet_heads"),
         intention_nouns=words(data, "intention_nouns"),
+        refusal_verbs=words(data, "refusal_verbs"),
     )
