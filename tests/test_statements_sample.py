@@ -62,7 +62,10 @@ def test_sample_reported_speech(sample_analysis: dict[str, Any]) -> None:
 def test_sample_channel_chain(sample_analysis: dict[str, Any]) -> None:
     ryonhap = _stmt(sample_analysis, "these conclusions were based")
     assert "Institute of American Studies" in ryonhap["speaker"]["name"] + ryonhap["speaker"]["mention"]["text"]
-    assert any("Ryonhap" in c["name"] for c in ryonhap["channel"])
+    # The channel is kept, as the KB outlet: "Ryonhap" is the KB's transliteration alias of Yonhap,
+    # not a second, unnamed agency.
+    assert [c["actor"] for c in ryonhap["channel"]] == ["yonhap"]
+    assert not any("ryonhap" in a["id"] for a in sample_analysis["actors"])
 
 
 def _claim(d: dict[str, Any], start: str) -> dict[str, Any]:
