@@ -62,7 +62,10 @@ def test_sample_reported_speech(sample_analysis: dict[str, Any]) -> None:
 def test_sample_channel_chain(sample_analysis: dict[str, Any]) -> None:
     ryonhap = _stmt(sample_analysis, "these conclusions were based")
     assert "Institute of American Studies" in ryonhap["speaker"]["name"] + ryonhap["speaker"]["mention"]["text"]
-    assert any("Ryonhap" in c["name"] for c in ryonhap["channel"])
+    # The channel is kept, as the KB outlet: "Ryonhap" is the KB's transliteration alias of Yonhap,
+    # not a second, unnamed agency.
+    assert [c["actor"] for c in ryonhap["channel"]] == ["yonhap"]
+    assert not any("ryonhap" in a["id"] for a in sample_analysis["actors"])
 
 
 def _claim(d: dict[str, Any], start: str) -> dict[str, Any]:
@@ -128,7 +131,8 @@ def test_gate_polnear_statements_test() -> None:
     r = evaluate_statements(Path(need_shared()), "test")
     # Measured 2026-11-29: P 0.8819, R 0.6159, F1 0.7253 (was F1 0.7173; target of the issue: 0.75).
     # 2026-12-06: P 0.8861, R 0.6277, F1 0.7348.
-    assert r.f1 >= 0.73 and r.precision >= 0.885
+    # 2026-12-06 (speech acts only, paragraph sentences, more constructions): P 0.8915, R 0.6341, F1 0.7410.
+    assert r.f1 >= 0.74 and r.precision >= 0.889
 
 
 def test_gate_wikiweasel_dev() -> None:

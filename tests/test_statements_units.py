@@ -121,9 +121,7 @@ def test_a_text_with_no_issuer_is_no_actor() -> None:
 
 
 def test_a_text_speaks_for_its_issuer() -> None:
-    d = _analyse(
-        "The harbour authority published a report on Monday. The report said the cranes were unsafe."
-    )
+    d = _analyse("The harbour authority published a report on Monday. The report said the cranes were unsafe.")
     s = _by_content(d, "cranes were unsafe")
     assert "kind" not in s["speaker"]
     actor = next(a for a in d["actors"] if a["id"] == s["speaker"]["actor"])
@@ -131,7 +129,8 @@ def test_a_text_speaks_for_its_issuer() -> None:
 
 
 def test_role_groups_and_bare_pronouns_are_not_actors() -> None:
-    d = _analyse("The parties confirmed their wish for closer ties. We discussed the loans as well.")
+    # "discussed" is no statement (speech or writing acts only): the pronoun speaks with "said".
+    d = _analyse("The parties confirmed their wish for closer ties. We said the loans were safe as well.")
     kinds = set(_kinds(d).values())
     assert {"group", "pronoun"} <= kinds
     assert not any(a["id"].startswith("unnamed:") for a in d["actors"])
@@ -170,7 +169,7 @@ def test_a_place_alone_is_no_statement_content() -> None:
 
 def test_quoted_show_title_is_not_the_quote() -> None:
     # A quoted programme name after a speech verb is the addressee, not what was said.
-    d = _analyse("The senator told NBC's \"Meet the Press\" that nobody would question the deal.")
+    d = _analyse('The senator told NBC\'s "Meet the Press" that nobody would question the deal.')
     assert all("Meet the Press" not in s["content"]["text"] for s in d["statements"])
     s = _by_content(d, "nobody would question")
     assert s["cue"]["text"] == "told" and "senator" in s["speaker"]["mention"]["text"]
@@ -259,3 +258,125 @@ def test_name_before_a_subjectless_speech_verb() -> None:
     )
     s = _by_content(d, "involvement in NATO")
     assert s["speaker"]["mention"]["text"] == "Trump"
+
+
+# -- speech or writing acts only --------------------------------------------------------------
+
+
+def _cues(d: dict[str, Any]) -> list[str]:
+    return [(s.get("cue") or {}).get("text", "").lower() for s in d["statements"]]
+
+
+def test_unveiling_and_discussing_are_not_statements() -> None:
+    d = _analyse(
+        "The navy unveiled a new fleet doctrine on Friday. "
+        "Ministers discussed the fishing quota with their Norwegian colleagues in Oslo."
+    )
+    assert "unveiled" not in _cues(d) and "discussed" not in _cues(d)
+    assert d["statements"] == []
+
+
+def test_a_plan_or_strategy_does_not_speak() -> None:
+    d = _analyse(
+        "The cabinet adopted a budget strategy that emphasized cuts to regional subsidies. "
+        "The finance ministry emphasized that pensions would not be touched."
+    )
+    assert not any("regional subsidies" in s["content"]["text"] for s in d["statements"])
+    s = _by_content(d, "pensions would not be touched")
+    assert s["cue"]["text"] == "emphasized"
+
+
+def test_plans_and_intentions_are_not_statements_but_announcements_are() -> None:
+    d = _analyse("Norway announced plans to double its coast guard. The government intends to buy six ships.")
+    cues = _cues(d)
+    assert "announced" in cues
+    assert "intends" not in cues and "plans" not in cues
+    assert not any("buy six ships" in s["content"]["text"] for s in d["statements"])
+
+
+def test_agency_named_in_transliteration_is_the_kb_outlet() -> None:
+    d = _analyse("The Ryonhap agency reported that two fishing boats had been seized near the border.")
+    s = _by_content(d, "fishing boats")
+    assert s["speaker"]["actor"] == "yonhap"
+    assert not any(a["id"].startswith("unnamed:") and "ryonhap" in a["id"] for a in d["actors"])
+
+
+# -- constructions ------------------------------------------------------------------------
+
+
+def test_according_to_at_the_start_keeps_its_content() -> None:
+    d = _analyse("According to veteran harbour pilot Jonas Berg, the channel is too shallow for tankers.")
+    s = _by_content(d, "too shallow for tankers")
+    assert "Berg" in s["speaker"]["mention"]["text"]
+    assert "According" not in s["content"]["text"]
+
+
+def test_as_x_put_it() -> None:
+    d = _analyse("The reform is a tax on the poor, as the head of the dockers' union put it.")
+    s = _by_content(d, "a tax on the poor")
+    assert "head" in s["speaker"]["mention"]["text"] and "put it" not in s["content"]["text"]
+
+
+def test_stance_adjective_with_a_clause() -> None:
+    d = _analyse("Farmers were frustrated that the ministry delayed the payments. The weather was nice.")
+    s = _by_content(d, "delayed the payments")
+    assert "Farmers" in s["speaker"]["mention"]["text"]
+    assert not any("weather" in s["content"]["text"] for s in d["statements"])
+
+
+def test_quote_after_said_continues_the_speaker() -> None:
+    d = _analyse(
+        "“We will rebuild the bridge by spring,” the mayor said on Tuesday. “Nobody will be left without a road.”"
+    )
+    first, second = _by_content(d, "rebuild the bridge"), _by_content(d, "Nobody will be left")
+    assert first["speaker"]["actor"] == second["speaker"]["actor"]
+    assert "mayor" in second["speaker"]["mention"]["text"]
+
+
+def test_text_speaks_through_it() -> None:
+    d = _analyse(
+        "The audit was published on Monday. "
+        "“The agency spent twice its budget on consultants,” it added. "
+        "The cost of each report, it says, was about $90,000."
+    )
+    assert _by_content(d, "twice its budget")["speaker"]["mention"]["text"] == "it"
+    assert any(
+        "90,000" in s["content"]["text"] or "cost of each report" in s["content"]["text"] for s in d["statements"]
+    )
+
+
+def test_paragraph_break_ends_a_sentence() -> None:
+    d = _analyse("Update 3:40 p.m.\n\nThe governor says the roads will reopen on Thursday.")
+    s = _by_content(d, "roads will reopen")
+    assert "governor" in s["speaker"]["mention"]["text"]
+
+
+def test_gerund_object_and_as_pointed_out() -> None:
+    d = _analyse(
+        "The senator proposed scrapping the ferry subsidy. "
+        "As several economists have pointed out, the subsidy costs more than the ferries earn."
+    )
+    assert _by_content(d, "scrapping the ferry subsidy")["cue"]["text"] == "proposed"
+    s = _by_content(d, "costs more than the ferries earn")
+    assert "economists" in s["speaker"]["mention"]["text"]
+
+
+def test_dateline_is_not_the_speaker() -> None:
+    d = _analyse("OSLO -- Prime Minister Jonas Gahr Store, opening the session on Monday, said taxes would fall.")
+    s = _by_content(d, "taxes would fall")
+    assert "OSLO" not in s["speaker"]["mention"]["text"]
+
+
+def test_report_noun_with_that_clause() -> None:
+    d = _analyse("A Reuters report that the mine would close in June alarmed the town.")
+    s = _by_content(d, "the mine would close")
+    assert s["cue"]["text"] == "report" and "Reuters" in s["speaker"]["mention"]["text"]
+
+
+def test_a_refused_act_is_no_statement_but_a_refusal_to_comment_is() -> None:
+    d = _analyse(
+        "The port authority refused to open the harbour to foreign trawlers. "
+        "A spokesman for the harbour declined to comment on the decision."
+    )
+    assert not any("foreign trawlers" in s["content"]["text"] for s in d["statements"])
+    assert _by_content(d, "comment on the decision")["cue"]["text"] == "declined"

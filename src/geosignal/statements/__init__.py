@@ -32,10 +32,27 @@ _SUBJ = ("nsubj", "nsubjpass", "csubj")
 _STOP_PUNCT = {".", "!", "?", ";"}
 _QUOTE_CHARS = {*'"“”„«»‘’', "''"}
 _RELATIVE = {"who", "which", "that"}
+# Words opening a clause that is not a parenthetical cue: "..., where Mrs. Clinton also spoke".
+_SUBORDINATORS = {
+    "where",
+    "when",
+    "while",
+    "whereas",
+    "after",
+    "before",
+    "because",
+    "since",
+    "if",
+    "until",
+    "although",
+    "though",
+    "once",
+}
 # Entity types that name a place or a state: never the content of a statement on their own.
 _PLACES = {"GPE", "LOC", "FAC", "NORP"}
 _NONSPEAKERS = {"it", "this", "there", "what", "which", "that", "these", "those"}
 _PERSONAL = {"he", "she", "they", "i", "we"}
+_DATELINE_DASHES = {"--", "—", "–", "-", "―"}
 _MAX_AFTER = 12
 _NOUN_PREPS = {"of", "about", "for", "against", "on", "over", "to"}
 # Nouns whose "of" phrase is what was said ("allegations of fraud"), not who said it.
@@ -391,6 +408,9 @@ class _Finder:
     def _speaker_after(self, q: Quote, cue: Token) -> tuple[ActorRef, Span | None] | None:
         """The speaker of a cue after a quote: between the closing mark and the cue, or right after it."""
         subj = self._subject(cue)
+        if subj is not None and subj.idx >= q.close and subj.lower_ == "it" and cue.lemma_.lower() in self.lex.it_verbs:
+            # "“...,” it added.": the article or body quoted just before speaks through "it".
+            return self._unnamed_actor(subj.text, subj.idx, subj.idx + len(subj.text), None, None)
         if subj is not None and subj.idx >= q.close and subj.lower_ not in _NONSPEAKERS:
             return self._resolve_np(subj, cue.sent)
         i = self.tok_at(q.close)
@@ -401,6 +421,9 @@ class _Finder:
             inside = {t.i for t in between}
             heads = [t for t in between if t.head.i not in inside]
             head = next((t for t in heads if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
+            if head is None and between[-1].i == cue.i - 1 and between[-1].pos_ == "PROPN":
+                # A name the tagger broke up ("Tulsa/VERB police Chief Chuck Jordan said"): its last word.
+                head = between[-1]
             if head is not None and head.lower_ not in _NONSPEAKERS:
                 return self._resolve_np(head, cue.sent, limit=cue.i)
         # "..., said the minister."
@@ -432,7 +455,12 @@ class _Finder:
                 if inner_end in ".!?" and nxt_tok is not None and nxt_tok.text not in (".", ","):
                     return None
                 return t
-            if t.pos_ in ("VERB",) and t.tag_ != "VBN" and not t.text[:1].isupper():
+            if (
+                t.pos_ in ("VERB",)
+                and t.tag_ != "VBN"
+                and not t.text[:1].isupper()
+                and t.dep_ not in ("compound", "amod", "nmod", "nsubj", "appos")
+            ):
                 # A capitalised "verb" inside the clause is a name the tagger misread ("..., Tulsa police said").
                 seen_verb = True
             if seen_verb:
@@ -481,17 +509,19 @@ class _Finder:
             if self.text[q.start] == "(":
                 continue
             k = bisect_right(end_keys, q.open) - 1
-            if k < 0:
+            said = self._said_before(q)
+            prev_or_none = said or (self.statements[ends[k][1]] if k >= 0 else None)
+            if prev_or_none is None:
                 continue
-            prev = self.statements[ends[k][1]]
-            if self.text[prev.evidence.end : q.open].strip() or prev.speaker is None:
+            prev = prev_or_none
+            if (self.text[prev.evidence.end : q.open].strip() and said is None) or prev.speaker is None:
                 continue
             first = self.doc[self.tok_at(q.open)]
-            if first.i != first.sent.start and self.text[first.sent.start_char : q.open].strip():
+            if said is None and first.i != first.sent.start and self.text[first.sent.start_char : q.open].strip():
                 continue
             last = self.doc[self.tok_at(max(q.close - 1, q.start))]
             ev_end = last.sent.end_char
-            if q.closed and self.text[q.close : ev_end].strip(" .,;:!?\n"):
+            if q.closed and re.sub(r"[\s.,;:!?]", "", self.text[q.close : ev_end]):
                 continue  # the sentence goes on after the quote: not a plain quote paragraph
             st = Statement(
                 id="",
@@ -509,6 +539,27 @@ class _Finder:
             end_keys.insert(pos, st.evidence.end)
             ends.insert(pos, (st.evidence.end, len(self.statements) - 1))
 
+    def _said_before(self, q: Quote) -> Statement | None:
+        """A direct quote closed by its cue right before this quote: "“...,” Jordan said Monday. “...”".
+
+        The parser may keep both quotes in one sentence, so the evidence of the first can reach
+        past the second's opening; what lies between them must be only the cue clause, ending in
+        a full stop on the same line.
+        """
+        best: Statement | None = None
+        for st in self.statements:
+            if not st.direct or st.cue is None or st.speaker is None or st.content.end > q.open:
+                continue
+            if not st.content.end <= st.cue.start < q.open:
+                continue
+            gap = self.text[st.content.end : q.open]
+            body = gap.strip().strip("\"”’'")
+            if len(gap) > 120 or "\n" in gap or not body.endswith(".") or any(c in body for c in '"“”'):
+                continue
+            if best is None or st.content.end > best.content.end:
+                best = st
+        return best
+
     # -- reported speech --------------------------------------------------------------------
     def reported(self) -> None:
         for t in self.doc:
@@ -519,9 +570,16 @@ class _Finder:
             if t.pos_ == "NOUN" and t.lower_ in self.lex.cue_nouns and not self.in_quote(t.idx):
                 self._noun_cue(t)
                 continue
+            if (
+                t.lower_ in self.lex.stance_adjectives
+                and t.pos_ in ("ADJ", "VERB")
+                and not self.in_quote(t.idx)
+                and self._stance(t)
+            ):
+                continue
             if t.i in self.used_cues or not self.is_cue_verb(t) or self.in_quote(t.idx):
                 continue
-            content = self._content(t)
+            content = self._content(t) or self._colon_paragraph(t)
             if content is None:
                 continue
             if any(c.dep_ == "neg" for c in t.children) and not any(c.dep_ in ("ccomp", "xcomp") for c in t.children):
@@ -579,6 +637,11 @@ class _Finder:
     def _content(self, v: Token) -> Span | None:
         lemma = v.lemma_.lower()
         kids = list(v.children)
+        as_clause = self._as_clause(v, kids)
+        if as_clause is not None:
+            return as_clause
+        if lemma in self.lex.as_verbs and lemma not in self.lex.clause_verbs:
+            return None  # "put" speaks only in "as X put it"
         # "said that ...", "told reporters that ...", "..., the statement said" (ccomp before).
         has_obj = any(c.dep_ == "dobj" for c in kids)
         # The clause after the verb first: a clause before it across ";" or ":" is a sentence of its
@@ -616,6 +679,7 @@ class _Finder:
             and self._has_subject(v)
             and not any(c.dep_ in ("mark", "dobj", "ccomp", "xcomp") for c in kids)
             and not any(c.dep_ in _SUBJ and c.lower_ in _RELATIVE for c in kids)
+            and not any(c.dep_ in ("advmod", "mark") and c.lower_ in _SUBORDINATORS and c.i < v.i for c in kids)
         ):
             toks = [x for x in sent if x.i < sub[0].i]
             if len(toks) >= 3:
@@ -643,6 +707,8 @@ class _Finder:
         if lemma in self.lex.intention_verbs:
             for c in kids:
                 if c.dep_ == "xcomp" and c.i > v.i and any(x.lower_ == "to" for x in c.children):
+                    if lemma in self.lex.refusal_verbs and c.lemma_.lower() not in self.verbs:
+                        return None  # "refused to notify the UN": an act refused, not words
                     return self.tokens_span(c.subtree)
         # "called for a repeal", "complained about the microphone", "called on Trump to stop".
         preps = (self.lex.prep_verbs or {}).get(lemma)
@@ -667,6 +733,10 @@ class _Finder:
             return None
         if lemma in self.lex.object_verbs or (lemma in self.lex.clause_verbs and lemma not in _BARE_VERBS):
             objs = [c for c in kids if c.dep_ in ("dobj", "prep", "oprd", "ccomp") and c.i > v.i]
+            gerund = next((c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == v.i + 1), None)
+            if gerund is not None and lemma in self.lex.object_verbs and not objs:
+                # "proposed dropping carried interest", "urged ending the sanctions": the gerund is the object.
+                return self.tokens_span(gerund.subtree)
             if any(c.dep_ == "dobj" for c in objs) or (lemma == "call" and any(c.lower_ == "for" for c in objs)):
                 toks = [x for c in objs for x in c.subtree]
                 # One word is enough when it names something ("endorses Clinton"), not a pronoun,
@@ -674,6 +744,75 @@ class _Finder:
                 if len(toks) >= 2 or (toks and toks[0].pos_ in ("PROPN", "NOUN") and toks[0].ent_type_ not in _PLACES):
                     return self.tokens_span(toks)
         return None
+
+    def _colon_paragraph(self, v: Token) -> Span | None:
+        """A speech verb and a colon closing the paragraph ("Limbaugh added:"): the next paragraph was said."""
+        if v.lemma_.lower() not in self.lex.clause_verbs or v.i + 1 >= len(self.doc):
+            return None
+        colon = self.doc[v.i + 1]
+        if colon.text != ":" or self.text[colon.idx + 1 : colon.idx + 40].strip(" \t").find("\n") != 0:
+            return None
+        start = colon.idx + 1
+        while start < len(self.text) and self.text[start].isspace():
+            start += 1
+        end = self.text.find("\n", start)
+        end = len(self.text) if end < 0 else end
+        if len(self.text[start:end].split()) < 4:
+            return None
+        return self._trimmed(start, end)
+
+    def _as_clause(self, v: Token, kids: list[Token]) -> Span | None:
+        """The rest of the sentence around "as X said" or "as X put it" ("..., as police have said").
+
+        The cue clause is an adverbial opened by "as" with a subject of its own and no clause or
+        object of its own (but "it" after "put"); the content is the sentence without it.
+        """
+        lemma = v.lemma_.lower()
+        if v.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < v.i for c in kids):
+            return None
+        if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i for c in kids):
+            return None
+        if lemma in self.lex.as_verbs:
+            if not any(c.dep_ == "dobj" and c.lower_ == "it" for c in kids):
+                return None
+        elif lemma not in self.lex.clause_verbs or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in kids):
+            return None
+        sub = {x.i for x in v.subtree}
+        toks = [x for x in v.sent if x.i not in sub and not x.is_space]
+        if sum(1 for x in toks if not x.is_punct) < 3:
+            return None
+        # Only the side of the sentence the "as"-clause is set against, when it sits in the middle.
+        lo, hi = min(sub), max(sub)
+        before = [x for x in toks if x.i < lo]
+        after = [x for x in toks if x.i > hi]
+        side = before if sum(not x.is_punct for x in before) >= sum(not x.is_punct for x in after) else after
+        return self.tokens_span(side)
+
+    def _stance(self, a: Token) -> bool:
+        """A stance adjective or participle with a clause: "Protesters were frustrated that ...".
+
+        The holder is the subject of the adjective's copula (or of the participle itself): any noun
+        may hold the view, as with a speech verb and its clause, but not "it", "this" or "that".
+        """
+        clause = next((c for c in a.children if c.dep_ == "ccomp" and c.i > a.i and len(list(c.subtree)) >= 3), None)
+        if clause is None:
+            return False
+        holder = a.head if a.dep_ == "acomp" else a
+        subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < a.i), None)
+        if subj is None or subj.lower_ in _NONSPEAKERS or subj.lower_ in _RELATIVE:
+            return False
+        if a.pos_ == "VERB" and any(c.dep_ == "agent" for c in a.children):
+            return False  # "was persuaded by X that ...": X is the speaker, the normal verb path
+        content = self.tokens_span(clause.subtree)
+        if content is None:
+            return False
+        speaker = self._resolve_np(subj, a.sent)
+        if speaker is None:
+            return False
+        ref, mention = speaker
+        self.used_cues.add(a.i)
+        self._add_reported(ref, mention, content, a.sent, self.span(a.idx, a.idx + len(a.text)))
+        return True
 
     @staticmethod
     def _complement_clause(r: Token) -> bool:
@@ -696,8 +835,10 @@ class _Finder:
         if v.dep_ not in ("parataxis", "advcl", "ccomp", "conj", "dep", "relcl", "ROOT"):
             return None
         subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i), None)
-        if subj is None or subj.lower_ in _RELATIVE or subj.lower_ in _NONSPEAKERS:
+        if subj is None or subj.lower_ in _RELATIVE:
             return None
+        if subj.lower_ in _NONSPEAKERS and not (subj.lower_ == "it" and v.lemma_.lower() in self.lex.it_verbs):
+            return None  # "The benefit, it says, would be $300": a text speaks through "it"
         if any(c.dep_ in ("ccomp", "xcomp", "mark") or (c.dep_ == "dobj" and c.pos_ != "PRON") for c in kids):
             return None
         chunk = sorted([x for c in kids if c.dep_ != "punct" for x in c.subtree] + [v], key=lambda x: x.i)
@@ -793,19 +934,41 @@ class _Finder:
         return any(c.dep_ in _SUBJ for c in v.children)
 
     def _according(self, t: Token) -> None:
+        """Prepositional attribution ("According to X, ...", "..., according to X").
+
+        The source is the phrase up to the next
+        comma or sentence end, the content the rest of the sentence on the longer side.
+
+        The parser often hangs the whole sentence on "According" (ROOT) or reads a noun of the
+        source as a verb ("according to show insiders"), so the phrase is taken by position.
+        """
         to = self.doc[t.i + 1]
-        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            pobj = next((c for c in t.children if c.dep_ == "pobj"), None)
-        if pobj is None:
-            return
-        phrase = {x.i for x in t.subtree} | {x.i for x in to.subtree}
         sent = t.sent
-        toks = [x for x in sent if x.i not in phrase]
-        content = self.tokens_span(toks)
-        if content is None or len(toks) < 3:
+        src: list[Token] = []
+        for x in self.doc[to.i + 1 : min(sent.end, to.i + 16)]:
+            if x.text in _STOP_PUNCT or x.text in (",", ":", "(", ")") or "\n" in x.text or x.text in _QUOTE_CHARS:
+                break
+            src.append(x)
+        if not src:
             return
-        speaker = self._resolve_np(pobj, sent)
+        inside = {x.i for x in src}
+        heads = [x for x in src if x.head.i not in inside and x.pos_ in ("NOUN", "PROPN", "PRON", "NUM")]
+        pobj = next((c for c in to.children if c.dep_ == "pobj" and c.i in inside), None)
+        head = pobj or (heads[0] if heads else None)
+        if head is None:
+            nouns = [x for x in src if x.pos_ in ("NOUN", "PROPN")]
+            if not nouns:
+                return
+            head = nouns[-1]
+        phrase = {t.i, to.i} | inside
+        rest = [x for x in sent if x.i not in phrase and not x.is_space]
+        before = [x for x in rest if x.i < t.i]
+        after = [x for x in rest if x.i > src[-1].i]
+        side = before if sum(not x.is_punct for x in before) >= sum(not x.is_punct for x in after) else after
+        content = self.tokens_span(side)
+        if content is None or sum(1 for x in side if not x.is_punct) < 3:
+            return
+        speaker = self._resolve_np(head, sent, limit=src[-1].i + 1)
         if speaker is None:
             return
         ref, mention = speaker
@@ -840,9 +1003,13 @@ class _Finder:
                 and cur.tag_ == "VBG"
                 and cur.head.dep_ == "prep"
                 and cur.head.head.pos_ in ("VERB", "AUX")
-                and cur.head.head.i < cur.i
+                and (
+                    cur.head.head.i < cur.i
+                    or all(x.is_space or x.is_punct for x in self.doc[cur.sent.start : cur.head.i])
+                )
             ):
-                # "responded by saying ...", "began by noting ...": the verb the phrase hangs on.
+                # "responded by saying ...", "began by noting ...", "After saying ..., she was ...":
+                # the verb the phrase hangs on.
                 cur = cur.head.head
                 continue
             return None
@@ -858,6 +1025,12 @@ class _Finder:
             return self._name_before(v)
         if subj.lower_ in _NONSPEAKERS:
             return None
+        if subj.text.isupper() and subj.i + 1 < len(self.doc) and self.doc[subj.i + 1].text in _DATELINE_DASHES:
+            # "WASHINGTON -- President Obama, ..., said": the dateline is not the speaker, its appositive is.
+            app = next((c for c in subj.children if c.dep_ == "appos"), None)
+            if app is None:
+                return None
+            subj = app
         got = self._resolve_np(subj, v.sent)
         rel = self.relative
         if got is not None and rel is not None:
@@ -887,8 +1060,22 @@ class _Finder:
         return None
 
     def _document_voice(self, v: Token) -> bool:
-        """A speech verb whose subject "it" can only be a text or a body: it says/writes/reports that ..."""
-        return v.lemma_.lower() in self.lex.it_verbs and any(c.dep_ == "ccomp" and c.i > v.i for c in v.children)
+        """A speech verb whose subject "it" can only be a text or a body.
+
+        "it says/writes/reports that ...", or set off by commas inside the sentence ("..., it says, ...").
+        """
+        if v.lemma_.lower() not in self.lex.it_verbs:
+            return False
+        if any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+            return True
+        subj = next((c for c in v.children if c.dep_ == "nsubj" and c.i == v.i - 1), None)
+        return (
+            subj is not None
+            and subj.i > 0
+            and self.doc[subj.i - 1].text == ","
+            and v.i + 1 < len(self.doc)
+            and self.doc[v.i + 1].text == ","
+        )
 
     def _np_tokens(self, head: Token, limit: int | None = None) -> list[Token]:
         toks = []
@@ -913,6 +1100,10 @@ class _Finder:
     def _resolve_np(
         self, head: Token, sent: SpacySpan, limit: int | None = None
     ) -> tuple[ActorRef, Span | None] | None:
+        if head.pos_ == "NOUN" and (
+            head.lower_ in self.lex.intention_nouns or head.lemma_.lower() in self.lex.intention_nouns
+        ):
+            return None  # "a strategy that emphasized ...": a plan or policy does not speak
         toks = self._np_tokens(head, limit)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         inside = self._mentions_in(start, end)
@@ -921,6 +1112,11 @@ class _Finder:
         for m in inside:
             if m[0] <= head.idx < m[1]:
                 return self._ref(m)
+        if head.lower_ in self.lex.outlet_heads or head.lemma_.lower() in self.lex.outlet_heads:
+            # "the Ryonhap agency", "the Global Times newspaper": the outlet named before the noun.
+            for m in inside:
+                if m[1] <= head.idx and m[2].type == "media" and not m[2].id.startswith("unnamed:"):
+                    return self._ref(m)
         # Appositive names: "the sister of DPRK leader Kim Yo Jong", "X, deputy head of ...".
         people = [m for m in wide if m[2].type == "person" and m[3].kind in ("name", "alias")]
         if people and (head.pos_ == "PROPN" or not inside or people[-1][1] >= end - 1):

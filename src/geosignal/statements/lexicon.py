@@ -37,6 +37,11 @@ class SpeechLexicon:
     event_subjects: frozenset[str] = frozenset()
     agentless_verbs: frozenset[str] = frozenset()
     text_verbs: frozenset[str] = frozenset()
+    as_verbs: frozenset[str] = frozenset()
+    stance_adjectives: frozenset[str] = frozenset()
+    outlet_heads: frozenset[str] = frozenset()
+    intention_nouns: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -48,6 +53,7 @@ class SpeechLexicon:
             | self.parenthetical_verbs
             | self.intention_verbs
             | set(self.prep_verbs or {})
+            | self.as_verbs
         )
 
 
@@ -84,4 +90,9 @@ def speech_lexicon() -> SpeechLexicon:
         event_subjects=words(data, "event_subjects"),
         agentless_verbs=words(data, "agentless_verbs"),
         text_verbs=words(data, "text_verbs"),
+        as_verbs=words(data, "as_verbs"),
+        stance_adjectives=words(data, "stance_adjectives"),
+        outlet_heads=words(data, "outlet_heads"),
+        intention_nouns=words(data, "intention_nouns"),
+        refusal_verbs=words(data, "refusal_verbs"),
     )
