@@ -188,3 +188,24 @@ def test_a_large_warc_is_streamed(tmp_path: Path) -> None:
     assert [d.url for d in got if isinstance(d, RawDocument)] == [page_url]
     assert skipped == {"WARC application/octet-stream response": 40}
     assert peak < 10_000_000, peak  # measured 2.4 MB: one record at a time, never the 40 MB archive
+
+
+def test_a_cut_inside_a_skipped_record_gives_a_readable_reason(tmp_path: Path) -> None:
+    from warcio.archiveiterator import ArchiveIterator
+
+    whole = tmp_path / "whole.warc.gz"
+    _write_warc(whole, _pages(2))
+    with whole.open("rb") as fh:
+        it = ArchiveIterator(fh)
+        starts = [(int(it.offset), r.rec_type) for r in it]
+    data = whole.read_bytes()
+    # The second request record (skipped, never read) cut in its middle, then bytes of a later member.
+    k = [i for i, (_, kind) in enumerate(starts) if kind == "request"][1]
+    start, end = starts[k][0], starts[k + 1][0]
+    cut = tmp_path / "cut.warc.gz"
+    cut.write_bytes(data[: (start + end) // 2] + data[end + 2 : end + 400])
+    got = list(read_inputs([cut], max_bytes=LIMIT))
+    assert len([d for d in got if isinstance(d, RawDocument)]) == 1
+    last = got[-1]
+    assert isinstance(last, Rejection) and last.code == "E014" and "cut off" in last.reason
+    assert last.reason.isprintable()

@@ -88,7 +88,13 @@ def _pages(path: Path, max_bytes: int, skipped: dict[str, int] | None, tally: li
                 yield _Page(offset, data if len(data) <= max_bytes else None, ctype, uri, date)
     except _WARC_ERRORS as exc:
         after = f" (after the record at offset {offset})" if offset is not None else ""
-        yield f"{' '.join(str(exc).split())[:160]}{after}"
+        if isinstance(exc, ArchiveLoadFailed) and "first line" in str(exc):
+            # warcio quotes the bytes it found instead of a record: binary when a gzip member was
+            # cut inside a record this reader skips (a request, an image) and the next one is torn.
+            yield f"damaged or cut off: no WARC record where the next one should start{after}"
+            return
+        detail = "".join(c if c.isprintable() else "?" for c in " ".join(str(exc).split())[:160])
+        yield f"{detail}{after}"
 
 
 def read_warc(path: Path, *, max_bytes: int, skipped: dict[str, int] | None = None) -> Iterator[Item]:
