@@ -78,11 +78,12 @@ def pending_batches(
     batches = _pending(paths, store, report, settings, batch_size, on_batch)
     if workers <= 1:
         return batches
-    return split_tail(batches, workers, max(1, batch_size // TAIL_PIECE))
+    return split_tail(batches, workers, max(1, batch_size // TAIL_PIECES))
 
 
-# Documents per piece of the last batches: one spaCy batch (pipeline.PARSE_BATCH) of a batch of 64.
-TAIL_PIECE = 8
+# Pieces each of the last batches is cut into: a batch of 64 into pieces of 8 documents, one
+# spaCy batch each (pipeline.PARSE_BATCH).
+TAIL_PIECES = 8
 
 
 def split_tail(batches: Iterable[list[T]], last: int, piece: int) -> Iterator[list[T]]:
