@@ -194,15 +194,13 @@ def ingest(
 
     ctx = multiprocessing.get_context("spawn")
     with ProcessPoolExecutor(max_workers=workers, mp_context=ctx, initializer=_worker_init) as pool:
+        # Counted in documents: the tail's small pieces may be many more tasks than workers.
         pending: deque[tuple[int, Future[PartitionResult]]] = deque()
-        in_flight = 0  # documents: the tail's small pieces may be many more tasks than workers
+        limit = in_flight_limit(workers, batch_size)
         for batch in todo:
             pending.append((len(batch), pool.submit(analyze_partition, batch, settings)))
-            in_flight += len(batch)
-            while in_flight >= in_flight_limit(workers, batch_size):
-                n, fut = pending.popleft()
-                in_flight -= n
-                write(fut.result())
+            while sum(n for n, _ in pending) >= limit:
+                write(pending.popleft()[1].result())
         while pending:
             write(pending.popleft()[1].result())
     if report.ingested:
