@@ -10,6 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Status
 from .dates import cue_words
+from .patterns import is_passive
 
 # Which status wins when the sentence and the clause disagree (first wins).
 _ORDER: tuple[Status, ...] = (
@@ -149,10 +150,6 @@ def habitual(t: Token) -> bool:
             return True
         if v.i != t.i and v.lemma_.lower() in verbs:
             return True
-        if v.i != t.i and v.lower_ == "used" and t.dep_ == "xcomp" and t.head.i == v.i and not _passive(v):
+        if v.i != t.i and v.lower_ == "used" and t.dep_ == "xcomp" and t.head.i == v.i and not is_passive(v):
             return True  # "used to visit" (not "was used to attack")
     return False
-
-
-def _passive(v: Token) -> bool:
-    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
