@@ -1059,16 +1059,14 @@ class _Coder:
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.refusal_verbs and code[:2] not in ("12", "13"):
             # "refused to allow UN planes to land": the refusal is the event (a rejection), with
             # the status of the refusing verb, not the negated act.
-            codes = self.table.refusal_codes
-            code = codes.get(code[:3]) or codes.get(code[:2]) or "120"
+            code = _mapped(self.table.refusal_codes, code, "120")
             status, statement = self.status(t.head)
         # A promised act made conditional on another party ("will withdraw its force from Chad
         # unless the president arranges a ceasefire") is a threat (CAMEO 13); an unconditional
         # one is coded as the act, or as the intent to cooperate below, as peers' gold codes it.
         promised = status == "future" and code[:2] != "13"
         if threat or (promised and self._condition_parties(t, ("unless",))):
-            codes = self.table.threat_codes
-            code = codes.get(code[:3]) or codes.get(code[:2]) or "130"
+            code = _mapped(self.table.threat_codes, code, "130")
             if threat and status in ("future", "hypothetical"):
                 status = "reported"  # the threat was made
         elif status == "future" and code[:2] in self.table.intent_codes:
@@ -1191,6 +1189,11 @@ def _date_rank(d: EventDate) -> tuple[int, int]:
     basis = {"explicit": 0, "relative": 1, "publication": 2, "unknown": 3}[d.basis]
     precision = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}[d.precision]
     return (basis, precision)
+
+
+def _mapped(codes: dict[str, str], code: str, default: str) -> str:
+    """The code a side table (threats, refusals) gives an act, by its 3-digit code, else its root."""
+    return codes.get(code[:3]) or codes.get(code[:2]) or default
 
 
 def _ref(a: Actor) -> ActorRef:

@@ -172,6 +172,17 @@ def read_patterns(text: str, where: str) -> tuple[list[Pattern], str]:
     return patterns, note
 
 
+# The pattern files' side tables, kept in one dict per file (so a user file overrides entry by
+# entry) under a prefix each: code tables (root or code -> CAMEO code) and word lists.
+_CODE_TABLES = {"threat_codes": "threat:", "refusal_codes": "refusal:"}
+_WORD_LISTS = {
+    "intent_keeps_detail": "keep:",
+    "threat_verbs": "threatverb:",
+    "refusal_verbs": "refusalverb:",
+    "support_verbs": "supportverb:",
+}
+
+
 def _read(text: str, where: str) -> tuple[list[Pattern], str, dict[str, str]]:
     try:
         data = yaml.safe_load(text)
@@ -180,21 +191,13 @@ def _read(text: str, where: str) -> tuple[list[Pattern], str, dict[str, str]]:
     if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):
         raise UsageError(f"event patterns {where}: expected a mapping with 'patterns'")
     intent = {str(k): str(v) for k, v in (data.get("intent_codes") or {}).items()}
-    for root in data.get("intent_keeps_detail") or []:
-        intent[f"keep:{root}"] = "yes"
-    for k, v in (data.get("threat_codes") or {}).items():
-        intent[f"threat:{k}"] = str(v)
-    for v in data.get("threat_verbs") or []:
-        intent[f"threatverb:{v}"] = "yes"
-    for k, v in (data.get("refusal_codes") or {}).items():
-        intent[f"refusal:{k}"] = str(v)
-    for v in data.get("refusal_verbs") or []:
-        intent[f"refusalverb:{v}"] = "yes"
-    for v in data.get("support_verbs") or []:
-        intent[f"supportverb:{v}"] = "yes"
-    for c in (
-        v for k, v in intent.items() if not k.startswith(("keep:", "threatverb:", "refusalverb:", "supportverb:"))
-    ):
+    for key, prefix in _CODE_TABLES.items():
+        for k, v in (data.get(key) or {}).items():
+            intent[prefix + str(k)] = str(v)
+    for key, prefix in _WORD_LISTS.items():
+        for v in data.get(key) or []:
+            intent[prefix + str(v)] = "yes"
+    for c in (v for k, v in intent.items() if not k.startswith(tuple(_WORD_LISTS.values()))):
         if c not in load_codebook().codes:
             raise UsageError(f"event patterns {where}: unknown CAMEO code {c!r} in intent_codes")
     return [_pattern(r, where) for r in data["patterns"]], str(data.get("source") or where), intent
@@ -226,26 +229,27 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
     for p in ordered:
         for lemma in p.lemmas:
             index.setdefault((p.pos, lemma), []).append(p)
-    threats = {k[7:]: v for k, v in intent.items() if k.startswith("threat:")}
-    threat_verbs = frozenset(k[11:] for k in intent if k.startswith("threatverb:"))
-    refusals = {k[8:]: v for k, v in intent.items() if k.startswith("refusal:")}
-    refusal_verbs = frozenset(k[12:] for k in intent if k.startswith("refusalverb:"))
-    support_verbs = frozenset(k[12:] for k in intent if k.startswith("supportverb:"))
-    plain = {
-        k: v
-        for k, v in intent.items()
-        if not k.startswith(("threat:", "threatverb:", "refusal:", "refusalverb:", "supportverb:"))
-    }
+
+    def codes(key: str) -> dict[str, str]:
+        prefix = _CODE_TABLES[key]
+        return {k[len(prefix) :]: v for k, v in intent.items() if k.startswith(prefix)}
+
+    def words(key: str) -> frozenset[str]:
+        prefix = _WORD_LISTS[key]
+        return frozenset(k[len(prefix) :] for k in intent if k.startswith(prefix))
+
+    side = tuple(p for key, p in (*_CODE_TABLES.items(), *_WORD_LISTS.items()) if key != "intent_keeps_detail")
+    plain = {k: v for k, v in intent.items() if not k.startswith(side)}  # keeps "keep:" for the coder
     return PatternTable(
         ordered,
         {k: tuple(v) for k, v in index.items()},
         tuple(sources),
         plain,
-        threat_verbs,
-        threats,
-        refusal_verbs,
-        refusals,
-        support_verbs,
+        words("threat_verbs"),
+        codes("threat_codes"),
+        words("refusal_verbs"),
+        codes("refusal_codes"),
+        words("support_verbs"),
     )
 
 
