@@ -165,6 +165,17 @@ def _own_words(st: Statement, before: list[Statement]) -> bool:
     )
 
 
+def _longer_side(toks: list[Token], lo: int, hi: int) -> list[Token]:
+    """The tokens before token ``lo`` or those after ``hi``, whichever side has more words.
+
+    An attribution set into a sentence ("..., as police said, ...", "According to X, ...")
+    stands against one side of it: the longer.
+    """
+    before = [x for x in toks if x.i < lo]
+    after = [x for x in toks if x.i > hi]
+    return before if sum(not x.is_punct for x in before) >= sum(not x.is_punct for x in after) else after
+
+
 class _Finder:
     def __init__(self, doc: Doc, analysis: Analysis, ctx: Context) -> None:
         self.doc = doc
@@ -782,10 +793,7 @@ class _Finder:
         if sum(1 for x in toks if not x.is_punct) < 3:
             return None
         # Only the side of the sentence the "as"-clause is set against, when it sits in the middle.
-        lo, hi = min(sub), max(sub)
-        before = [x for x in toks if x.i < lo]
-        after = [x for x in toks if x.i > hi]
-        side = before if sum(not x.is_punct for x in before) >= sum(not x.is_punct for x in after) else after
+        side = _longer_side(toks, min(sub), max(sub))
         return self.tokens_span(side)
 
     def _stance(self, a: Token) -> bool:
@@ -962,9 +970,7 @@ class _Finder:
             head = nouns[-1]
         phrase = {t.i, to.i} | inside
         rest = [x for x in sent if x.i not in phrase and not x.is_space]
-        before = [x for x in rest if x.i < t.i]
-        after = [x for x in rest if x.i > src[-1].i]
-        side = before if sum(not x.is_punct for x in before) >= sum(not x.is_punct for x in after) else after
+        side = _longer_side(rest, t.i, src[-1].i)
         content = self.tokens_span(side)
         if content is None or sum(1 for x in side if not x.is_punct) < 3:
             return
