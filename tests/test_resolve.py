@@ -124,3 +124,10 @@ def test_stance_prefixes_are_not_the_state() -> None:
     pos = d["document"]["text"].index("Russia rebels")
     assert all(m["start"] != pos for a in d["actors"] if a["id"] == "RUS" for m in a["mentions"])
     assert _at(d, "Russia denied")[:2] == ("RUS", "RUS")  # type: ignore[index]
+
+
+def test_a_state_name_inside_a_personal_name_is_the_person() -> None:
+    d = _analyse("Police Chief Chuck Jordan said the man was released. Jordan criticized Israel.")
+    who = _at(d, "Chuck Jordan")
+    assert who is not None and who[0] != "JOR" and who[2] == "name"
+    assert _at(d, "Jordan criticized")[:2] == ("JOR", "JOR")  # type: ignore[index]

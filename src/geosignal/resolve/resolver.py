@@ -198,9 +198,24 @@ class _Resolver:
                 entry = self.kb.entries[entry_id]
                 if entry.type == "state" and entry.start and self.on and self.on < entry.start:
                     continue  # a state that did not exist yet
+                if entry.type == "state" and self._in_person_name(span):
+                    continue  # "Chuck Jordan", "Chad Johnson": a person's name, not the state
                 out.append(_Cand(i, end, entry_id, kind, 2 if kind in ("name", "alias") else 1, entry=entry))
                 self.kb_tokens.update(range(i, end))
         return out
+
+    def _in_person_name(self, span: Span) -> bool:
+        """The span is one word of a longer personal name spaCy found (all proper nouns)."""
+        first = span[0]
+        if first.ent_type_ != "PERSON":
+            return False
+        ent = next((e for e in self.doc.ents if e.start <= span.start < e.end), None)
+        return (
+            ent is not None
+            and ent.end >= span.end
+            and len(ent) > len(span)
+            and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent)
+        )
 
     def _exact_ok(self, span: Span, entry_id: str) -> bool:
         e = self.kb.entries[entry_id]
