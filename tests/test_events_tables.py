@@ -94,6 +94,33 @@ def test_no_cue_means_publication_and_modal_may_is_no_month() -> None:
     assert not is_historical(date(2023, 6, 1), PUB)
 
 
+@pytest.mark.parametrize(
+    ("text", "first", "last"),
+    [
+        ("during the 1950-53 war", "1950", "1953"),
+        ("the 1939–1945 war", "1939", "1945"),
+        ("from 1998 to 2003 the mission", "1998", "2003"),
+        ("between 1950 and 1953", "1950", "1953"),
+        ("the 2021-22 winter", "2021", "2022"),
+    ],
+)
+def test_a_range_of_years_is_its_first_year_with_its_end(text: str, first: str, last: str) -> None:
+    cues = find_cues(text, 0, PUB)
+    assert len(cues) == 1, text
+    d = to_event_date(cues[0], PUB)
+    assert (d.value, d.precision, d.end, d.basis) == (first, "year", last, "explicit")
+    # Historical by its last year: a range up to last year is recent news, not history.
+    assert d.historical is (int(last) < PUB.year - 1)
+
+
+def test_what_is_not_a_range_of_years() -> None:
+    # Two years named apart; an ISO month; a descending pair.
+    assert [(c.value, c.until) for c in find_cues("in 1950 and 1953", 0, PUB)] == [("1950", None)]
+    assert find_cues("in 1998-02", 0, PUB) == []
+    assert [c.until for c in find_cues("from 1953 to 1950", 0, PUB)] == [None]
+    assert to_event_date(find_cues("In 1948, the state", 0, PUB)[0], PUB).end is None
+
+
 def test_day_without_year_is_the_nearest_past_day() -> None:
     pub = date(2023, 11, 29)
     got = find_cues("On September 29, Putin offered talks; on 5 December they met.", 0, pub)

@@ -243,6 +243,22 @@ def test_version_4_store_keeps_event_mentions_date_scope_and_habits(db: str) -> 
         assert len(s.fetch("SELECT * FROM event_mentions")) == 2
 
 
+def test_version_5_store_gains_the_end_of_a_range_of_years(db: str) -> None:
+    with open_store(db) as s:
+        s.execute("DROP INDEX events_doc")  # DuckDB alters no indexed table
+        s.execute("ALTER TABLE events DROP COLUMN date_end")
+        s.execute("CREATE INDEX events_doc ON events (doc_id)")
+        s.execute("UPDATE schema_version SET version = 5")
+    rec = record("a")
+    ev = rec["events"][0]
+    ev["date"] |= {"value": "1950", "precision": "year", "end": "1953"}
+    with open_store(db) as s:
+        assert s.notice and "from schema version 5" in s.notice
+        s.write_batch([rec])
+        got = s.fetch("SELECT date_value, date_end FROM events WHERE event_id = ?", [ev["id"]])
+        assert got == [("1950", "1953")]
+
+
 def test_foreign_database_is_refused(db: str) -> None:
     with open_store(db) as s:
         s.execute("DROP TABLE schema_version")

@@ -93,12 +93,13 @@ def test_document_is_the_full_analysis_of_the_contract(client: TestClient, sampl
     got = client.get(f"/api/documents/{_sample_id(client)}").json()
     assert geosignal.validate(got) == []
     # The same analysis the pipeline produced, rebuilt from the store's rows (events with their
-    # further mentions, date scope and habitual flag); only a speaker's mention span has no column.
+    # further mentions, date scope, range end and habitual flag); only a speaker's mention span has no column.
     want = json.loads(json.dumps(sample_analysis))
     for st in want["statements"]:
         if st["speaker"]:
             st["speaker"].pop("mention", None)
-    assert any(ev.get("mentions") for ev in want["events"]) and any("scope" in ev["date"] for ev in want["events"])
+    assert any(ev.get("mentions") for ev in want["events"])
+    assert any("scope" in ev["date"] for ev in want["events"]) and any("end" in ev["date"] for ev in want["events"])
 
     def key(x: Any) -> str:
         return json.dumps(x, sort_keys=True)

@@ -166,6 +166,9 @@ class EventDate:
     # another mention of the same event ("ten months before the signing of the Armistice").
     # None when the text gives no date (basis publication or unknown). A schema extension.
     scope: Literal["sentence", "paragraph", "mention"] | None = None
+    # The last year of a range the text gives ("the 1950-53 war"): ``value`` is then its first
+    # year. None otherwise. A schema extension.
+    end: str | None = None
 
 
 @dataclass(slots=True)
@@ -224,6 +227,8 @@ class Event:
             del out["mentions"]
         if self.date.scope is None:
             del out["date"]["scope"]
+        if self.date.end is None:
+            del out["date"]["end"]
         if not self.habitual:
             del out["habitual"]
         return out

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Literal
 
@@ -969,7 +969,7 @@ class _Coder:
             if _date_rank(e.date) < _date_rank(head.date):
                 d = e.date
                 scope = "mention" if d.scope is not None and e is not head else d.scope
-                head.date = EventDate(d.value, d.precision, d.historical, d.basis, scope)
+                head.date = replace(d, scope=scope)
             if head.location is None and e.location is not None:
                 head.location = e.location
             if len(e.cameo) > len(head.cameo):

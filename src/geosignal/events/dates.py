@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -26,6 +26,7 @@ class Cue:
     precision: str  # day | month | year | decade | unknown
     basis: str  # explicit | relative
     latest: date | None  # the last day the expression allows (for `historical`)
+    until: str | None = None  # the last year of a year range ("1950-53"); value is its first
 
 
 @lru_cache(maxsize=1)
@@ -53,6 +54,10 @@ def _regexes() -> dict[str, re.Pattern[str]]:
         # "on September 29", "29 September": a day without its year.
         "md": re.compile(rf"\b({months})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?\b(?!,?\s*\d)", re.I),
         "dm": re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({months})\b\.?(?!,?\s*\d)", re.I),
+        # "the 1950-53 war", "1939–1945", "from 1950 to 1953", "between 1950 and 1953"
+        "years": re.compile(
+            r"\b(between\s+)?(1[6-9]\d\d|20\d\d)\s*([-–—]|\s(?:to|and|until)\s)\s*(\d{4}|\d\d)\b(?![-–]\d)", re.I
+        ),
         "decade": re.compile(r"\b(?:in|during|by)\s+the\s+(\d{3})0s\b", re.I),
         "year": re.compile(
             r"\b(?:in|since|by|of|from|until|during|early|late|mid-?)\s+(1[6-9]\d\d|20\d\d)\b(?![-–]\d)", re.I
@@ -114,6 +119,16 @@ def find_cues(text: str, offset: int, published: date | None, future: bool = Fal
             except (ValueError, KeyError):
                 continue
             add(m, d.isoformat(), "day", "explicit", d)
+    for m in rx["years"].finditer(text):
+        y0, y1 = int(m[2]), int(m[4])
+        if y1 < 100:  # "1950-53" (not "1998-02", read as a range across the century or a month)
+            y1 += y0 // 100 * 100
+        # "in 1950 and 1953" names two years; "between 1950 and 1953" one range.
+        if y0 < y1 <= y0 + 100 and (m[3].strip().lower() != "and" or m[1]):
+            n = len(found)
+            add(m, f"{y0:04d}", "year", "explicit", date(y1, 12, 31))
+            if len(found) > n:
+                found[-1] = replace(found[-1], until=f"{y1:04d}")
     for m in rx["my"].finditer(text):
         y, mo = int(m[2]), _month_num(m[1])
         add(m, f"{y:04d}-{mo:02d}", "month", "explicit", _month_end(y, mo))
@@ -288,4 +303,11 @@ def to_event_date(
         if published is None:
             return EventDate(None, "unknown", False, "unknown")
         return EventDate(published.isoformat(), "day", False, "publication")
-    return EventDate(cue.value, cue.precision, is_historical(cue.latest, published), cue.basis, scope)  # type: ignore[arg-type]
+    return EventDate(
+        cue.value,
+        cue.precision,  # type: ignore[arg-type]
+        is_historical(cue.latest, published),
+        cue.basis,  # type: ignore[arg-type]
+        scope,
+        cue.until,
+    )

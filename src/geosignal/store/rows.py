@@ -136,6 +136,7 @@ def analysis_rows(record: dict[str, Any]) -> dict[str, list[Row]]:
                 e.get("confidence"),
                 date.get("scope"),
                 bool(e.get("habitual")),
+                date.get("end"),
             )
         )
         for seq, m in enumerate(e.get("mentions") or []):

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 # The version this release writes. A store at an older version is upgraded on open by running
 # MIGRATIONS[v] for v in its version .. SCHEMA_VERSION - 1; a newer one is refused.
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 6
 
 TEXT = "TEXT"
 INT = "INTEGER"
@@ -118,6 +118,7 @@ EVENTS = Table(
         ("confidence", FLOAT),
         ("date_scope", TEXT),  # version 5: sentence, paragraph or mention (where the date was found)
         ("habitual", BOOL),  # version 5: a habit or custom, not one act
+        ("date_end", TEXT),  # version 6: the last year of a range of years (date_value is its first)
     ),
     ("doc_id", "event_id"),
 )
@@ -385,6 +386,15 @@ def _v4_to_v5() -> list[str]:
     ]
 
 
+def _v5_to_v6() -> list[str]:
+    # The last year of an event dated by a range of years ("the 1950-53 war"); NULL before.
+    return [
+        "DROP INDEX IF EXISTS events_doc",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS date_end TEXT",
+        "CREATE INDEX IF NOT EXISTS events_doc ON events (doc_id)",
+    ]
+
+
 # MIGRATIONS[v] takes a store from version v to v + 1 (version 0 is an empty database).
 MIGRATIONS: dict[int, list[str]] = {
     0: _v0_to_v1(),
@@ -392,4 +402,5 @@ MIGRATIONS: dict[int, list[str]] = {
     2: _v2_to_v3(),
     3: _v3_to_v4(),
     4: _v4_to_v5(),
+    5: _v5_to_v6(),
 }

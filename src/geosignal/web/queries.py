@@ -165,7 +165,8 @@ def document_analysis(store: Store, doc_id: str) -> dict[str, Any] | None:
     for e in store.fetch(
         "SELECT event_id, cameo, plover, quad_class, goldstein, date_value, date_precision, historical, date_basis, "
         "status, trigger_start, trigger_end, trigger_text, evidence_start, evidence_end, evidence_text, "
-        "location_name, location_country, lat, lon, geonameid, statement_id, confidence, date_scope, habitual "
+        "location_name, location_country, lat, lon, geonameid, statement_id, confidence, date_scope, habitual, "
+        "date_end "
         "FROM events WHERE doc_id = ? ORDER BY evidence_start, trigger_start, event_id",
         [doc_id],
     ):
@@ -196,6 +197,8 @@ def document_analysis(store: Store, doc_id: str) -> dict[str, Any] | None:
             event["mentions"] = event_mentions[e[0]]
         if e[24]:
             event["habitual"] = True
+        if e[25] is not None:
+            event["date"]["end"] = e[25]
         events.append(event)
     out["events"] = events
     statements = []
