@@ -155,6 +155,6 @@ def test_evaluate_events_prints_its_scores_as_text() -> None:
     out = runner.invoke(app, ["evaluate", "events", "--suite", "petr2-gsr", "--split", "dev", "--shared", str(SHARED)])
     assert out.exit_code == 0, out.output
     lines = dict(line.split(": ", 1) for line in out.output.splitlines())
-    for key in ("dyad_root", "dyad_code"):
+    for key in ("dyad", "dyad_root", "dyad_code"):
         scores = dict(part.split(" ") for part in lines[key].split(", "))
         assert 0.0 < float(scores["f1"]) <= 1.0 and int(scores["tp"]) > 0
