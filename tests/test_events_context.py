@@ -189,3 +189,14 @@ def test_a_promised_act_on_a_condition_is_a_threat() -> None:
     assert len(got) == 1 and ids(got[0]["source"]) == ["NGA"] and ids(got[0]["target"]) == ["TCD"]
     plain = analysis("Nigeria announced that it will withdraw its force from Chad.")
     assert not with_root(plain, "13") and with_root(plain, "03")
+
+
+def test_a_visited_city_and_a_where_clause_give_the_place() -> None:
+    a = analysis("Turkey's foreign minister visited Cairo last week, where he met the Egyptian president.")
+    visit, meeting = with_root(a, "042"), with_root(a, "040")
+    assert visit and meeting
+    for e in (visit[0], meeting[0]):
+        loc = e["location"]
+        assert loc["name"] == "Cairo" and loc["country"] == "EGY" and loc["lat"] is not None
+    # A capital standing for its state in other acts is no place.
+    assert with_root(analysis("Washington accused Moscow of lying."), "11")[0]["location"] is None

@@ -47,6 +47,7 @@ _STATE_SECTORS = {"GOV"}
 _AGENCY = {"IGO", "NGO"}
 # Roots of acts done to a place's people in the actors' own state when no party is named for them:
 # threat, protest, force posture, coercion, assault, fight, mass violence (a meeting at home is not).
+_VISIT_CODE = "042"
 _PLACED_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
 # Appeals (02), demands (10) and pressure (170): what they ask for is their content, not an event of its own.
 _ASKING_CODES = ("02", "10", "170")
@@ -682,11 +683,23 @@ class _Coder:
         return False
 
     # -- building -------------------------------------------------------------------------------
-    def location(self, t: Token, target_heads: list[Token]) -> Location | None:
+    def location(self, t: Token, target_heads: list[Token], code: str) -> Location | None:
         for h in target_heads:
             if h.i in self.place_at:
                 pl = self.place_at[h.i]
                 return locate(pl.text, pl.country)
+            if code.startswith(_VISIT_CODE) and (city := self._metonym_place(h)) is not None:
+                return city  # "visited Cairo": the city that stands for the host is where
+        where = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
+        if where is not None:
+            # "... visited Cairo, where he met Sisi": the nearest place before "where" (the parser
+            # hangs the clause on the place or on the verb before it).
+            for k in range(where.i - 1, self.sent_of(t).start - 1, -1):
+                if k in self.place_at:
+                    pl = self.place_at[k]
+                    return locate(pl.text, pl.country)
+                if (city := self._metonym_place(self.doc[k])) is not None:
+                    return city
         heads = [t, *logical_object(t)] if t.pos_ in ("VERB", "AUX") else [t]
         if t.head is not t:
             heads.append(t.head)
@@ -704,6 +717,16 @@ class _Coder:
                             if ent is not None:
                                 return locate(ent.text, None)
         return None
+
+    def _metonym_place(self, h: Token) -> Location | None:
+        """The city a token names where the resolver read it as its state ("Cairo" for Egypt)."""
+        if self.kind_at.get(h.i) != "metonym":
+            return None
+        a = self.actor_at[h.i]
+        m = next((m for m in a.mentions if m.kind == "metonym" and m.start <= h.idx < m.end), None)
+        if m is None:
+            return None
+        return locate(m.text, a.country if a.type != "state" else a.id)
 
     def _condition_parties(self, t: Token, marks: tuple[str, ...] = ("if", "unless")) -> list[Actor]:
         """The subject of an 'if'/'unless' clause on the trigger or the verb it depends on."""
@@ -1097,7 +1120,7 @@ class _Coder:
             target_heads = self.role_tokens(t, spec, with_conjuncts(logical_object(t)) if t.pos_ == "VERB" else [])
             if target_heads:
                 break
-        location = self.location(t, target_heads)
+        location = self.location(t, target_heads, code)
         if not source and code[:3] == "043" and location is not None and location.country:
             # "the delegation was received in Pyongyang": who hosts a visit at a place is its state.
             host = self._state_actor(location.country, None)
