@@ -108,6 +108,10 @@ def test_document_is_the_full_analysis_of_the_contract(client: TestClient, sampl
     for part in ("actors", "events", "statements", "claims", "techniques"):
         assert sorted(got[part], key=key) == sorted(want[part], key=key), part
     assert got["events"] and got["statements"] and got["claims"]
+    # The article page shows a range of years as such.
+    page = client.get(f"/documents/{_sample_id(client)}").text
+    ranges = [f"{ev['date']['value']}–{ev['date']['end']}" for ev in want["events"] if "end" in ev["date"]]
+    assert ranges and all(r in page for r in ranges)
 
 
 def test_unknown_ids_are_404_with_a_message(client: TestClient) -> None:
