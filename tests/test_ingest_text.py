@@ -132,3 +132,19 @@ def test_drop_boilerplate_lines_keeps_line_structure() -> None:
     assert drop_boilerplate_lines("First line.\nAdvertisement\nSecond line.\n\nThird.") == (
         "First line.\nSecond line.\n\nThird."
     )
+
+
+@pytest.mark.parametrize(
+    "text",
+    ['"The talks were useful," he said, "but more work is needed."', "Talks resume in Doha", 'He said: "No."'],
+)
+def test_a_text_of_one_line_is_its_body(text: str) -> None:
+    # A sentence that ends inside its closing quote is no headline, and a lone line is no title
+    # over an empty body: both used to leave nothing to analyse.
+    doc = parse_text(text + "\n")
+    assert (doc.title, doc.text) == (None, text)
+
+
+def test_a_quoted_sentence_over_a_blank_line_is_no_title() -> None:
+    doc = parse_text('"We will not retreat."\n\nThe minister spoke in Kyiv.\n')
+    assert doc.title is None and doc.text.startswith('"We will not retreat."')

@@ -112,7 +112,9 @@ def drop_boilerplate_lines(text: str) -> str:
 
 def _looks_like_title(line: str, next_lines: list[str]) -> bool:
     s = _MD_HEADING.sub("", line).strip()
-    if not s or len(s) > 200 or (s.endswith((".", "!", ";", ",")) and not _MD_HEADING.match(line)):
+    # A sentence may end inside its closing quote or bracket ('"... is needed."').
+    end = s.rstrip("\"'”’»)]")
+    if not s or len(s) > 200 or (end.endswith((".", "!", ";", ",")) and not _MD_HEADING.match(line)):
         return False
     # A title is followed by a blank line or a date line, not by the rest of its paragraph.
     return not next_lines or not next_lines[0].strip() or parse_date_line(next_lines[0]) is not None
@@ -127,7 +129,13 @@ def parse_text(raw: str, source: str | None = None) -> RawDocument:
     i = 0
     while i < len(lines) and not lines[i].strip():
         i += 1
-    if i < len(lines) and parse_date_line(lines[i]) is None and _looks_like_title(lines[i], lines[i + 1 :]):
+    if (
+        i < len(lines)
+        and parse_date_line(lines[i]) is None
+        and _looks_like_title(lines[i], lines[i + 1 :])
+        and any(line.strip() and not is_boilerplate(line) for line in lines[i + 1 :])
+    ):
+        # A title only over a body: a text of one line is that line ("Talks resume in Doha").
         title, outlet = split_title_line(_MD_HEADING.sub("", lines[i]))
         i += 1
     # The date line, if any, comes within the next few non-empty lines.
