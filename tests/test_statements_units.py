@@ -380,3 +380,26 @@ def test_a_refused_act_is_no_statement_but_a_refusal_to_comment_is() -> None:
     )
     assert not any("foreign trawlers" in s["content"]["text"] for s in d["statements"])
     assert _by_content(d, "comment on the decision")["cue"]["text"] == "declined"
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker", "channel"),
+    [
+        ("TASS quoted Dmitry Peskov as saying the Kremlin was not involved.", "dmitry-peskov", "tass"),
+        ("Reuters cited a senior official as saying that talks would resume.", None, "reuters"),
+    ],
+)
+def test_the_one_quoted_speaks_and_the_one_quoting_relays(text: str, speaker: str | None, channel: str) -> None:
+    d = _analyse(text)
+    assert len(d["statements"]) == 1
+    s = d["statements"][0]
+    assert s["cue"]["text"] in ("quoted", "cited") and "saying" not in s["content"]["text"]
+    assert [c["actor"] for c in s["channel"]] == [channel]
+    assert s["speaker"]["actor"] != channel and (speaker is None or s["speaker"]["actor"] == speaker)
+
+
+def test_a_statement_carried_by_an_outlet_names_it_once_as_the_channel() -> None:
+    d = _analyse("Kim Yo Jong said in a statement carried by KCNA that the drills were provocative.")
+    assert [c["actor"] for c in _by_content(d, "drills were provocative")["channel"]] == ["kcna"]
+    d = _analyse("Sergey Lavrov said in an interview with CNN that the talks had failed.")
+    assert [c["actor"] for c in _by_content(d, "talks had failed")["channel"]] == ["cnn"]

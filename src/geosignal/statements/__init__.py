@@ -590,6 +590,8 @@ class _Finder:
                 continue
             if t.i in self.used_cues or not self.is_cue_verb(t) or self.in_quote(t.idx):
                 continue
+            if t.lemma_.lower() in self.lex.relay_verbs and self._relayed(t):
+                continue
             content = self._content(t) or self._colon_paragraph(t)
             if content is None:
                 continue
@@ -619,6 +621,24 @@ class _Finder:
             self.used_cues.add(t.i)
             sent = t.sent
             self._add_reported(ref, mention, content, sent, self.span(t.idx, t.idx + len(t.text)), channel)
+
+    def _relayed(self, v: Token) -> bool:
+        """'TASS quoted Peskov as saying X': Peskov said X, TASS relays it (the channel)."""
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        as_ = next((c for c in v.children if c.dep_ == "prep" and c.lower_ == "as"), None)
+        say = next((c for c in as_.children if c.dep_ in ("pcomp", "pobj")), None) if as_ is not None else None
+        if obj is None or say is None or not self.is_cue_verb(say):
+            return False
+        content = self._content(say)
+        speaker = self._resolve_np(obj, v.sent)
+        if content is None or speaker is None:
+            return False
+        ref, mention = speaker
+        relay = self._speaker(v)
+        channel = [relay[0]] if relay is not None and relay[0].actor != ref.actor else []
+        self.used_cues.update((v.i, say.i))
+        self._add_reported(ref, mention, content, v.sent, self.span(v.idx, v.idx + len(v.text)), channel)
+        return True
 
     def _add_reported(
         self,
@@ -1308,7 +1328,10 @@ class _Finder:
         return (a is not None and (a.type == "media" or a.sector == "MED")) or ref.sector == "MED"
 
     def _channel(self, v: Token, speaker: ActorRef) -> list[ActorRef]:
-        """Media the speaker talked to ("told Agence France-Presse", "in an interview with CNN")."""
+        """Media the speaker talked to or spoke through ("told AFP", "in an interview with CNN").
+
+        Also an outlet that carried the speaker's statement ("in a statement carried by KCNA").
+        """
         out: list[ActorRef] = []
         for c in v.children:
             cands: list[Token] = []
@@ -1319,9 +1342,24 @@ class _Finder:
                     if p.dep_ == "pobj":
                         cands.append(p)
                         cands.extend(pp for q in p.children if q.dep_ == "prep" for pp in q.children)
+                        # "in a statement carried by KCNA", "in remarks published by Izvestia".
+                        cands.extend(
+                            pp
+                            for q in p.children
+                            if q.dep_ == "acl"
+                            for a in q.children
+                            if a.dep_ == "agent"
+                            for pp in a.children
+                            if pp.dep_ == "pobj"
+                        )
             for x in cands:
                 got = self._known_at(x)
-                if got is not None and self._is_media(got[0]) and got[0].actor != speaker.actor:
+                if (
+                    got is not None
+                    and self._is_media(got[0])
+                    and got[0].actor != speaker.actor
+                    and all(o.actor != got[0].actor for o in out)
+                ):
                     out.append(got[0])
         return out
 
