@@ -200,3 +200,13 @@ def test_a_visited_city_and_a_where_clause_give_the_place() -> None:
         assert loc["name"] == "Cairo" and loc["country"] == "EGY" and loc["lat"] is not None
     # A capital standing for its state in other acts is no place.
     assert with_root(analysis("Washington accused Moscow of lying."), "11")[0]["location"] is None
+
+
+def test_a_refused_act_the_table_does_not_code_is_a_rejection_of_its_party() -> None:
+    got = analysis("Iran refused to notify the IAEA of its new centrifuges.")["events"]
+    assert [(e["cameo"], e["status"], ids(e["source"]), e["target"][0]["sector"]) for e in got] == [
+        ("120", "reported", ["IRN"], "IGO")
+    ]
+    # A refused act that is coded keeps its own rejection code; a refusal with no party is none.
+    assert [e["cameo"] for e in analysis("Hungary refused to send weapons to Ukraine.")["events"]] == ["121"]
+    assert analysis("The minister declined to comment on the report.")["events"] == []

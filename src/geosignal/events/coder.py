@@ -97,7 +97,8 @@ class _Coder:
         self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
         self.person_years = int(words["historical_person_years"])
         self.intent_verbs = frozenset(str(x) for x in words["intent_verbs"])
-        self.announcing = table.threat_verbs | self.intent_verbs  # verbs that announce an act
+        # Verbs that announce, threaten or refuse an act: the act, when coded, is the event.
+        self.announcing = table.threat_verbs | self.intent_verbs | table.refusal_verbs
         self.sent_cues: dict[int, list[Cue]] = {}
         self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.sents = list(doc.sents)
@@ -554,6 +555,10 @@ class _Coder:
             return objs if t.pos_ in ("VERB", "AUX") else []
         if role == "dative":
             return [c for c in t.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+        if role.startswith("xcomp:"):
+            # "refused to notify the UN": a role of the act the trigger's clause complement names.
+            acts = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
+            return [x for c in acts for x in self._role(c, role[6:], with_conjuncts(logical_object(c)))]
         if role == "ccomp:subj":
             # "demanded that the US cancel ...": the subject of the demanded clause.
             return [g for c in t.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
@@ -632,6 +637,8 @@ class _Coder:
             # "They received the Russian delegation": a party that receives is not among the hosts.
             source = [a for a in source if a not in target]
         target = [a for a in target if a not in source]
+        if p.needs_target and not target:
+            return None
         if not source and not target and not allow_empty:
             return None
         code = p.code

@@ -23,7 +23,7 @@ from ..errors import UsageError
 from .codebook import load_codebook
 
 ENV = "GEOSIGNAL_EVENT_PATTERNS"
-_ROLE = re.compile(r"^(subj|obj|dative|poss|mod|ccomp:subj|prep:[a-z]+|gov:(subj|obj|prep:[a-z]+))$")
+_ROLE = re.compile(r"^(subj|obj|dative|poss|mod|ccomp:subj|prep:[a-z]+|(gov|xcomp):(subj|obj|dative|prep:[a-z]+))$")
 _SUBJ = {"nsubj", "csubj"}
 _PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj"}
@@ -57,6 +57,7 @@ class Pattern:
     passive: bool | None = None
     ccomp_aux: frozenset[str] = frozenset()
     reciprocal: bool = False
+    needs_target: bool = False
     consume: bool = True
     refine: tuple[Refinement, ...] = field(default_factory=tuple)
     origin: str = ""
@@ -160,6 +161,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         passive=None if passive is None else bool(passive),
         ccomp_aux=frozenset(s.lower() for s in _strs(raw.get("ccomp_aux"))),
         reciprocal=bool(raw.get("reciprocal", False)),
+        needs_target=bool(raw.get("needs_target", False)),
         consume=bool(raw.get("consume", bool(obj))),
         refine=refine,
         origin=where,
