@@ -227,3 +227,51 @@ def test_insisting_is_a_demand_only_when_it_asks_for_something() -> None:
     assert not [e for e in said if e["cameo"][:2] == "10"], said
     got = events("Canada insisted on the withdrawal of Russian forces from Georgia.")
     assert [e["cameo"][:2] for e in got] == ["10"], got
+
+
+def test_inference_remention_is_a_mention_not_a_second_event() -> None:
+    # The outlet infers from an act it reported: the act named in the inference's subject is a
+    # later mention of the reported event, whose parties it names in part.
+    text = (
+        "The Brazilian government and President Lula received the Argentine delegation in Brasilia. "
+        "The way the Argentine delegation was received in Brasilia suggests that the two countries are close."
+    )
+    got = [e for e in events(text) if e["cameo"].startswith("04")]
+    assert len(got) == 1, got
+    assert len(got[0]["mentions"]) == 2
+    assert ids(got[0]["target"]) == ["ARG"]
+
+
+def test_international_ngo_and_igo_official_have_no_country() -> None:
+    e = one("Amnesty International accused Egypt of torturing prisoners.", "11")
+    assert e["source"][0]["actor"] == "amnesty-international"
+    assert e["source"][0]["country"] is None and e["source"][0]["sector"] == "NGO"
+    # A UN Secretary-General acts for the UN while in office (CAMEO: IGOUNO), not for his state.
+    got = geosignal.analyze("Kofi Annan urged Iraq to admit the inspectors.", published="2002-09-10").to_dict()
+    appeal = [e for e in got["events"] if e["cameo"].startswith("02")]
+    assert appeal and appeal[0]["source"][0]["country"] is None and appeal[0]["source"][0]["sector"] == "IGO"
+
+
+def test_multiword_agent_and_participle_subject() -> None:
+    e = one("A human rights group criticized Croatia.", "11")
+    assert e["source"][0]["sector"] == "NGO" and ids(e["target"]) == ["HRV"]
+    # "The Red Cross operating in Iraq said": the body acts, not the place of its participle.
+    e = one("The Red Cross operating in Iraq said US forces must ensure security.", "10")
+    assert ids(e["source"]) == ["icrc"] and ids(e["target"]) == ["USA"]
+
+
+def test_toll_of_an_attack_is_not_a_second_attack() -> None:
+    got = events("Israeli troops raided the town of Jenin, killing two militants and wounding three others.")
+    violent = [e for e in got if e["cameo"][:2] in ("18", "19", "20")]
+    assert len(violent) == 1 and violent[0]["trigger"]["text"] == "raided"
+    # A killing of its own is still coded.
+    e = one("Gunmen killed two Iraqi policemen in Baghdad.", "19")
+    assert e["trigger"]["text"] == "killed"
+
+
+def test_act_in_a_condition_is_hypothetical() -> None:
+    got = events("Iran threatened to attack Iraq unless Baghdad accepted its conditions.")
+    accept = [e for e in got if e["trigger"]["text"] == "accepted"]
+    assert accept and all(e["status"] == "hypothetical" for e in accept)
+    threat = [e for e in got if e["cameo"].startswith("13")]
+    assert threat and threat[0]["status"] == "reported"

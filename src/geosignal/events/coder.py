@@ -50,6 +50,8 @@ _AGENCY = {"IGO", "NGO"}
 _PLACED_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
 # Appeals (02), demands (10) and pressure (170): what they ask for is their content, not an event of its own.
 _ASKING_CODES = ("02", "10", "170")
+# Codes of violence (assault, fight, mass violence): a participle of them after a coded attack is its toll.
+_VIOLENT_ROOTS = ("18", "19", "20")
 # How factual a mention's status is: a merged event takes its most factual mention's.
 _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 
@@ -96,6 +98,7 @@ class _Coder:
         self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
         self.person_years = int(words["historical_person_years"])
         self.intent_verbs = frozenset(str(x) for x in words["intent_verbs"])
+        self.inference_verbs = frozenset(str(x) for x in words.get("inference_verbs") or ())
         self.announcing = table.threat_verbs | self.intent_verbs  # verbs that announce an act
         self.sent_cues: dict[int, list[Cue]] = {}
         self.text = doc.text  # Doc.text joins every token on each call: read it once
@@ -107,6 +110,7 @@ class _Coder:
         self.nominal: set[int] = set()  # ids of events whose trigger is an event noun
         self.objects: dict[int, frozenset[str]] = {}  # event id -> head nouns of its object
         self.orphans: dict[int, frozenset[str]] = {}  # event-noun mentions without parties
+        self.presupposed: set[int] = set()  # ids of events named in the subject of an inference
 
     def sent_of(self, t: Token) -> Span:
         """The sentence of a token (Token.sent rescans the document; this does not)."""
@@ -382,8 +386,26 @@ class _Coder:
                     return
 
     def _sector_of(self, h: Token) -> str | None:
-        """The agent sector of a generic actor noun ("police" COP, "rebels" REB), else None."""
-        return self._agent_sector(h) if h.pos_ == "NOUN" else None
+        """The agent sector of a generic actor noun ("police" COP, "rebels" REB), else None.
+
+        A multiword agent of the lexicon ending in the noun wins over the noun alone, the longest
+        first ("a human rights group" NGO, "riot police" COP, "an armed group" REB).
+        """
+        if h.pos_ != "NOUN":
+            return None
+        agents = self.ctx.kb.lexicons.agents
+        mods: list[Token] = []
+        for c in reversed(list(h.lefts)):
+            if c.dep_ not in ("compound", "amod", "nmod") or c.i != h.i - len(mods) - 1:
+                break
+            mods.insert(0, c)
+        for k in range(min(3, len(mods)), 0, -1):
+            words = " ".join(t.lower_ for t in mods[-k:])
+            for last in (h.lemma_.lower(), h.lower_):
+                got = agents.get(f"{words} {last}")
+                if got is not None:
+                    return got
+        return self._agent_sector(h)
 
     def _agent_sector(self, o: Token) -> str | None:
         """The sector of a word that names a kind of actor (agents lexicon: "troops", "officials")."""
@@ -833,6 +855,8 @@ class _Coder:
                 if got is None:
                     continue
                 source, target, code, objs = got
+                if self._toll_of_attack(t, code, found):
+                    break
                 ev = self.build(t, p, source, target, code, habit)
                 words = self._object_words(t, objs)
                 if not ev.source:
@@ -864,6 +888,8 @@ class _Coder:
                     found.append(ev)
                     if p.pos == "noun":
                         self.nominal.add(id(ev))
+                    if self._in_inference_subject(t):
+                        self.presupposed.add(id(ev))
                 break
         found.sort(key=lambda e: e.trigger.start)
         found = self.merge(found)
@@ -917,6 +943,12 @@ class _Coder:
                         g.append(e)
                         break
                 continue
+            if id(e) in self.presupposed:
+                # An inference's re-mention joins the event that names its parties most exactly.
+                fits = [g for g in groups if all(self._same_event(x, e) for x in g)]
+                if fits:
+                    max(fits, key=lambda g: _shared_actors(g[0], e)).append(e)
+                    continue
             for g in reversed(groups):
                 if all(self._same_event(x, e) for x in g):
                     g.append(e)
@@ -925,11 +957,50 @@ class _Coder:
                 groups.append([e])
         return [self._fold(g) for g in groups]
 
+    def _toll_of_attack(self, t: Token, code: str, found: list[Event]) -> bool:
+        """'Insurgents shelled the city, killing eight people': the toll of a coded attack, not a second one.
+
+        A participle of violence (CAMEO 18-20) that modifies the clause of an attack already coded
+        tells what that attack did; the attack is the event.
+        """
+        if not code.startswith(_VIOLENT_ROOTS) or t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "conj"):
+            return False
+        head = t.head
+        while head.dep_ == "conj" and head.head.i != head.i and head.tag_ == "VBG":
+            head = head.head  # "killing one person and wounding two": the first participle's head
+        if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.i != head.i:
+            head = head.head
+        return any(
+            e.cameo.startswith(_VIOLENT_ROOTS) and e.trigger.start <= head.idx < e.trigger.end for e in found
+        )
+
+    def _in_inference_subject(self, t: Token) -> bool:
+        """'The way the delegation was received suggests that ...': the trigger is in an inference's subject."""
+        node = t
+        while node.head.i != node.i:
+            if node.dep_ in ("nsubj", "csubj") and node.head.lemma_.lower() in self.inference_verbs:
+                return True
+            node = node.head
+        return False
+
     def _same_event(self, a: Event, b: Event) -> bool:
         if a.habitual != b.habitual:
             return False  # a custom and one act of it are two things
         if not (a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)):
             return False
+        later = b if a.trigger.start < b.trigger.start else a
+        if id(later) in self.presupposed and later.source and later.status == "reported":
+            # The outlet's inference re-mentions an act it reported: one event, whose mention
+            # names some of its parties ("the delegation was received in Pyongyang").
+            first = a if later is b else b
+            if (
+                first.status == "reported"
+                and bool(first.source)
+                and _covers(first.source, later.source, self.ctx)
+                and (not later.target or _covers(first.target, later.target, self.ctx))
+                and _dates_agree(first.date, later.date)
+            ):
+                return True
         nominal = id(a) in self.nominal or id(b) in self.nominal
         if not nominal:
             # Two clauses that each report an act ("attended a meeting", "met with Kim") are two
@@ -1161,6 +1232,13 @@ def _party_match(a: ActorRef, b: ActorRef, ctx: Context) -> bool:
         if e is not None and e.type == "state" and y.country == x.actor:
             return True
     return False
+
+
+def _shared_actors(a: Event, b: Event) -> int:
+    """How many of b's parties a names as the same actors, on the same side."""
+    return len({r.actor for r in a.source} & {r.actor for r in b.source}) + len(
+        {r.actor for r in a.target} & {r.actor for r in b.target}
+    )
 
 
 def _covers(big: list[ActorRef], small: list[ActorRef], ctx: Context) -> bool:

@@ -275,6 +275,19 @@ def _relative_head(tok: Token) -> Token:
     return tok
 
 
+def _participle_subject(subj: Token) -> Token:
+    """'The Red Cross operating in Iraq said': a participle parsed as the subject stands for its noun.
+
+    The parser sometimes makes a reduced relative clause the verb's subject and the noun before it
+    the participle's subject; the noun is who acts.
+    """
+    if subj.tag_ == "VBG" and subj.pos_ == "VERB":
+        nouns = [c for c in subj.children if c.dep_ in _SUBJ and c.i < subj.i and c.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            return nouns[0]
+    return subj
+
+
 def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
     """Who does it: nsubj, the 'by' agent of a passive, else inherited across conj/xcomp/relcl."""
     if depth > 4:
@@ -295,7 +308,7 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
             # preposition): the subject is the one next to the verb, its conjuncts aside.
             subj = [max(subj, key=lambda s: s.i if s.i < verb.i else -s.i)]
         if subj:
-            return [_relative_head(s) for s in subj]
+            return [_relative_head(_participle_subject(s)) for s in subj]
     head = verb.head
     if verb.dep_ == "xcomp" and head is not verb and head.pos_ in ("VERB", "AUX") and is_passive(head):
         # "Obama is scheduled to attend": the passive's subject does the act.
