@@ -275,3 +275,27 @@ def test_act_in_a_condition_is_hypothetical() -> None:
     assert accept and all(e["status"] == "hypothetical" for e in accept)
     threat = [e for e in got if e["cameo"].startswith("13")]
     assert threat and threat[0]["status"] == "reported"
+
+
+def test_claim_of_violence_is_an_accusation() -> None:
+    # PETRARCH-2's nesting rule: "X said that Y attacked Z" codes X accusing Y.
+    e = one("Russia said Ukrainian forces shelled the city of Donetsk.", "11")
+    assert e["cameo"] == "112" and ids(e["source"]) == ["RUS"] and e["target"][0]["country"] == "UKR"
+    said = events("Russia said Ukrainian forces shelled the city of Donetsk.")
+    assert not [x for x in said if x["cameo"][:2] == "19"]
+    # A trailing attribution reports the act; a claimant naming itself the doer reports its own act.
+    assert one("Ukrainian forces shelled the city of Donetsk, Russia said.", "19")["status"] == "attributed"
+    assert ids(one("Israel said it had struck Hamas targets in Gaza.", "19")["source"]) == ["ISR"]
+
+
+def test_act_asked_for_in_an_infinitive_is_not_an_event() -> None:
+    got = events("Obama is being pressured by Congress to help Iran.")
+    assert [e["cameo"] for e in got] == ["170"]
+
+
+def test_fired_from_a_place_without_a_doer() -> None:
+    e = one("Rockets were fired from Lebanon into northern Israel.", "19")
+    assert ids(e["source"]) == ["LBN"] and ids(e["target"]) == ["ISR"]
+    # The claim of it by its target is an accusation (PETRARCH-2's nesting rule).
+    e = one("Israel said a mortar bomb was fired at it from the Gaza Strip.", "11")
+    assert ids(e["source"]) == ["ISR"] and ids(e["target"]) == ["PSE"]

@@ -858,6 +858,9 @@ class _Coder:
                 if self._toll_of_attack(t, code, found):
                     break
                 ev = self.build(t, p, source, target, code, habit)
+                claim = self._claimed_violence(t, p, ev, source, target)
+                if claim is not None:
+                    ev = claim
                 words = self._object_words(t, objs)
                 if not ev.source:
                     # No event without a source: the issue codes who did what to whom, and an
@@ -907,6 +910,11 @@ class _Coder:
         out = [c.i for c in t.children if c.dep_ in ("dobj", "obj")]
         out += [g.i for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for g in c.children]
         stack = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+        # "was pressured by Congress to help Iran": an infinitive the parser hangs on as an adverbial
+        # clause is still what is asked for.
+        stack += [
+            c for c in t.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
         while stack:
             v = stack.pop()
             if v.pos_ in ("VERB", "AUX", "ADJ"):
@@ -956,6 +964,33 @@ class _Coder:
             else:
                 groups.append([e])
         return [self._fold(g) for g in groups]
+
+    def _claimed_violence(
+        self, t: Token, p: Pattern, ev: Event, source: list[Actor], target: list[Actor]
+    ) -> Event | None:
+        """'X said that Y attacked Z': X accuses Y (CAMEO 112), and the act is not coded on X's word.
+
+        Only for an act of violence with its doer named, in the complement clause of a claim verb
+        (``claim_verbs`` of the pattern table) that comes first, whose subject is an actor other
+        than a pronoun. A claimant who names itself the doer reports its own act: the act is coded.
+        """
+        if not ev.cameo.startswith(_VIOLENT_ROOTS) or not source or t.pos_ not in ("VERB", "AUX"):
+            return None
+        v = t
+        while v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+        if v.dep_ != "ccomp" or v.head.lemma_.lower() not in self.table.claim_verbs or v.head.i > v.i:
+            return None  # not a claim, or a trailing attribution ("X attacked Y, police said")
+        say = v.head
+        heads = [h for h in logical_subject(say) if h.pos_ != "PRON"]
+        claimant = [a for h in heads for a in self.actors_for(h)]
+        if not claimant:
+            return None
+        refs = [_ref(a) for a in claimant]
+        if any(any(_party_match(_ref(a), r, self.ctx) for r in refs) for a in source):
+            # "Israel said it struck Hamas targets": the doer reports its own act, which is coded.
+            return None
+        return self.build(say, p, claimant, source, "112")
 
     def _toll_of_attack(self, t: Token, code: str, found: list[Event]) -> bool:
         """'Insurgents shelled the city, killing eight people': the toll of a coded attack, not a second one.

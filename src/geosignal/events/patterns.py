@@ -75,6 +75,7 @@ class PatternTable:
     refusal_verbs: frozenset[str] = frozenset()
     refusal_codes: dict[str, str] = field(default_factory=dict)
     support_verbs: frozenset[str] = frozenset()
+    claim_verbs: frozenset[str] = frozenset()
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
@@ -180,6 +181,7 @@ _WORD_LISTS = {
     "threat_verbs": "threatverb:",
     "refusal_verbs": "refusalverb:",
     "support_verbs": "supportverb:",
+    "claim_verbs": "claimverb:",
 }
 
 
@@ -250,6 +252,7 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
         words("refusal_verbs"),
         codes("refusal_codes"),
         words("support_verbs"),
+        words("claim_verbs"),
     )
 
 
