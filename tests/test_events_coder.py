@@ -299,3 +299,11 @@ def test_fired_from_a_place_without_a_doer() -> None:
     # The claim of it by its target is an accusation (PETRARCH-2's nesting rule).
     e = one("Israel said a mortar bomb was fired at it from the Gaza Strip.", "11")
     assert ids(e["source"]) == ["ISR"] and ids(e["target"]) == ["PSE"]
+
+
+def test_subject_it_stands_for_the_state_before() -> None:
+    got = events("Russia protested to Ukraine. It also accused Kiev of shelling Donetsk.")
+    accuse = [e for e in got if e["cameo"].startswith("112")]
+    assert accuse and ids(accuse[0]["source"]) == ["RUS"] and ids(accuse[0]["target"]) == ["UKR"]
+    # An expletive "it" names no one.
+    assert all(e["source"] for e in events("It is possible that Russia attacked Ukraine."))

@@ -211,6 +211,8 @@ class _Coder:
         if head.lower_ in _PLURAL_PRONOUNS and head.i not in self.actor_at:
             self.from_pronoun = True
             return self._plural_antecedent(head)
+        if head.lower_ == "it" and head.dep_ in _SUBJ_DEPS and head.i not in self.actor_at:
+            return self._it_antecedent(head)
         out: list[Actor] = []
         for h in self._conjuncts(head):
             a = self._actor_of_phrase(h)
@@ -222,6 +224,32 @@ class _Coder:
                     if b not in out:
                         out.append(b)
         return out
+
+    def _it_antecedent(self, pron: Token) -> list[Actor]:
+        """'Turkey said it would not allow ...', 'Russia protested. It also accused Kiev ...'.
+
+        A subject "it" stands for a state or body: the subject of the verb of saying whose clause it
+        is in, else (opening a sentence) the subject of the sentence before, when either names one
+        actor that is not a person.
+        """
+        v = pron.head
+        while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
+            v = v.head
+        subjects: list[Token] = []
+        if v.dep_ == "ccomp" and v.head.i != v.i:
+            subjects = [c for c in v.head.children if c.dep_ in _SUBJ_DEPS and c.i < pron.i]
+        elif pron.i == pron.sent.start or (pron.i == pron.sent.start + 1 and pron.nbor(-1).dep_ == "cc"):
+            k = bisect_right(self.sent_starts, pron.i) - 1
+            if k >= 1:
+                subjects = [self.sents[k - 1].root]
+                subjects = [c for c in subjects[0].children if c.dep_ in _SUBJ_DEPS]
+        for sub in subjects:
+            if sub.pos_ == "PRON":
+                continue
+            got = self.actors_for(sub)
+            if len(got) == 1 and got[0].type != "person":
+                return got
+        return []
 
     def _plural_antecedent(self, pron: Token) -> list[Actor]:
         """'They received ...': the parties of the last plural subject before, in this or the last paragraph.
