@@ -307,3 +307,23 @@ def test_subject_it_stands_for_the_state_before() -> None:
     assert accuse and ids(accuse[0]["source"]) == ["RUS"] and ids(accuse[0]["target"]) == ["UKR"]
     # An expletive "it" names no one.
     assert all(e["source"] for e in events("It is possible that Russia attacked Ukraine."))
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        ("The World Bank lent Egypt 500 million dollars.", "071", "world-bank", "EGY"),
+        ("Iran has armed the Houthi rebels in Yemen.", "072", "IRN", "houthis"),
+        ("Saudi Arabia funds Hamas.", "071", "SAU", "hamas"),
+    ],
+)
+def test_aid_verbs_of_the_codebook(text: str, code: str, source: str, target: str) -> None:
+    e = one(text, "07")
+    assert e["cameo"] == code and ids(e["source"]) == [source] and ids(e["target"]) == [target]
+
+
+def test_clash_and_kidnapping_nouns() -> None:
+    e = one("Clashes between Armenian and Azerbaijani troops killed five soldiers.", "19")
+    assert sorted(ids(e["source"])) == ["ARM", "AZE"]
+    e = one("The kidnapping of two French journalists by Iraqi militants shocked France.", "18")
+    assert e["cameo"] == "181" and e["source"][0]["country"] == "IRQ" and e["target"][0]["country"] == "FRA"
