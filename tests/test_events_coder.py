@@ -327,3 +327,11 @@ def test_clash_and_kidnapping_nouns() -> None:
     assert sorted(ids(e["source"])) == ["ARM", "AZE"]
     e = one("The kidnapping of two French journalists by Iraqi militants shocked France.", "18")
     assert e["cameo"] == "181" and e["source"][0]["country"] == "IRQ" and e["target"][0]["country"] == "FRA"
+
+
+def test_press_release_and_news_conference_are_no_acts() -> None:
+    got = events("Hamas said in a press release that it held a news conference in Gaza.")
+    assert not [e for e in got if e["trigger"]["text"] in ("release", "conference")]
+    # The armed groups the knowledge base knows have their country (CAMEO LKAREB).
+    e = one("The Liberation Tigers of Tamil Eelam attacked a Sri Lankan army base.", "19")
+    assert e["source"][0]["actor"] == "ltte" and e["source"][0]["country"] == "LKA"

@@ -877,6 +877,10 @@ class _Coder:
             if t.i in self.consumed:
                 continue
             cands = self.table.candidates(t)
+            if t.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "compound" and c.lower_ in self.table.media_compounds for c in t.children
+            ):
+                cands = ()  # "a press release", "a news conference": no act between parties
             habit = bool(cands) and st.habitual(t)
             for p in cands:
                 got = self.match(t, p, allow_empty=p.pos == "noun")

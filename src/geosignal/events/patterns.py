@@ -76,6 +76,7 @@ class PatternTable:
     refusal_codes: dict[str, str] = field(default_factory=dict)
     support_verbs: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
+    media_compounds: frozenset[str] = frozenset()
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
@@ -182,6 +183,7 @@ _WORD_LISTS = {
     "refusal_verbs": "refusalverb:",
     "support_verbs": "supportverb:",
     "claim_verbs": "claimverb:",
+    "media_compounds": "mediacompound:",
 }
 
 
@@ -253,6 +255,7 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
         codes("refusal_codes"),
         words("support_verbs"),
         words("claim_verbs"),
+        words("media_compounds"),
     )
 
 
