@@ -335,3 +335,15 @@ def test_press_release_and_news_conference_are_no_acts() -> None:
     # The armed groups the knowledge base knows have their country (CAMEO LKAREB).
     e = one("The Liberation Tigers of Tamil Eelam attacked a Sri Lankan army base.", "19")
     assert e["source"][0]["actor"] == "ltte" and e["source"][0]["country"] == "LKA"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russia will withdraw its troops from Georgia.", "0356"),
+        ("The EU will lift sanctions on Iran.", "0354"),
+    ],
+)
+def test_intent_to_yield_has_the_codebook_detail(text: str, code: str) -> None:
+    e = one(text, "03")
+    assert e["cameo"] == code and e["status"] == "future"

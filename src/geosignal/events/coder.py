@@ -1208,7 +1208,9 @@ class _Coder:
             if threat and status in ("future", "hypothetical"):
                 status = "reported"  # the threat was made
         elif status == "future" and code[:2] in self.table.intent_codes:
-            intent = self.table.intent_codes[code[:2]]
+            intent = _mapped(self.table.intent_details, code, self.table.intent_codes[code[:2]])
+            if code[:4] in self.table.intent_details:
+                intent = self.table.intent_details[code[:4]]
             detailed = intent + code[2:3]
             keep = f"keep:{code[:2]}" in self.table.intent_codes and len(code) >= 3 and code[2] != "0"
             code = detailed if keep and detailed in self.book.codes else intent

@@ -77,6 +77,7 @@ class PatternTable:
     support_verbs: frozenset[str] = frozenset()
     claim_verbs: frozenset[str] = frozenset()
     media_compounds: frozenset[str] = frozenset()
+    intent_details: dict[str, str] = field(default_factory=dict)
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
@@ -176,7 +177,7 @@ def read_patterns(text: str, where: str) -> tuple[list[Pattern], str]:
 
 # The pattern files' side tables, kept in one dict per file (so a user file overrides entry by
 # entry) under a prefix each: code tables (root or code -> CAMEO code) and word lists.
-_CODE_TABLES = {"threat_codes": "threat:", "refusal_codes": "refusal:"}
+_CODE_TABLES = {"threat_codes": "threat:", "refusal_codes": "refusal:", "intent_details": "intentdetail:"}
 _WORD_LISTS = {
     "intent_keeps_detail": "keep:",
     "threat_verbs": "threatverb:",
@@ -256,6 +257,7 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
         words("support_verbs"),
         words("claim_verbs"),
         words("media_compounds"),
+        codes("intent_details"),
     )
 
 
