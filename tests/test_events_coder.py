@@ -347,3 +347,10 @@ def test_press_release_and_news_conference_are_no_acts() -> None:
 def test_intent_to_yield_has_the_codebook_detail(text: str, code: str) -> None:
     e = one(text, "03")
     assert e["cameo"] == code and e["status"] == "future"
+
+
+def test_firefight_is_small_arms_fighting() -> None:
+    e = one("Syrian rebels engaged Filipino peacekeepers in a firefight on Saturday.", "19")
+    assert e["cameo"] == "193"
+    e = one("A gunbattle between Indian and Pakistani troops broke out in Kashmir.", "19")
+    assert e["cameo"] == "193" and sorted(ids(e["source"])) == ["IND", "PAK"]

@@ -688,6 +688,8 @@ class _Coder:
             # The object phrase, and for a pattern keyed on its subject the subject phrase
             # ("NATO peacekeeping troops arrived": peacekeeping).
             phrase = list(objs) + (self._subj_heads(t) if p.subj else [])
+            # "engaged the peacekeepers in a firefight": the means named after "in"/"with" too.
+            phrase += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "with") for g in c.children]
             tokens = [x for o in phrase for x in o.subtree]
             words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
             for r in p.refine:
