@@ -354,3 +354,8 @@ def test_firefight_is_small_arms_fighting() -> None:
     assert e["cameo"] == "193"
     e = one("A gunbattle between Indian and Pakistani troops broke out in Kashmir.", "19")
     assert e["cameo"] == "193" and sorted(ids(e["source"])) == ["IND", "PAK"]
+
+
+def test_attending_a_summit_is_meeting_at_a_third_location() -> None:
+    assert one("Putin attended the G20 summit in Bali.", "04")["cameo"] == "044"
+    assert one("The Chinese delegation attended a meeting with Russian officials.", "04")["cameo"] == "040"
