@@ -359,3 +359,10 @@ def test_firefight_is_small_arms_fighting() -> None:
 def test_attending_a_summit_is_meeting_at_a_third_location() -> None:
     assert one("Putin attended the G20 summit in Bali.", "04")["cameo"] == "044"
     assert one("The Chinese delegation attended a meeting with Russian officials.", "04")["cameo"] == "040"
+
+
+def test_weapon_doer_gives_the_kind_of_attack() -> None:
+    e = one("Russian helicopter gunships killed 46 Afghan civilians in Herat.", "19")
+    assert e["cameo"] == "195" and ids(e["source"]) == ["RUS"]
+    assert one("Israeli tanks killed three Palestinians in Gaza.", "19")["cameo"] == "194"
+    assert one("Israeli soldiers killed three Palestinians in Gaza.", "19")["cameo"] == "190"
