@@ -366,3 +366,8 @@ def test_weapon_doer_gives_the_kind_of_attack() -> None:
     assert e["cameo"] == "195" and e["source"][0]["country"] == "RUS"
     assert one("Israeli tanks killed three Palestinians in Gaza.", "19")["cameo"] == "194"
     assert one("Israeli soldiers killed three Palestinians in Gaza.", "19")["cameo"] == "190"
+
+
+def test_purpose_of_a_phone_call_is_not_a_second_consultation() -> None:
+    got = events("The US Secretary of State telephoned the Russian Foreign Minister on Tuesday to discuss the war.")
+    assert [e["cameo"] for e in got if e["cameo"].startswith("04")] == ["041"]

@@ -891,6 +891,8 @@ class _Coder:
                 source, target, code, objs = got
                 if self._toll_of_attack(t, code, found):
                     break
+                if not target and self._purpose_of_consultation(t, code, found):
+                    break
                 ev = self.build(t, p, source, target, code, habit)
                 claim = self._claimed_violence(t, p, ev, source, target)
                 if claim is not None:
@@ -1025,6 +1027,15 @@ class _Coder:
             # "Israel said it struck Hamas targets": the doer reports its own act, which is coded.
             return None
         return self.build(say, p, claimant, source, "112")
+
+    def _purpose_of_consultation(self, t: Token, code: str, found: list[Event]) -> bool:
+        """'telephoned Kozyrev to discuss the settlement': what a coded consultation is for, not a second one."""
+        if not code.startswith("04") or t.dep_ not in ("advcl", "xcomp"):
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return False
+        head = t.head
+        return any(e.cameo.startswith("04") and e.trigger.start <= head.idx < e.trigger.end for e in found)
 
     def _toll_of_attack(self, t: Token, code: str, found: list[Event]) -> bool:
         """'Insurgents shelled the city, killing eight people': the toll of a coded attack, not a second one.
