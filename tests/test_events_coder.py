@@ -371,3 +371,10 @@ def test_weapon_doer_gives_the_kind_of_attack() -> None:
 def test_purpose_of_a_phone_call_is_not_a_second_consultation() -> None:
     got = events("The US Secretary of State telephoned the Russian Foreign Minister on Tuesday to discuss the war.")
     assert [e["cameo"] for e in got if e["cameo"].startswith("04")] == ["041"]
+
+
+def test_announced_violence_is_a_threat_and_a_tried_assassination_an_attempt() -> None:
+    e = one("Iran plans to attack Israel.", "13")
+    assert e["cameo"] == "138" and e["status"] == "reported" and ids(e["target"]) == ["ISR"]
+    assert one("Militants tried to assassinate the Pakistani president.", "18")["cameo"] == "185"
+    assert one("Militants assassinated the Pakistani president.", "18")["cameo"] == "186"

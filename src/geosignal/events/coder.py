@@ -1207,6 +1207,12 @@ class _Coder:
     ) -> Event:
         status, statement = self.status(t)
         threat = t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.threat_verbs
+        if code.startswith(_VIOLENT_ROOTS) and t.dep_ == "xcomp" and t.head.lemma_.lower() in self.intent_verbs:
+            # "wants to attack Iraq", "vowed to fight the rebels": the announced violence is a threat
+            # of force (CAMEO 138), as PETRARCH-2's transformation "a (_ b ATTACK) WANT = a b 138" codes it.
+            threat = True
+        if code == "186" and t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.attempt_verbs:
+            code = "185"  # "tried to assassinate": the attempt
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.refusal_verbs and code[:2] not in ("12", "13"):
             # "refused to allow UN planes to land": the refusal is the event (a rejection), with
             # the status of the refusing verb, not the negated act.

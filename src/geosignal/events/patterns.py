@@ -78,6 +78,7 @@ class PatternTable:
     claim_verbs: frozenset[str] = frozenset()
     media_compounds: frozenset[str] = frozenset()
     intent_details: dict[str, str] = field(default_factory=dict)
+    attempt_verbs: frozenset[str] = frozenset()
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
@@ -185,6 +186,7 @@ _WORD_LISTS = {
     "support_verbs": "supportverb:",
     "claim_verbs": "claimverb:",
     "media_compounds": "mediacompound:",
+    "attempt_verbs": "attemptverb:",
 }
 
 
@@ -258,6 +260,7 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
         words("claim_verbs"),
         words("media_compounds"),
         codes("intent_details"),
+        words("attempt_verbs"),
     )
 
 
