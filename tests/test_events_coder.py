@@ -227,3 +227,154 @@ def test_insisting_is_a_demand_only_when_it_asks_for_something() -> None:
     assert not [e for e in said if e["cameo"][:2] == "10"], said
     got = events("Canada insisted on the withdrawal of Russian forces from Georgia.")
     assert [e["cameo"][:2] for e in got] == ["10"], got
+
+
+def test_inference_remention_is_a_mention_not_a_second_event() -> None:
+    # The outlet infers from an act it reported: the act named in the inference's subject is a
+    # later mention of the reported event, whose parties it names in part.
+    text = (
+        "The Brazilian government and President Lula received the Argentine delegation in Brasilia. "
+        "The way the Argentine delegation was received in Brasilia suggests that the two countries are close."
+    )
+    got = [e for e in events(text) if e["cameo"].startswith("04")]
+    assert len(got) == 1, got
+    assert len(got[0]["mentions"]) == 2
+    assert ids(got[0]["target"]) == ["ARG"]
+
+
+def test_international_ngo_and_igo_official_have_no_country() -> None:
+    e = one("Amnesty International accused Egypt of torturing prisoners.", "11")
+    assert e["source"][0]["actor"] == "amnesty-international"
+    assert e["source"][0]["country"] is None and e["source"][0]["sector"] == "NGO"
+    # A UN Secretary-General acts for the UN while in office (CAMEO: IGOUNO), not for his state.
+    got = geosignal.analyze("Kofi Annan urged Iraq to admit the inspectors.", published="2002-09-10").to_dict()
+    appeal = [e for e in got["events"] if e["cameo"].startswith("02")]
+    assert appeal and appeal[0]["source"][0]["country"] is None and appeal[0]["source"][0]["sector"] == "IGO"
+
+
+def test_multiword_agent_and_participle_subject() -> None:
+    e = one("A human rights group criticized Croatia.", "11")
+    assert e["source"][0]["sector"] == "NGO" and ids(e["target"]) == ["HRV"]
+    # "The Red Cross operating in Iraq said": the body acts, not the place of its participle.
+    e = one("The Red Cross operating in Iraq said US forces must ensure security.", "10")
+    assert ids(e["source"]) == ["icrc"] and ids(e["target"]) == ["USA"]
+
+
+def test_toll_of_an_attack_is_not_a_second_attack() -> None:
+    got = events("Israeli troops raided the town of Jenin, killing two militants and wounding three others.")
+    violent = [e for e in got if e["cameo"][:2] in ("18", "19", "20")]
+    assert len(violent) == 1 and violent[0]["trigger"]["text"] == "raided"
+    # A killing of its own is still coded.
+    e = one("Gunmen killed two Iraqi policemen in Baghdad.", "19")
+    assert e["trigger"]["text"] == "killed"
+
+
+def test_act_in_a_condition_is_hypothetical() -> None:
+    got = events("Iran threatened to attack Iraq unless Baghdad accepted its conditions.")
+    accept = [e for e in got if e["trigger"]["text"] == "accepted"]
+    assert accept and all(e["status"] == "hypothetical" for e in accept)
+    threat = [e for e in got if e["cameo"].startswith("13")]
+    assert threat and threat[0]["status"] == "reported"
+
+
+def test_claim_of_violence_is_an_accusation() -> None:
+    # PETRARCH-2's nesting rule: "X said that Y attacked Z" codes X accusing Y.
+    e = one("Russia said Ukrainian forces shelled the city of Donetsk.", "11")
+    assert e["cameo"] == "112" and ids(e["source"]) == ["RUS"] and e["target"][0]["country"] == "UKR"
+    said = events("Russia said Ukrainian forces shelled the city of Donetsk.")
+    assert not [x for x in said if x["cameo"][:2] == "19"]
+    # A trailing attribution reports the act; a claimant naming itself the doer reports its own act.
+    assert one("Ukrainian forces shelled the city of Donetsk, Russia said.", "19")["status"] == "attributed"
+    assert ids(one("Israel said it had struck Hamas targets in Gaza.", "19")["source"]) == ["ISR"]
+
+
+def test_act_asked_for_in_an_infinitive_is_not_an_event() -> None:
+    got = events("Obama is being pressured by Congress to help Iran.")
+    assert [e["cameo"] for e in got] == ["170"]
+
+
+def test_fired_from_a_place_without_a_doer() -> None:
+    e = one("Rockets were fired from Lebanon into northern Israel.", "19")
+    assert ids(e["source"]) == ["LBN"] and ids(e["target"]) == ["ISR"]
+    # The claim of it by its target is an accusation (PETRARCH-2's nesting rule).
+    e = one("Israel said a mortar bomb was fired at it from the Gaza Strip.", "11")
+    assert ids(e["source"]) == ["ISR"] and ids(e["target"]) == ["PSE"]
+
+
+def test_subject_it_stands_for_the_state_before() -> None:
+    got = events("Russia protested to Ukraine. It also accused Kiev of shelling Donetsk.")
+    accuse = [e for e in got if e["cameo"].startswith("112")]
+    assert accuse and ids(accuse[0]["source"]) == ["RUS"] and ids(accuse[0]["target"]) == ["UKR"]
+    # An expletive "it" names no one.
+    assert all(e["source"] for e in events("It is possible that Russia attacked Ukraine."))
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        ("The World Bank lent Egypt 500 million dollars.", "071", "world-bank", "EGY"),
+        ("Iran has armed the Houthi rebels in Yemen.", "072", "IRN", "houthis"),
+        ("Saudi Arabia funds Hamas.", "071", "SAU", "hamas"),
+    ],
+)
+def test_aid_verbs_of_the_codebook(text: str, code: str, source: str, target: str) -> None:
+    e = one(text, "07")
+    assert e["cameo"] == code and ids(e["source"]) == [source] and ids(e["target"]) == [target]
+
+
+def test_clash_and_kidnapping_nouns() -> None:
+    e = one("Clashes between Armenian and Azerbaijani troops killed five soldiers.", "19")
+    assert sorted(ids(e["source"])) == ["ARM", "AZE"]
+    e = one("The kidnapping of two French journalists by Iraqi militants shocked France.", "18")
+    assert e["cameo"] == "181" and e["source"][0]["country"] == "IRQ" and e["target"][0]["country"] == "FRA"
+
+
+def test_press_release_and_news_conference_are_no_acts() -> None:
+    got = events("Hamas said in a press release that it held a news conference in Gaza.")
+    assert not [e for e in got if e["trigger"]["text"] in ("release", "conference")]
+    # The armed groups the knowledge base knows have their country (CAMEO LKAREB).
+    e = one("The Liberation Tigers of Tamil Eelam attacked a Sri Lankan army base.", "19")
+    assert e["source"][0]["actor"] == "ltte" and e["source"][0]["country"] == "LKA"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russia will withdraw its troops from Georgia.", "0356"),
+        ("The EU will lift sanctions on Iran.", "0354"),
+    ],
+)
+def test_intent_to_yield_has_the_codebook_detail(text: str, code: str) -> None:
+    e = one(text, "03")
+    assert e["cameo"] == code and e["status"] == "future"
+
+
+def test_firefight_is_small_arms_fighting() -> None:
+    e = one("Syrian rebels engaged Filipino peacekeepers in a firefight on Saturday.", "19")
+    assert e["cameo"] == "193"
+    e = one("A gunbattle between Indian and Pakistani troops broke out in Kashmir.", "19")
+    assert e["cameo"] == "193" and sorted(ids(e["source"])) == ["IND", "PAK"]
+
+
+def test_attending_a_summit_is_meeting_at_a_third_location() -> None:
+    assert one("Putin attended the G20 summit in Bali.", "04")["cameo"] == "044"
+    assert one("The Chinese delegation attended a meeting with Russian officials.", "04")["cameo"] == "040"
+
+
+def test_weapon_doer_gives_the_kind_of_attack() -> None:
+    e = one("Russian helicopter gunships killed 46 Afghan civilians in Herat.", "19")
+    assert e["cameo"] == "195" and e["source"][0]["country"] == "RUS"
+    assert one("Israeli tanks killed three Palestinians in Gaza.", "19")["cameo"] == "194"
+    assert one("Israeli soldiers killed three Palestinians in Gaza.", "19")["cameo"] == "190"
+
+
+def test_purpose_of_a_phone_call_is_not_a_second_consultation() -> None:
+    got = events("The US Secretary of State telephoned the Russian Foreign Minister on Tuesday to discuss the war.")
+    assert [e["cameo"] for e in got if e["cameo"].startswith("04")] == ["041"]
+
+
+def test_announced_violence_is_a_threat_and_a_tried_assassination_an_attempt() -> None:
+    e = one("Iran plans to attack Israel.", "13")
+    assert e["cameo"] == "138" and e["status"] == "reported" and ids(e["target"]) == ["ISR"]
+    assert one("Militants tried to assassinate the Pakistani president.", "18")["cameo"] == "185"
+    assert one("Militants assassinated the Pakistani president.", "18")["cameo"] == "186"

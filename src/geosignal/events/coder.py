@@ -51,6 +51,8 @@ _VISIT_CODE = "042"
 _PLACED_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
 # Appeals (02), demands (10) and pressure (170): what they ask for is their content, not an event of its own.
 _ASKING_CODES = ("02", "10", "170")
+# Codes of violence (assault, fight, mass violence): a participle of them after a coded attack is its toll.
+_VIOLENT_ROOTS = ("18", "19", "20")
 # How factual a mention's status is: a merged event takes its most factual mention's.
 _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 
@@ -97,6 +99,7 @@ class _Coder:
         self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
         self.person_years = int(words["historical_person_years"])
         self.intent_verbs = frozenset(str(x) for x in words["intent_verbs"])
+        self.inference_verbs = frozenset(str(x) for x in words.get("inference_verbs") or ())
         # Verbs that announce, threaten or refuse an act: the act, when coded, is the event.
         self.announcing = table.threat_verbs | self.intent_verbs | table.refusal_verbs
         self.sent_cues: dict[int, list[Cue]] = {}
@@ -109,6 +112,7 @@ class _Coder:
         self.nominal: set[int] = set()  # ids of events whose trigger is an event noun
         self.objects: dict[int, frozenset[str]] = {}  # event id -> head nouns of its object
         self.orphans: dict[int, frozenset[str]] = {}  # event-noun mentions without parties
+        self.presupposed: set[int] = set()  # ids of events named in the subject of an inference
 
     def sent_of(self, t: Token) -> Span:
         """The sentence of a token (Token.sent rescans the document; this does not)."""
@@ -209,6 +213,8 @@ class _Coder:
         if head.lower_ in _PLURAL_PRONOUNS and head.i not in self.actor_at:
             self.from_pronoun = True
             return self._plural_antecedent(head)
+        if head.lower_ == "it" and head.dep_ in _SUBJ_DEPS and head.i not in self.actor_at:
+            return self._it_antecedent(head)
         out: list[Actor] = []
         for h in self._conjuncts(head):
             a = self._actor_of_phrase(h)
@@ -220,6 +226,32 @@ class _Coder:
                     if b not in out:
                         out.append(b)
         return out
+
+    def _it_antecedent(self, pron: Token) -> list[Actor]:
+        """'Turkey said it would not allow ...', 'Russia protested. It also accused Kiev ...'.
+
+        A subject "it" stands for a state or body: the subject of the verb of saying whose clause it
+        is in, else (opening a sentence) the subject of the sentence before, when either names one
+        actor that is not a person.
+        """
+        v = pron.head
+        while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
+            v = v.head
+        subjects: list[Token] = []
+        if v.dep_ == "ccomp" and v.head.i != v.i:
+            subjects = [c for c in v.head.children if c.dep_ in _SUBJ_DEPS and c.i < pron.i]
+        elif pron.i == pron.sent.start or (pron.i == pron.sent.start + 1 and pron.nbor(-1).dep_ == "cc"):
+            k = bisect_right(self.sent_starts, pron.i) - 1
+            if k >= 1:
+                subjects = [self.sents[k - 1].root]
+                subjects = [c for c in subjects[0].children if c.dep_ in _SUBJ_DEPS]
+        for sub in subjects:
+            if sub.pos_ == "PRON":
+                continue
+            got = self.actors_for(sub)
+            if len(got) == 1 and got[0].type != "person":
+                return got
+        return []
 
     def _plural_antecedent(self, pron: Token) -> list[Actor]:
         """'They received ...': the parties of the last plural subject before, in this or the last paragraph.
@@ -384,8 +416,26 @@ class _Coder:
                     return
 
     def _sector_of(self, h: Token) -> str | None:
-        """The agent sector of a generic actor noun ("police" COP, "rebels" REB), else None."""
-        return self._agent_sector(h) if h.pos_ == "NOUN" else None
+        """The agent sector of a generic actor noun ("police" COP, "rebels" REB), else None.
+
+        A multiword agent of the lexicon ending in the noun wins over the noun alone, the longest
+        first ("a human rights group" NGO, "riot police" COP, "an armed group" REB).
+        """
+        if h.pos_ != "NOUN":
+            return None
+        agents = self.ctx.kb.lexicons.agents
+        mods: list[Token] = []
+        for c in reversed(list(h.lefts)):
+            if c.dep_ not in ("compound", "amod", "nmod") or c.i != h.i - len(mods) - 1:
+                break
+            mods.insert(0, c)
+        for k in range(min(3, len(mods)), 0, -1):
+            words = " ".join(t.lower_ for t in mods[-k:])
+            for last in (h.lemma_.lower(), h.lower_):
+                got = agents.get(f"{words} {last}")
+                if got is not None:
+                    return got
+        return self._agent_sector(h)
 
     def _agent_sector(self, o: Token) -> str | None:
         """The sector of a word that names a kind of actor (agents lexicon: "troops", "officials")."""
@@ -646,6 +696,8 @@ class _Coder:
             # The object phrase, and for a pattern keyed on its subject the subject phrase
             # ("NATO peacekeeping troops arrived": peacekeeping).
             phrase = list(objs) + (self._subj_heads(t) if p.subj else [])
+            # "engaged the peacekeepers in a firefight": the means named after "in"/"with" too.
+            phrase += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "with") for g in c.children]
             tokens = [x for o in phrase for x in o.subtree]
             words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
             for r in p.refine:
@@ -857,13 +909,24 @@ class _Coder:
             if t.i in self.consumed:
                 continue
             cands = self.table.candidates(t)
+            if t.pos_ in ("NOUN", "PROPN") and any(
+                c.dep_ == "compound" and c.lower_ in self.table.media_compounds for c in t.children
+            ):
+                cands = ()  # "a press release", "a news conference": no act between parties
             habit = bool(cands) and st.habitual(t)
             for p in cands:
                 got = self.match(t, p, allow_empty=p.pos == "noun")
                 if got is None:
                     continue
                 source, target, code, objs = got
+                if self._toll_of_attack(t, code, found):
+                    break
+                if not target and self._purpose_of_consultation(t, code, found):
+                    break
                 ev = self.build(t, p, source, target, code, habit)
+                claim = self._claimed_violence(t, p, ev, source, target)
+                if claim is not None:
+                    ev = claim
                 words = self._object_words(t, objs)
                 if not ev.source:
                     # No event without a source: the issue codes who did what to whom, and an
@@ -894,6 +957,8 @@ class _Coder:
                     found.append(ev)
                     if p.pos == "noun":
                         self.nominal.add(id(ev))
+                    if self._in_inference_subject(t):
+                        self.presupposed.add(id(ev))
                 break
         found.sort(key=lambda e: e.trigger.start)
         found = self.merge(found)
@@ -911,6 +976,11 @@ class _Coder:
         out = [c.i for c in t.children if c.dep_ in ("dobj", "obj")]
         out += [g.i for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "on", "upon") for g in c.children]
         stack = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
+        # "was pressured by Congress to help Iran": an infinitive the parser hangs on as an adverbial
+        # clause is still what is asked for.
+        stack += [
+            c for c in t.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        ]
         while stack:
             v = stack.pop()
             if v.pos_ in ("VERB", "AUX", "ADJ"):
@@ -947,6 +1017,12 @@ class _Coder:
                         g.append(e)
                         break
                 continue
+            if id(e) in self.presupposed:
+                # An inference's re-mention joins the event that names its parties most exactly.
+                fits = [g for g in groups if all(self._same_event(x, e) for x in g)]
+                if fits:
+                    max(fits, key=lambda g: _shared_actors(g[0], e)).append(e)
+                    continue
             for g in reversed(groups):
                 if all(self._same_event(x, e) for x in g):
                     g.append(e)
@@ -955,11 +1031,86 @@ class _Coder:
                 groups.append([e])
         return [self._fold(g) for g in groups]
 
+    def _claimed_violence(
+        self, t: Token, p: Pattern, ev: Event, source: list[Actor], target: list[Actor]
+    ) -> Event | None:
+        """'X said that Y attacked Z': X accuses Y (CAMEO 112), and the act is not coded on X's word.
+
+        Only for an act of violence with its doer named, in the complement clause of a claim verb
+        (``claim_verbs`` of the pattern table) that comes first, whose subject is an actor other
+        than a pronoun. A claimant who names itself the doer reports its own act: the act is coded.
+        """
+        if not ev.cameo.startswith(_VIOLENT_ROOTS) or not source or t.pos_ not in ("VERB", "AUX"):
+            return None
+        v = t
+        while v.dep_ == "conj" and v.head.i != v.i:
+            v = v.head
+        if v.dep_ != "ccomp" or v.head.lemma_.lower() not in self.table.claim_verbs or v.head.i > v.i:
+            return None  # not a claim, or a trailing attribution ("X attacked Y, police said")
+        say = v.head
+        heads = [h for h in logical_subject(say) if h.pos_ != "PRON"]
+        claimant = [a for h in heads for a in self.actors_for(h)]
+        if not claimant:
+            return None
+        refs = [_ref(a) for a in claimant]
+        if any(any(_party_match(_ref(a), r, self.ctx) for r in refs) for a in source):
+            # "Israel said it struck Hamas targets": the doer reports its own act, which is coded.
+            return None
+        return self.build(say, p, claimant, source, "112")
+
+    def _purpose_of_consultation(self, t: Token, code: str, found: list[Event]) -> bool:
+        """'telephoned Kozyrev to discuss the settlement': what a coded consultation is for, not a second one."""
+        if not code.startswith("04") or t.dep_ not in ("advcl", "xcomp"):
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+            return False
+        head = t.head
+        return any(e.cameo.startswith("04") and e.trigger.start <= head.idx < e.trigger.end for e in found)
+
+    def _toll_of_attack(self, t: Token, code: str, found: list[Event]) -> bool:
+        """'Insurgents shelled the city, killing eight people': the toll of a coded attack, not a second one.
+
+        A participle of violence (CAMEO 18-20) that modifies the clause of an attack already coded
+        tells what that attack did; the attack is the event.
+        """
+        if not code.startswith(_VIOLENT_ROOTS) or t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "conj"):
+            return False
+        head = t.head
+        while head.dep_ == "conj" and head.head.i != head.i and head.tag_ == "VBG":
+            head = head.head  # "killing one person and wounding two": the first participle's head
+        if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.i != head.i:
+            head = head.head
+        return any(
+            e.cameo.startswith(_VIOLENT_ROOTS) and e.trigger.start <= head.idx < e.trigger.end for e in found
+        )
+
+    def _in_inference_subject(self, t: Token) -> bool:
+        """'The way the delegation was received suggests that ...': the trigger is in an inference's subject."""
+        node = t
+        while node.head.i != node.i:
+            if node.dep_ in ("nsubj", "csubj") and node.head.lemma_.lower() in self.inference_verbs:
+                return True
+            node = node.head
+        return False
+
     def _same_event(self, a: Event, b: Event) -> bool:
         if a.habitual != b.habitual:
             return False  # a custom and one act of it are two things
         if not (a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)):
             return False
+        later = b if a.trigger.start < b.trigger.start else a
+        if id(later) in self.presupposed and later.source and later.status == "reported":
+            # The outlet's inference re-mentions an act it reported: one event, whose mention
+            # names some of its parties ("the delegation was received in Pyongyang").
+            first = a if later is b else b
+            if (
+                first.status == "reported"
+                and bool(first.source)
+                and _covers(first.source, later.source, self.ctx)
+                and (not later.target or _covers(first.target, later.target, self.ctx))
+                and _dates_agree(first.date, later.date)
+            ):
+                return True
         nominal = id(a) in self.nominal or id(b) in self.nominal
         if not nominal:
             # Two clauses that each report an act ("attended a meeting", "met with Kim") are two
@@ -1086,6 +1237,12 @@ class _Coder:
     ) -> Event:
         status, statement = self.status(t)
         threat = t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.threat_verbs
+        if code.startswith(_VIOLENT_ROOTS) and t.dep_ == "xcomp" and t.head.lemma_.lower() in self.intent_verbs:
+            # "wants to attack Iraq", "vowed to fight the rebels": the announced violence is a threat
+            # of force (CAMEO 138), as PETRARCH-2's transformation "a (_ b ATTACK) WANT = a b 138" codes it.
+            threat = True
+        if code == "186" and t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.attempt_verbs:
+            code = "185"  # "tried to assassinate": the attempt
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.refusal_verbs and code[:2] not in ("12", "13"):
             # "refused to allow UN planes to land": the refusal is the event (a rejection), with
             # the status of the refusing verb, not the negated act.
@@ -1100,7 +1257,9 @@ class _Coder:
             if threat and status in ("future", "hypothetical"):
                 status = "reported"  # the threat was made
         elif status == "future" and code[:2] in self.table.intent_codes:
-            intent = self.table.intent_codes[code[:2]]
+            intent = _mapped(self.table.intent_details, code, self.table.intent_codes[code[:2]])
+            if code[:4] in self.table.intent_details:
+                intent = self.table.intent_details[code[:4]]
             detailed = intent + code[2:3]
             keep = f"keep:{code[:2]}" in self.table.intent_codes and len(code) >= 3 and code[2] != "0"
             code = detailed if keep and detailed in self.book.codes else intent
@@ -1191,6 +1350,13 @@ def _party_match(a: ActorRef, b: ActorRef, ctx: Context) -> bool:
         if e is not None and e.type == "state" and y.country == x.actor:
             return True
     return False
+
+
+def _shared_actors(a: Event, b: Event) -> int:
+    """How many of b's parties a names as the same actors, on the same side."""
+    return len({r.actor for r in a.source} & {r.actor for r in b.source}) + len(
+        {r.actor for r in a.target} & {r.actor for r in b.target}
+    )
 
 
 def _covers(big: list[ActorRef], small: list[ActorRef], ctx: Context) -> bool:

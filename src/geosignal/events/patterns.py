@@ -76,6 +76,10 @@ class PatternTable:
     refusal_verbs: frozenset[str] = frozenset()
     refusal_codes: dict[str, str] = field(default_factory=dict)
     support_verbs: frozenset[str] = frozenset()
+    claim_verbs: frozenset[str] = frozenset()
+    media_compounds: frozenset[str] = frozenset()
+    intent_details: dict[str, str] = field(default_factory=dict)
+    attempt_verbs: frozenset[str] = frozenset()
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
@@ -176,12 +180,15 @@ def read_patterns(text: str, where: str) -> tuple[list[Pattern], str]:
 
 # The pattern files' side tables, kept in one dict per file (so a user file overrides entry by
 # entry) under a prefix each: code tables (root or code -> CAMEO code) and word lists.
-_CODE_TABLES = {"threat_codes": "threat:", "refusal_codes": "refusal:"}
+_CODE_TABLES = {"threat_codes": "threat:", "refusal_codes": "refusal:", "intent_details": "intentdetail:"}
 _WORD_LISTS = {
     "intent_keeps_detail": "keep:",
     "threat_verbs": "threatverb:",
     "refusal_verbs": "refusalverb:",
     "support_verbs": "supportverb:",
+    "claim_verbs": "claimverb:",
+    "media_compounds": "mediacompound:",
+    "attempt_verbs": "attemptverb:",
 }
 
 
@@ -252,6 +259,10 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
         words("refusal_verbs"),
         codes("refusal_codes"),
         words("support_verbs"),
+        words("claim_verbs"),
+        words("media_compounds"),
+        codes("intent_details"),
+        words("attempt_verbs"),
     )
 
 
@@ -277,6 +288,19 @@ def _relative_head(tok: Token) -> Token:
     return tok
 
 
+def _participle_subject(subj: Token) -> Token:
+    """'The Red Cross operating in Iraq said': a participle parsed as the subject stands for its noun.
+
+    The parser sometimes makes a reduced relative clause the verb's subject and the noun before it
+    the participle's subject; the noun is who acts.
+    """
+    if subj.tag_ == "VBG" and subj.pos_ == "VERB":
+        nouns = [c for c in subj.children if c.dep_ in _SUBJ and c.i < subj.i and c.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            return nouns[0]
+    return subj
+
+
 def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
     """Who does it: nsubj, the 'by' agent of a passive, else inherited across conj/xcomp/relcl."""
     if depth > 4:
@@ -297,7 +321,7 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
             # preposition): the subject is the one next to the verb, its conjuncts aside.
             subj = [max(subj, key=lambda s: s.i if s.i < verb.i else -s.i)]
         if subj:
-            return [_relative_head(s) for s in subj]
+            return [_relative_head(_participle_subject(s)) for s in subj]
     head = verb.head
     if verb.dep_ == "xcomp" and head is not verb and head.pos_ in ("VERB", "AUX") and is_passive(head):
         # "Obama is scheduled to attend": the passive's subject does the act.

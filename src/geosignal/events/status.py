@@ -83,7 +83,24 @@ def clause_status(t: Token) -> Status | None:
             return "future"
     if t.dep_ == "xcomp" and t.head.lemma_.lower() in w["intent_verbs"]:
         return "future"
+    if _in_condition(t, frozenset(w.get("condition_marks") or ())):
+        return "hypothetical"
     return None
+
+
+def _in_condition(t: Token, marks: frozenset[str]) -> bool:
+    """True when the trigger's clause is a condition ("unless Baghdad accepted its terms")."""
+    cur = t
+    if cur.pos_ in ("NOUN", "PROPN") and cur.head.i != cur.i:
+        cur = cur.head if cur.dep_ != "pobj" else cur.head.head
+    for _ in range(4):
+        if cur.dep_ == "advcl":
+            return any(c.dep_ == "mark" and c.lower_ in marks for c in cur.children)
+        if cur.dep_ in ("conj", "xcomp") and cur.head.i != cur.i:
+            cur = cur.head
+            continue
+        break
+    return False
 
 
 def attributed_by_parse(t: Token, sent: Span, text: str) -> bool:

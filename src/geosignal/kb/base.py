@@ -135,7 +135,8 @@ class Entry:
         """The JSON summary that ``geosignal kb resolve`` prints.
 
         ``role`` is the office held on the date (today when None); country and sector come from
-        it, or, with no date and no current office, from the latest office held.
+        it, or, with no date and no current office, from the latest office held. An office held
+        in an international body (sector IGO) gives no country.
         """
         role = self.role_on(on)
         basis = role
@@ -144,11 +145,16 @@ class Entry:
         iso_country = (
             basis is not None and basis.country is not None and len(basis.country) == 3 and basis.country.isupper()
         )
+        country = basis.country if basis is not None and iso_country else self.country
+        if role is not None and role.sector == "IGO" and not iso_country:
+            # An official of an international body acts for it while in office (CAMEO codes the UN
+            # Secretary-General as IGOUNO, not his own country): no country on that date.
+            country = None
         return {
             "id": self.id,
             "name": self.name,
             "type": self.type,
-            "country": basis.country if basis is not None and iso_country else self.country,
+            "country": country,
             "sector": basis.sector if basis is not None and basis.sector else self.sector,
             "role": role.office if role else None,
             "wikidata": self.wikidata,
