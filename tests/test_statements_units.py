@@ -380,3 +380,18 @@ def test_a_refused_act_is_no_statement_but_a_refusal_to_comment_is() -> None:
     )
     assert not any("foreign trawlers" in s["content"]["text"] for s in d["statements"])
     assert _by_content(d, "comment on the decision")["cue"]["text"] == "declined"
+
+
+def test_speech_lexicon_words_are_words_not_yaml_booleans() -> None:
+    # YAML 1.1 reads a bare on/off/yes/no as a boolean: "comment: [on, about]" once lost its "on".
+    from geosignal.statements.lexicon import speech_lexicon
+
+    lex = speech_lexicon()
+    assert "on" in (lex.prep_verbs or {})["comment"]
+    every = set(lex.all_verbs) | {p for ps in (lex.prep_verbs or {}).values() for p in ps}
+    assert not every & {"true", "false"}
+
+
+def test_prepositional_comment_is_a_statement() -> None:
+    d = _analyse("The governor has also commented on the closure of the steel plant.")
+    assert _by_content(d, "the closure of the steel plant")["cue"]["text"] == "commented"
