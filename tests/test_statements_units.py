@@ -395,3 +395,12 @@ def test_speech_lexicon_words_are_words_not_yaml_booleans() -> None:
 def test_prepositional_comment_is_a_statement() -> None:
     d = _analyse("The governor has also commented on the closure of the steel plant.")
     assert _by_content(d, "the closure of the steel plant")["cue"]["text"] == "commented"
+
+
+def test_a_cue_inside_the_outlets_inference_is_no_statement() -> None:
+    d = _analyse(
+        "The minister's visit to the port suggests that both governments understand where the danger comes from."
+    )
+    assert d["statements"] == []
+    d = _analyse("Both governments understand that the danger comes from the sea, the minister said.")
+    assert any("danger comes from the sea" in s["content"]["text"] for s in d["statements"])

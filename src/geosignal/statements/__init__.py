@@ -1250,6 +1250,12 @@ class _Finder:
             if kind is not None:
                 st.speaker = ActorRef(actor=f"{kind}:{_slug(m.text)}", name=m.text, country=None, sector=None)
                 st.speaker_kind = kind
+        # What the outlet reads into an event is its own claim, and so is every cue inside it:
+        # "the visit suggests that the parties understand ..." reports no one's words.
+        inferred = [(s.content.start, s.content.end) for s in self.statements if id(s) in drop]
+        for st in self.statements:
+            if st.cue is not None and any(a <= st.cue.start < b for a, b in inferred):
+                drop.add(id(st))
         self.statements = [s for s in self.statements if id(s) not in drop]
         used = {s.speaker.actor for s in self.statements if s.speaker is not None}
         used |= {c.actor for s in self.statements for c in s.channel}
