@@ -404,3 +404,28 @@ def test_a_cue_inside_the_outlets_inference_is_no_statement() -> None:
     assert d["statements"] == []
     d = _analyse("Both governments understand that the danger comes from the sea, the minister said.")
     assert any("danger comes from the sea" in s["content"]["text"] for s in d["statements"])
+
+
+def test_a_participle_on_a_passive_clause_speaks_for_its_subject() -> None:
+    d = _analyse("After saying his knee was badly hurt, the striker was taken to hospital by the team doctor.")
+    s = _by_content(d, "his knee was badly hurt")
+    assert s["cue"]["text"] == "saying" and "striker" in s["speaker"]["mention"]["text"]
+
+
+def test_as_with_a_prepositional_content_is_no_as_clause() -> None:
+    d = _analyse("Her guest, the novelist Ana Ruiz, was visibly moved as she called for the ratification of the treaty.")
+    assert _by_content(d, "the ratification of the treaty")["cue"]["text"] == "called"
+    assert not any("visibly moved" in s["content"]["text"] for s in d["statements"])
+
+
+def test_a_call_for_someone_to_act() -> None:
+    d = _analyse("The prime minister sounded a call for parliament to pass the budget before the summer.")
+    s = _by_content(d, "parliament to pass the budget")
+    assert s["cue"]["text"] == "call"
+
+
+def test_speech_verbs_the_lemmatizer_shortens() -> None:
+    # en_core_web_sm lemmatizes "hoped" as "hop" and "rated" as "rat".
+    d = _analyse("The mayor hopes to reopen the bridge before winter. PolitiFact rated the claim as false.")
+    assert _by_content(d, "reopen the bridge")["cue"]["text"] == "hopes"
+    assert _by_content(d, "the claim")["cue"]["text"] == "rated"

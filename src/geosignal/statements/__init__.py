@@ -224,9 +224,21 @@ class _Finder:
             return True
         return any(a <= char < b for a, b in self.quoted)
 
+    def lemma(self, t: Token) -> str:
+        """The lemma, with the final "e" put back where the lemmatizer drops it from a speech verb.
+
+        en_core_web_sm reads "hoped", "hopes", "hoping" as "hop", "rated" as "rat" and
+        "lambasted" as "lambast"; a form that is the shortened lemma plus an ending, where the
+        lemma with "e" is a speech verb, is that verb ("hopping" stays "hop").
+        """
+        lem: str = t.lemma_.lower()
+        if lem not in self.verbs and lem + "e" in self.verbs and t.lower_ in (lem + "ed", lem + "es", lem + "ing"):
+            return lem + "e"
+        return lem
+
     def is_cue_verb(self, t: Token) -> bool:
         return (
-            (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs and t.pos_ != "AUX")
+            (t.pos_ in ("VERB", "AUX") and self.lemma(t) in self.verbs and t.pos_ != "AUX")
             or (t.pos_ == "VERB" and t.lower_ in ("said", "says", "told", "added", "noted"))
             or (
                 # Any verb with a "that"-clause ("realized that ...", "made clear that ...").
@@ -419,7 +431,7 @@ class _Finder:
     def _speaker_after(self, q: Quote, cue: Token) -> tuple[ActorRef, Span | None] | None:
         """The speaker of a cue after a quote: between the closing mark and the cue, or right after it."""
         subj = self._subject(cue)
-        if subj is not None and subj.idx >= q.close and subj.lower_ == "it" and cue.lemma_.lower() in self.lex.it_verbs:
+        if subj is not None and subj.idx >= q.close and subj.lower_ == "it" and self.lemma(cue) in self.lex.it_verbs:
             # "“...,” it added.": the article or body quoted just before speaks through "it".
             return self._unnamed_actor(subj.text, subj.idx, subj.idx + len(subj.text), None, None)
         if subj is not None and subj.idx >= q.close and subj.lower_ not in _NONSPEAKERS:
@@ -501,7 +513,7 @@ class _Finder:
                 if t.i in self.used_cues and not (last_cue is not None and t.i == last_cue.i):
                     return None
                 return t
-            if t.pos_ == "VERB" and t.lemma_.lower() not in self.verbs:
+            if t.pos_ == "VERB" and self.lemma(t) not in self.verbs:
                 return None
         return None
 
@@ -597,7 +609,7 @@ class _Finder:
                 # "did not respond to requests for comment", "did not recommend prosecution": nothing was said.
                 continue
             # Any noun may speak with a speech verb ("the bank said"); other cues need a speaker word.
-            self.loose = t.lemma_.lower() in self.lex.clause_verbs and (
+            self.loose = self.lemma(t) in self.lex.clause_verbs and (
                 any(c.dep_ == "ccomp" for c in t.children) or not any(c.dep_ == "dobj" for c in t.children)
             )
             speaker = self._speaker(t)
@@ -646,7 +658,7 @@ class _Finder:
         )
 
     def _content(self, v: Token) -> Span | None:
-        lemma = v.lemma_.lower()
+        lemma = self.lemma(v)
         kids = list(v.children)
         as_clause = self._as_clause(v, kids)
         if as_clause is not None:
@@ -718,7 +730,7 @@ class _Finder:
         if lemma in self.lex.intention_verbs:
             for c in kids:
                 if c.dep_ == "xcomp" and c.i > v.i and any(x.lower_ == "to" for x in c.children):
-                    if lemma in self.lex.refusal_verbs and c.lemma_.lower() not in self.verbs:
+                    if lemma in self.lex.refusal_verbs and self.lemma(c) not in self.verbs:
                         return None  # "refused to notify the UN": an act refused, not words
                     return self.tokens_span(c.subtree)
         # "called for a repeal", "complained about the microphone", "called on Trump to stop".
@@ -758,7 +770,7 @@ class _Finder:
 
     def _colon_paragraph(self, v: Token) -> Span | None:
         """A speech verb and a colon closing the paragraph ("Limbaugh added:"): the next paragraph was said."""
-        if v.lemma_.lower() not in self.lex.clause_verbs or v.i + 1 >= len(self.doc):
+        if self.lemma(v) not in self.lex.clause_verbs or v.i + 1 >= len(self.doc):
             return None
         colon = self.doc[v.i + 1]
         if colon.text != ":" or self.text[colon.idx + 1 : colon.idx + 40].strip(" \t").find("\n") != 0:
@@ -778,7 +790,7 @@ class _Finder:
         The cue clause is an adverbial opened by "as" with a subject of its own and no clause or
         object of its own (but "it" after "put"); the content is the sentence without it.
         """
-        lemma = v.lemma_.lower()
+        lemma = self.lemma(v)
         if v.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < v.i for c in kids):
             return None
         if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i for c in kids):
@@ -788,6 +800,8 @@ class _Finder:
                 return None
         elif lemma not in self.lex.clause_verbs or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in kids):
             return None
+        if any(c.dep_ == "prep" and c.lower_ in (self.lex.prep_verbs or {}).get(lemma, ()) for c in kids):
+            return None  # "as she called for the ratification": the clause has its own content
         sub = {x.i for x in v.subtree}
         toks = [x for x in v.sent if x.i not in sub and not x.is_space]
         if sum(1 for x in toks if not x.is_punct) < 3:
@@ -838,14 +852,14 @@ class _Finder:
         The cue clause is the verb with its subject and small complements ("told me on
         Friday"); it must sit between two commas, and the rest of the sentence is the content.
         """
-        if v.lemma_.lower() not in self.lex.clause_verbs or v.lemma_.lower() in self.lex.clause_only:
+        if self.lemma(v) not in self.lex.clause_verbs or self.lemma(v) in self.lex.clause_only:
             return None
         if v.dep_ not in ("parataxis", "advcl", "ccomp", "conj", "dep", "relcl", "ROOT"):
             return None
         subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i), None)
         if subj is None or subj.lower_ in _RELATIVE:
             return None
-        if subj.lower_ in _NONSPEAKERS and not (subj.lower_ == "it" and v.lemma_.lower() in self.lex.it_verbs):
+        if subj.lower_ in _NONSPEAKERS and not (subj.lower_ == "it" and self.lemma(v) in self.lex.it_verbs):
             return None  # "The benefit, it says, would be $300": a text speaks through "it"
         if any(c.dep_ in ("ccomp", "xcomp", "mark") or (c.dep_ == "dobj" and c.pos_ != "PRON") for c in kids):
             return None
@@ -879,7 +893,8 @@ class _Finder:
             that = c.dep_ in ("acl", "ccomp", "relcl") and any(
                 x.dep_ == "mark" and x.lower_ == "that" for x in c.children
             )
-            to = c.dep_ == "acl" and c.tag_ == "VB" and any(x.lower_ == "to" for x in c.children)
+            # "a pledge to cut taxes", "a call for the US to accept more refugees".
+            to = c.dep_ in ("acl", "advcl") and c.tag_ == "VB" and any(x.lower_ == "to" for x in c.children)
             if that or to:
                 content = self.tokens_span(c.subtree)
             elif c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and (c.lower_ != "of" or n.lower_ in _OF_CONTENT):
@@ -933,7 +948,7 @@ class _Finder:
         """A passive speech verb with no one named as the speaker ("is said to", "was accused of")."""
         return (
             v.tag_ == "VBN"
-            and v.lemma_.lower() in self.lex.agentless_verbs
+            and self.lemma(v) in self.lex.agentless_verbs
             and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
             and not any(c.dep_ == "agent" for c in v.children)
         )
@@ -991,7 +1006,10 @@ class _Finder:
                 self.relative = subj
                 return cur.head
             if subj is not None:
-                if subj.dep_ == "nsubjpass":
+                if subj.dep_ == "nsubjpass" and cur.i == v.i:
+                    # A passive cue speaks through its agent ("was told by X"); but a participle or
+                    # a conjoined verb takes the subject of the clause it hangs on, passive or not
+                    # ("After saying her foot was swollen, she was taken to hospital").
                     agent = next((c for c in cur.children if c.dep_ == "agent"), None)
                     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                     return pobj
@@ -1070,7 +1088,7 @@ class _Finder:
 
         "it says/writes/reports that ...", or set off by commas inside the sentence ("..., it says, ...").
         """
-        if v.lemma_.lower() not in self.lex.it_verbs:
+        if self.lemma(v) not in self.lex.it_verbs:
             return False
         if any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
             return True
