@@ -429,3 +429,13 @@ def test_speech_verbs_the_lemmatizer_shortens() -> None:
     d = _analyse("The mayor hopes to reopen the bridge before winter. PolitiFact rated the claim as false.")
     assert _by_content(d, "reopen the bridge")["cue"]["text"] == "hopes"
     assert _by_content(d, "the claim")["cue"]["text"] == "rated"
+
+
+def test_quote_then_speaker_with_a_long_appositive() -> None:
+    d = _analyse(
+        "“We will rebuild every school in the valley,” Amira Haddad, the director of the regional education "
+        "office and a former teacher in the northern districts, told reporters."
+    )
+    s = _by_content(d, "We will rebuild every school")
+    assert s["direct"] is True and s["cue"]["text"] == "told"
+    assert "Haddad" in s["speaker"]["mention"]["text"]

@@ -488,7 +488,31 @@ class _Finder:
                 seen_verb = True
             if seen_verb:
                 return None
-        return None
+        return self._cue_after_appositive(i, q, nxt)
+
+    def _cue_after_appositive(self, i: int, q: Quote, nxt: Quote | None) -> Token | None:
+        """A cue after a speaker with a long appositive: "“...,” Jane Roe, the director of ..., told X."
+
+        The subject starts right after the closing mark and its speech verb follows the
+        appositive, farther than the usual window; nothing between may end the sentence.
+        """
+        first = next((t for t in self.doc[i : min(len(self.doc), i + 3)] if not t.is_punct and not t.is_space), None)
+        if first is None:
+            return None
+        head = first
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        verb = head.head
+        if head.dep_ != "nsubj" or head.pos_ not in ("PROPN", "NOUN") or verb.i <= head.i:
+            return None
+        if not any(c.dep_ == "appos" for c in head.children) or verb.i - i > 3 * _MAX_AFTER:
+            return None
+        if not self.is_cue_verb(verb) or verb.i in self.used_cues:
+            return None
+        for t in self.doc[i : verb.i]:
+            if "\n" in t.text or t.text in _STOP_PUNCT or t.text in _QUOTE_CHARS or (nxt is not None and t.idx >= nxt.open):
+                return None
+        return verb
 
     def _shared_cue(self, t: Token) -> bool:
         """A cue that already took the first part of a quote split by it."""
