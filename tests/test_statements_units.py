@@ -419,8 +419,8 @@ def test_as_with_a_prepositional_content_is_no_as_clause() -> None:
 
 
 def test_a_call_for_someone_to_act() -> None:
-    d = _analyse("The prime minister sounded a call for parliament to pass the budget before the summer.")
-    s = _by_content(d, "parliament to pass the budget")
+    d = _analyse("The president sounded a call for the country to accept more refugees on Monday.")
+    s = _by_content(d, "the country to accept more refugees")
     assert s["cue"]["text"] == "call"
 
 
@@ -439,3 +439,11 @@ def test_quote_then_speaker_with_a_long_appositive() -> None:
     s = _by_content(d, "We will rebuild every school")
     assert s["direct"] is True and s["cue"]["text"] == "told"
     assert "Haddad" in s["speaker"]["mention"]["text"]
+
+
+def test_a_cue_joined_to_the_reported_clause_stands_beside_the_first() -> None:
+    d = _analyse(
+        "China said it was resolutely opposed to the test and warned North Korea to refrain from further actions."
+    )
+    s = next(s for s in d["statements"] if s["cue"]["text"] == "warned")
+    assert "refrain from further actions" in s["content"]["text"] and s["speaker"]["name"] == "China"

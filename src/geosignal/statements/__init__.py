@@ -105,7 +105,9 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     finder.reported()
     finder.continued()
     finder.sources()
-    finder.statements = sorted(_outermost(finder.statements), key=lambda s: (s.content.start, s.content.end))
+    finder.statements = sorted(
+        _outermost(finder.statements, finder.coordinated), key=lambda s: (s.content.start, s.content.end)
+    )
     for n, s in enumerate(finder.statements, 1):
         s.id = f"s{n}"
     analysis.statements.extend(finder.statements)
@@ -115,10 +117,12 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "speaker"
 
 
-def _outermost(statements: list[Statement]) -> list[Statement]:
+def _outermost(statements: list[Statement], coordinated: frozenset[int] | set[int] = frozenset()) -> list[Statement]:
     """Drop repeated contents and statements whose cue sits inside another statement's content.
 
-    A claim reported inside what someone else said belongs to that outer statement.
+    A claim reported inside what someone else said belongs to that outer statement; but not a
+    cue the parser joined to the reported clause that stands beside the outer cue (its start in
+    ``coordinated``): "Republicans said they were convinced ... and Democrats accused ...".
     """
     seen: set[tuple[int, int]] = set()
     unique: list[Statement] = []
@@ -140,7 +144,7 @@ def _outermost(statements: list[Statement]) -> list[Statement]:
         top.append((best, second))
     out = []
     for n, st in enumerate(unique):
-        if st.cue is None:
+        if st.cue is None or st.cue.start in coordinated:
             out.append(st)
             continue
         k = bisect_right(starts, st.cue.start) - 1
@@ -198,6 +202,7 @@ class _Finder:
         self.relative: Token | None = None
         self.loose = True
         self.created: set[str] = set()  # unnamed actors this stage added
+        self.coordinated: set[int] = set()  # starts of cues joined to another cue's clause
 
     # -- helpers ---------------------------------------------------------------------------
     def tok_at(self, char: int) -> int:
@@ -653,6 +658,8 @@ class _Finder:
                 channel = [*channel, ref] if not channel else [ref, *channel]
                 ref, mention = source
             self.used_cues.add(t.i)
+            if self._coordinated_with(t) is not None:
+                self.coordinated.add(t.idx)
             sent = t.sent
             self._add_reported(ref, mention, content, sent, self.span(t.idx, t.idx + len(t.text)), channel)
 
@@ -1020,8 +1027,28 @@ class _Finder:
         self._add_reported(ref, mention, content, sent, self.span(t.idx, to.idx + len(to.text)))
 
     # -- speakers -----------------------------------------------------------------------------
+    def _coordinated_with(self, v: Token) -> Token | None:
+        """The cue whose reported clause the parser joined this later cue to, as a conjunct.
+
+        "China said it was opposed to the test and warned North Korea to ...": "warned" hangs on
+        "opposed", inside what China said, but stands beside "said".
+        """
+        if v.dep_ != "conj" or v.head.i > v.i:
+            return None
+        cur = v.head
+        for _ in range(4):
+            if cur.dep_ == "ccomp" and cur.head.i < cur.i and self.is_cue_verb(cur.head):
+                return cur.head
+            if cur.dep_ not in ("ccomp", "conj", "acomp", "xcomp") or cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
+
     def _subject(self, v: Token) -> Token | None:
         cur: Token | None = v
+        outer = self._coordinated_with(v)
+        if outer is not None and not any(c.dep_ in _SUBJ for c in v.children):
+            cur = outer  # "X said ... and warned ...": X warned
         for _ in range(3):
             if cur is None:
                 return None
