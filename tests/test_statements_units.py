@@ -447,3 +447,12 @@ def test_a_cue_joined_to_the_reported_clause_stands_beside_the_first() -> None:
     )
     s = next(s for s in d["statements"] if s["cue"]["text"] == "warned")
     assert "refrain from further actions" in s["content"]["text"] and s["speaker"]["name"] == "China"
+
+
+def test_the_object_is_no_appositive_name_of_the_speaker() -> None:
+    d = _analyse(
+        "A union representing flight attendants endorsed Hillary Clinton for president on Thursday, "
+        "another example of organized labor throwing its support behind the nominee."
+    )
+    s = next(s for s in d["statements"] if s["cue"]["text"] == "endorsed")
+    assert "union" in s["speaker"]["mention"]["text"]

@@ -1182,8 +1182,16 @@ class _Finder:
         toks = self._np_tokens(head, limit)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         inside = self._mentions_in(start, end)
-        full = [x for x in head.subtree if limit is None or x.i < limit]
-        wide = self._mentions_in(full[0].idx, full[-1].idx + len(full[-1].text))
+        # The unbroken stretch of the phrase around its head: the parser may hang a phrase after
+        # the verb on the subject ("A union ... endorsed Clinton, another example of ..."), and
+        # the object is no appositive name of the speaker.
+        ids = {x.i for x in head.subtree if limit is None or x.i < limit}
+        lo = hi = head.i
+        while lo - 1 in ids:
+            lo -= 1
+        while hi + 1 in ids:
+            hi += 1
+        wide = self._mentions_in(self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text))
         for m in inside:
             if m[0] <= head.idx < m[1]:
                 return self._ref(m)
