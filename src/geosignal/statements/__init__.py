@@ -439,12 +439,15 @@ class _Finder:
         if subj is not None and subj.idx >= q.close and subj.lower_ == "it" and self.lemma(cue) in self.lex.it_verbs:
             # "“...,” it added.": the article or body quoted just before speaks through "it".
             return self._unnamed_actor(subj.text, subj.idx, subj.idx + len(subj.text), None, None)
-        if subj is not None and subj.idx >= q.close and subj.lower_ not in _NONSPEAKERS:
-            return self._resolve_np(subj, cue.sent)
         i = self.tok_at(q.close)
         if i < len(self.doc) and self.doc[i].idx < q.close:
             i += 1
         between = [t for t in self.doc[i : cue.i] if not t.is_punct and not t.is_space]
+        # A subject the parser found after the cue yields to a name between the quote and the cue:
+        # "“...,” Flynn, a top surrogate, said on Fox News’s “Fox and Friends.”" (not "Fox").
+        late = subj is not None and subj.i > cue.i and any(t.pos_ in ("NOUN", "PROPN") for t in between)
+        if subj is not None and subj.idx >= q.close and subj.lower_ not in _NONSPEAKERS and not late:
+            return self._resolve_np(subj, cue.sent)
         if between:
             inside = {t.i for t in between}
             heads = [t for t in between if t.head.i not in inside]
@@ -496,7 +499,7 @@ class _Finder:
         return self._cue_after_appositive(i, q, nxt)
 
     def _cue_after_appositive(self, i: int, q: Quote, nxt: Quote | None) -> Token | None:
-        """A cue after a speaker with a long appositive: "“...,” Jane Roe, the director of ..., told X."
+        """A cue after a speaker with a long appositive ("“...,” Jane Roe, the director of ..., told X").
 
         The subject starts right after the closing mark and its speech verb follows the
         appositive, farther than the usual window; nothing between may end the sentence.
@@ -515,7 +518,9 @@ class _Finder:
         if not self.is_cue_verb(verb) or verb.i in self.used_cues:
             return None
         for t in self.doc[i : verb.i]:
-            if "\n" in t.text or t.text in _STOP_PUNCT or t.text in _QUOTE_CHARS or (nxt is not None and t.idx >= nxt.open):
+            if "\n" in t.text or t.text in _STOP_PUNCT or t.text in _QUOTE_CHARS:
+                return None
+            if nxt is not None and t.idx >= nxt.open:
                 return None
         return verb
 
