@@ -507,3 +507,16 @@ def test_a_name_between_quote_and_cue_beats_a_subject_after_the_cue() -> None:
     (s,) = analysis.statements
     assert s.cue is not None and s.cue.text == "said"
     assert s.speaker_mention is not None and s.speaker_mention.text == "Petrov"
+
+
+def test_a_speech_noun_or_phrase_before_a_colon_closing_the_paragraph() -> None:
+    d = _analyse(
+        "On Monday the senator made the following comment:\n\n"
+        "“Young people who left school are out of work at twice the national rate.”\n\n"
+        "The ministry said in a statement:\n\n"
+        "“We will not accept these demands under any circumstances.”"
+    )
+    s = next(s for s in d["statements"] if s.get("cue", {}).get("text") == "comment")
+    assert "twice the national rate" in s["content"]["text"] and "senator" in s["speaker"]["mention"]["text"]
+    s = next(s for s in d["statements"] if s.get("cue", {}).get("text") == "said")
+    assert "these demands" in s["content"]["text"]

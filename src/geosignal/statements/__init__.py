@@ -805,10 +805,23 @@ class _Finder:
         return None
 
     def _colon_paragraph(self, v: Token) -> Span | None:
-        """A speech verb and a colon closing the paragraph ("Limbaugh added:"): the next paragraph was said."""
-        if self.lemma(v) not in self.lex.clause_verbs or v.i + 1 >= len(self.doc):
+        """A cue and a colon closing the paragraph: the next paragraph was said.
+
+        "Limbaugh added:", "The ministry said in a statement:", "Sanders made the following
+        comment:" (a speech noun). Only the cue's own small phrase may stand before the colon.
+        """
+        if v.pos_ != "NOUN" and self.lemma(v) not in self.lex.clause_verbs:
             return None
-        colon = self.doc[v.i + 1]
+        sub = {x.i for x in v.subtree}
+        k = v.i + 1
+        while k < len(self.doc) and k - v.i <= 6 and self.doc[k].text != ":":
+            x = self.doc[k]
+            if x.i not in sub or x.pos_ in ("VERB", "AUX") or x.is_space or x.text in _STOP_PUNCT:
+                return None
+            k += 1
+        if k >= len(self.doc):
+            return None
+        colon = self.doc[k]
         if colon.text != ":" or self.text[colon.idx + 1 : colon.idx + 40].strip(" \t").find("\n") != 0:
             return None
         start = colon.idx + 1
@@ -937,6 +950,8 @@ class _Finder:
                 content = self.tokens_span([x for x in c.subtree if x.i != c.i])
             if content is not None:
                 break
+        if content is None:
+            content = self._colon_paragraph(n)
         if content is None:
             return
         poss = next((c for c in n.children if c.dep_ == "poss"), None)
