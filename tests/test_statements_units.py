@@ -520,3 +520,12 @@ def test_a_speech_noun_or_phrase_before_a_colon_closing_the_paragraph() -> None:
     assert "twice the national rate" in s["content"]["text"] and "senator" in s["speaker"]["mention"]["text"]
     s = next(s for s in d["statements"] if s.get("cue", {}).get("text") == "said")
     assert "these demands" in s["content"]["text"]
+
+
+def test_a_title_label_is_the_person_the_text_names_that_way() -> None:
+    d = _analyse(
+        "Okafor: Lagos must take its fate into its own hands.\n\n"
+        "Chidi Okafor told a rally in Lagos on Sunday that the city could no longer rely on others."
+    )
+    s = _by_content(d, "take its fate into its own hands")
+    assert s["speaker"]["mention"]["text"] == "Okafor" and s["speaker"]["name"] == "Chidi Okafor"

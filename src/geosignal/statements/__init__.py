@@ -306,6 +306,15 @@ class _Finder:
         if named:
             return self._ref(named[0])
         text = self.text[start:end]
+        # A title's label the resolver left alone ("Sanders: Clinton needs to ..."): the person or
+        # body the text names that way elsewhere ("Bernie Sanders offered ...").
+        low = text.lower()
+        for actor in self.analysis.actors:
+            if actor.id.startswith("unnamed:") or actor.type not in ("person", "organization", "media"):
+                continue
+            names = {m.text.lower() for m in actor.mentions if m.kind in ("name", "alias")}
+            if low in names or (" " not in low and actor.name.lower().split()[-1:] == [low]):
+                return actor.ref(None), self.span(start, end)
         if strict and text.lower() not in self.lex.document_nouns and not text.isupper():
             return None
         return self._unnamed_actor(text, start, end, None, None)
