@@ -529,3 +529,10 @@ def test_a_title_label_is_the_person_the_text_names_that_way() -> None:
     )
     s = _by_content(d, "take its fate into its own hands")
     assert s["speaker"]["mention"]["text"] == "Okafor" and s["speaker"]["name"] == "Chidi Okafor"
+
+
+def test_hearsay_adverb_attributes_its_clause_to_no_one_named() -> None:
+    d = _analyse("Russian troops reportedly crossed the border near Kharkiv on Monday, and shelling continued.")
+    s = _by_content(d, "crossed the border near Kharkiv")
+    assert s["cue"]["text"] == "reportedly" and s["speaker"]["kind"] == "unstated"
+    assert "shelling continued" not in s["content"]["text"]

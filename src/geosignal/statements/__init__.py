@@ -636,6 +636,9 @@ class _Finder:
             if t.pos_ == "NOUN" and t.lower_ in self.lex.cue_nouns and not self.in_quote(t.idx):
                 self._noun_cue(t)
                 continue
+            if low in self.lex.hearsay_adverbs and t.dep_ == "advmod" and not self.in_quote(t.idx):
+                self._hearsay(t)
+                continue
             if (
                 t.lower_ in self.lex.stance_adjectives
                 and t.pos_ in ("ADJ", "VERB")
@@ -676,6 +679,24 @@ class _Finder:
                 self.coordinated.add(t.idx)
             sent = t.sent
             self._add_reported(ref, mention, content, sent, self.span(t.idx, t.idx + len(t.text)), channel)
+
+    def _hearsay(self, adv: Token) -> None:
+        """A hearsay adverb: the clause it modifies is attributed to unnamed others.
+
+        "Troops reportedly crossed the border", "after he allegedly brandished a pistol".
+        """
+        verb = adv.head
+        if verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.i == adv.i:
+            return
+        # The clause itself, without a clause joined to it further on ("..., and shelling continued").
+        drop = {x.i for c in verb.children if c.i > verb.i and c.dep_ in ("conj", "cc", "parataxis") for x in c.subtree}
+        toks = [x for x in verb.subtree if x.i not in drop and x.dep_ != "mark"]
+        content = self.tokens_span(toks)
+        if content is None or sum(1 for x in toks if not x.is_punct) < 3:
+            return
+        unstated = ActorRef(actor="unstated:", name="", country=None, sector=None)
+        cue = self.span(adv.idx, adv.idx + len(adv.text))
+        self._add_reported(unstated, None, content, adv.sent, cue, speaker_kind="unstated")
 
     def _add_reported(
         self,

@@ -42,6 +42,7 @@ class SpeechLexicon:
     outlet_heads: frozenset[str] = frozenset()
     intention_nouns: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
+    hearsay_adverbs: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -95,4 +96,5 @@ def speech_lexicon() -> SpeechLexicon:
         outlet_heads=words(data, "outlet_heads"),
         intention_nouns=words(data, "intention_nouns"),
         refusal_verbs=words(data, "refusal_verbs"),
+        hearsay_adverbs=words(data, "hearsay_adverbs"),
     )
