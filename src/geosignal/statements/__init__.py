@@ -374,7 +374,11 @@ class _Finder:
                 continue
             ref, mention = speaker
             self.used_cues.add(cue.i)
-            if after is not None:
+            if after is not None and not any(
+                c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > after.i for c in after.children
+            ):
+                # "X scolded him: “...,” she said": the bare cue after the quote is this quote's too;
+                # but "X exhorted them to “vote your conscience” and said he was ..." says more.
                 self.used_cues.add(after.i)
             last_cue = cue
             self.quoted.append((q.start, q.end))
