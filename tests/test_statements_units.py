@@ -539,9 +539,7 @@ def test_hearsay_adverb_attributes_its_clause_to_no_one_named() -> None:
 
 
 def test_a_cue_after_a_quote_that_says_more_is_not_used_up_by_the_quote() -> None:
-    d = _analyse(
-        'The senator exhorted his party to "vote your conscience" and said he was standing on principle.'
-    )
+    d = _analyse('The senator exhorted his party to "vote your conscience" and said he was standing on principle.')
     cues = {s["cue"]["text"]: s for s in d["statements"] if "cue" in s}
     assert "vote your conscience" in cues["exhorted"]["content"]["text"]
     assert "standing on principle" in cues["said"]["content"]["text"]
