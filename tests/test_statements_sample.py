@@ -132,7 +132,8 @@ def test_gate_polnear_statements_test() -> None:
     # Measured 2026-11-29: P 0.8819, R 0.6159, F1 0.7253 (was F1 0.7173; target of the issue: 0.75).
     # 2026-12-06: P 0.8861, R 0.6277, F1 0.7348.
     # 2026-12-06 (speech acts only, paragraph sentences, more constructions): P 0.8915, R 0.6341, F1 0.7410.
-    assert r.f1 >= 0.74 and r.precision >= 0.889
+    # 2026-12-06 (YAML 'on', lemma fixes, hearsay adverbs, speaker and cue repairs): P 0.8892, R 0.6399, F1 0.7442.
+    assert r.f1 >= 0.744 and r.precision >= 0.889
 
 
 def test_gate_wikiweasel_dev() -> None:

@@ -403,3 +403,166 @@ def test_a_statement_carried_by_an_outlet_names_it_once_as_the_channel() -> None
     assert [c["actor"] for c in _by_content(d, "drills were provocative")["channel"]] == ["kcna"]
     d = _analyse("Sergey Lavrov said in an interview with CNN that the talks had failed.")
     assert [c["actor"] for c in _by_content(d, "talks had failed")["channel"]] == ["cnn"]
+
+
+def test_speech_lexicon_words_are_words_not_yaml_booleans() -> None:
+    # YAML 1.1 reads a bare on/off/yes/no as a boolean: "comment: [on, about]" once lost its "on".
+    from geosignal.statements.lexicon import speech_lexicon
+
+    lex = speech_lexicon()
+    assert "on" in (lex.prep_verbs or {})["comment"]
+    every = set(lex.all_verbs) | {p for ps in (lex.prep_verbs or {}).values() for p in ps}
+    assert not every & {"true", "false"}
+
+
+def test_prepositional_comment_is_a_statement() -> None:
+    d = _analyse("The governor has also commented on the closure of the steel plant.")
+    assert _by_content(d, "the closure of the steel plant")["cue"]["text"] == "commented"
+
+
+def test_a_cue_inside_the_outlets_inference_is_no_statement() -> None:
+    d = _analyse(
+        "The minister's visit to the port suggests that both governments understand where the danger comes from."
+    )
+    assert d["statements"] == []
+    d = _analyse("Both governments understand that the danger comes from the sea, the minister said.")
+    assert any("danger comes from the sea" in s["content"]["text"] for s in d["statements"])
+
+
+def test_a_participle_on_a_passive_clause_speaks_for_its_subject() -> None:
+    d = _analyse("After saying his knee was badly hurt, the striker was taken to hospital by the team doctor.")
+    s = _by_content(d, "his knee was badly hurt")
+    assert s["cue"]["text"] == "saying" and "striker" in s["speaker"]["mention"]["text"]
+
+
+def test_as_with_a_prepositional_content_is_no_as_clause() -> None:
+    d = _analyse("Her guest, the novelist Ana Ruiz, was moved as she called for the ratification of the treaty.")
+    assert _by_content(d, "the ratification of the treaty")["cue"]["text"] == "called"
+    assert not any("was moved" in s["content"]["text"] for s in d["statements"])
+
+
+def test_a_call_for_someone_to_act() -> None:
+    d = _analyse("The president sounded a call for the country to accept more refugees on Monday.")
+    s = _by_content(d, "the country to accept more refugees")
+    assert s["cue"]["text"] == "call"
+
+
+def test_speech_verbs_the_lemmatizer_shortens() -> None:
+    # en_core_web_sm lemmatizes "hoped" as "hop" and "rated" as "rat".
+    d = _analyse("The mayor hopes to reopen the bridge before winter. PolitiFact rated the claim as false.")
+    assert _by_content(d, "reopen the bridge")["cue"]["text"] == "hopes"
+    assert _by_content(d, "the claim")["cue"]["text"] == "rated"
+
+
+def test_quote_then_speaker_with_a_long_appositive() -> None:
+    d = _analyse(
+        "“We will rebuild every school in the valley,” Amira Haddad, the director of the regional education "
+        "office and a former teacher in the northern districts, told reporters."
+    )
+    s = _by_content(d, "We will rebuild every school")
+    assert s["direct"] is True and s["cue"]["text"] == "told"
+    assert "Haddad" in s["speaker"]["mention"]["text"]
+
+
+def test_a_cue_joined_to_the_reported_clause_stands_beside_the_first() -> None:
+    d = _analyse(
+        "China said it was resolutely opposed to the test and warned North Korea to refrain from further actions."
+    )
+    s = next(s for s in d["statements"] if s["cue"]["text"] == "warned")
+    assert "refrain from further actions" in s["content"]["text"] and s["speaker"]["name"] == "China"
+
+
+def test_the_object_is_no_appositive_name_of_the_speaker() -> None:
+    d = _analyse(
+        "A union representing flight attendants endorsed Hillary Clinton for president on Thursday, "
+        "another example of organized labor throwing its support behind the nominee."
+    )
+    s = next(s for s in d["statements"] if s["cue"]["text"] == "endorsed")
+    assert "union" in s["speaker"]["mention"]["text"]
+
+
+def test_a_name_between_quote_and_cue_beats_a_subject_after_the_cue() -> None:
+    # The parse en_core_web_sm gave a PolNeAR sentence, on made-up words: the subject of "said"
+    # is a word of the quoted show title after it, and the speaker stands between quote and cue.
+    import spacy
+    from spacy.tokens import Doc
+
+    from geosignal import statements
+    from geosignal.model import Document
+    from geosignal.stage import Context
+
+    rows = [  # word, space after, head, dep, pos, lemma
+        ("“", False, 3, "punct", "PUNCT", "“"),
+        ("The", True, 2, "det", "DET", "the"),
+        ("army", True, 3, "nsubj", "NOUN", "army"),
+        ("is", True, 12, "ccomp", "AUX", "be"),
+        ("angry", False, 3, "acomp", "ADJ", "angry"),
+        (",", False, 3, "punct", "PUNCT", ","),
+        ("”", True, 7, "punct", "PUNCT", "”"),
+        ("Petrov", False, 2, "appos", "PROPN", "Petrov"),
+        (",", True, 7, "punct", "PUNCT", ","),
+        ("a", True, 10, "det", "DET", "a"),
+        ("general", False, 7, "appos", "NOUN", "general"),
+        (",", True, 12, "punct", "PUNCT", ","),
+        ("said", True, 12, "ROOT", "VERB", "say"),
+        ("on", True, 12, "prep", "ADP", "on"),
+        ("Channel", True, 15, "compound", "PROPN", "Channel"),
+        ("One", False, 13, "pobj", "PROPN", "One"),
+        ("’s", True, 12, "punct", "PART", "’s"),
+        ("“", False, 12, "punct", "PUNCT", "“"),
+        ("Good", True, 19, "compound", "PROPN", "Good"),
+        ("Morning", False, 12, "nsubj", "PROPN", "Morning"),
+        (".", False, 12, "punct", "PUNCT", "."),
+        ("”", False, 12, "punct", "PUNCT", "”"),
+    ]
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=[r[0] for r in rows],
+        spaces=[r[1] for r in rows],
+        heads=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        pos=[r[4] for r in rows],
+        lemmas=[r[5] for r in rows],
+        tags=["VBD" if r[4] == "VERB" else "" for r in rows],
+    )
+    analysis = Analysis(document=Document(id="t", text=doc.text))
+    statements.run(doc, analysis, Context(kb=None, published=None))  # type: ignore[arg-type]
+    (s,) = analysis.statements
+    assert s.cue is not None and s.cue.text == "said"
+    assert s.speaker_mention is not None and s.speaker_mention.text == "Petrov"
+
+
+def test_a_speech_noun_or_phrase_before_a_colon_closing_the_paragraph() -> None:
+    d = _analyse(
+        "On Monday the senator made the following comment:\n\n"
+        "“Young people who left school are out of work at twice the national rate.”\n\n"
+        "The ministry said in a statement:\n\n"
+        "“We will not accept these demands under any circumstances.”"
+    )
+    s = next(s for s in d["statements"] if s.get("cue", {}).get("text") == "comment")
+    assert "twice the national rate" in s["content"]["text"] and "senator" in s["speaker"]["mention"]["text"]
+    s = next(s for s in d["statements"] if s.get("cue", {}).get("text") == "said")
+    assert "these demands" in s["content"]["text"]
+
+
+def test_a_title_label_is_the_person_the_text_names_that_way() -> None:
+    d = _analyse(
+        "Okafor: Lagos must take its fate into its own hands.\n\n"
+        "Chidi Okafor told a rally in Lagos on Sunday that the city could no longer rely on others."
+    )
+    s = _by_content(d, "take its fate into its own hands")
+    assert s["speaker"]["mention"]["text"] == "Okafor" and s["speaker"]["name"] == "Chidi Okafor"
+
+
+def test_hearsay_adverb_attributes_its_clause_to_no_one_named() -> None:
+    d = _analyse("Russian troops reportedly crossed the border near Kharkiv on Monday, and shelling continued.")
+    s = _by_content(d, "crossed the border near Kharkiv")
+    assert s["cue"]["text"] == "reportedly" and s["speaker"]["kind"] == "unstated"
+    assert "shelling continued" not in s["content"]["text"]
+
+
+def test_a_cue_after_a_quote_that_says_more_is_not_used_up_by_the_quote() -> None:
+    d = _analyse('The senator exhorted his party to "vote your conscience" and said he was standing on principle.')
+    cues = {s["cue"]["text"]: s for s in d["statements"] if "cue" in s}
+    assert "vote your conscience" in cues["exhorted"]["content"]["text"]
+    assert "standing on principle" in cues["said"]["content"]["text"]

@@ -105,7 +105,9 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     finder.reported()
     finder.continued()
     finder.sources()
-    finder.statements = sorted(_outermost(finder.statements), key=lambda s: (s.content.start, s.content.end))
+    finder.statements = sorted(
+        _outermost(finder.statements, finder.coordinated), key=lambda s: (s.content.start, s.content.end)
+    )
     for n, s in enumerate(finder.statements, 1):
         s.id = f"s{n}"
     analysis.statements.extend(finder.statements)
@@ -115,10 +117,12 @@ def _slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-") or "speaker"
 
 
-def _outermost(statements: list[Statement]) -> list[Statement]:
+def _outermost(statements: list[Statement], coordinated: frozenset[int] | set[int] = frozenset()) -> list[Statement]:
     """Drop repeated contents and statements whose cue sits inside another statement's content.
 
-    A claim reported inside what someone else said belongs to that outer statement.
+    A claim reported inside what someone else said belongs to that outer statement; but not a
+    cue the parser joined to the reported clause that stands beside the outer cue (its start in
+    ``coordinated``): "Republicans said they were convinced ... and Democrats accused ...".
     """
     seen: set[tuple[int, int]] = set()
     unique: list[Statement] = []
@@ -140,7 +144,7 @@ def _outermost(statements: list[Statement]) -> list[Statement]:
         top.append((best, second))
     out = []
     for n, st in enumerate(unique):
-        if st.cue is None:
+        if st.cue is None or st.cue.start in coordinated:
             out.append(st)
             continue
         k = bisect_right(starts, st.cue.start) - 1
@@ -198,6 +202,7 @@ class _Finder:
         self.relative: Token | None = None
         self.loose = True
         self.created: set[str] = set()  # unnamed actors this stage added
+        self.coordinated: set[int] = set()  # starts of cues joined to another cue's clause
 
     # -- helpers ---------------------------------------------------------------------------
     def tok_at(self, char: int) -> int:
@@ -224,9 +229,21 @@ class _Finder:
             return True
         return any(a <= char < b for a, b in self.quoted)
 
+    def lemma(self, t: Token) -> str:
+        """The lemma, with the final "e" put back where the lemmatizer drops it from a speech verb.
+
+        en_core_web_sm reads "hoped", "hopes", "hoping" as "hop", "rated" as "rat" and
+        "lambasted" as "lambast"; a form that is the shortened lemma plus an ending, where the
+        lemma with "e" is a speech verb, is that verb ("hopping" stays "hop").
+        """
+        lem: str = t.lemma_.lower()
+        if lem not in self.verbs and lem + "e" in self.verbs and t.lower_ in (lem + "ed", lem + "es", lem + "ing"):
+            return lem + "e"
+        return lem
+
     def is_cue_verb(self, t: Token) -> bool:
         return (
-            (t.pos_ in ("VERB", "AUX") and t.lemma_.lower() in self.verbs and t.pos_ != "AUX")
+            (t.pos_ in ("VERB", "AUX") and self.lemma(t) in self.verbs and t.pos_ != "AUX")
             or (t.pos_ == "VERB" and t.lower_ in ("said", "says", "told", "added", "noted"))
             or (
                 # Any verb with a "that"-clause ("realized that ...", "made clear that ...").
@@ -289,6 +306,15 @@ class _Finder:
         if named:
             return self._ref(named[0])
         text = self.text[start:end]
+        # A title's label the resolver left alone ("Sanders: Clinton needs to ..."): the person or
+        # body the text names that way elsewhere ("Bernie Sanders offered ...").
+        low = text.lower()
+        for actor in self.analysis.actors:
+            if actor.id.startswith("unnamed:") or actor.type not in ("person", "organization", "media"):
+                continue
+            names = {m.text.lower() for m in actor.mentions if m.kind in ("name", "alias")}
+            if low in names or (" " not in low and actor.name.lower().split()[-1:] == [low]):
+                return actor.ref(None), self.span(start, end)
         if strict and text.lower() not in self.lex.document_nouns and not text.isupper():
             return None
         return self._unnamed_actor(text, start, end, None, None)
@@ -348,7 +374,11 @@ class _Finder:
                 continue
             ref, mention = speaker
             self.used_cues.add(cue.i)
-            if after is not None:
+            if after is not None and not any(
+                c.dep_ in ("ccomp", "xcomp", "dobj") and c.i > after.i for c in after.children
+            ):
+                # "X scolded him: “...,” she said": the bare cue after the quote is this quote's too;
+                # but "X exhorted them to “vote your conscience” and said he was ..." says more.
                 self.used_cues.add(after.i)
             last_cue = cue
             self.quoted.append((q.start, q.end))
@@ -419,15 +449,18 @@ class _Finder:
     def _speaker_after(self, q: Quote, cue: Token) -> tuple[ActorRef, Span | None] | None:
         """The speaker of a cue after a quote: between the closing mark and the cue, or right after it."""
         subj = self._subject(cue)
-        if subj is not None and subj.idx >= q.close and subj.lower_ == "it" and cue.lemma_.lower() in self.lex.it_verbs:
+        if subj is not None and subj.idx >= q.close and subj.lower_ == "it" and self.lemma(cue) in self.lex.it_verbs:
             # "“...,” it added.": the article or body quoted just before speaks through "it".
             return self._unnamed_actor(subj.text, subj.idx, subj.idx + len(subj.text), None, None)
-        if subj is not None and subj.idx >= q.close and subj.lower_ not in _NONSPEAKERS:
-            return self._resolve_np(subj, cue.sent)
         i = self.tok_at(q.close)
         if i < len(self.doc) and self.doc[i].idx < q.close:
             i += 1
         between = [t for t in self.doc[i : cue.i] if not t.is_punct and not t.is_space]
+        # A subject the parser found after the cue yields to a name between the quote and the cue:
+        # "“...,” Flynn, a top surrogate, said on Fox News’s “Fox and Friends.”" (not "Fox").
+        late = subj is not None and subj.i > cue.i and any(t.pos_ in ("NOUN", "PROPN") for t in between)
+        if subj is not None and subj.idx >= q.close and subj.lower_ not in _NONSPEAKERS and not late:
+            return self._resolve_np(subj, cue.sent)
         if between:
             inside = {t.i for t in between}
             heads = [t for t in between if t.head.i not in inside]
@@ -476,7 +509,33 @@ class _Finder:
                 seen_verb = True
             if seen_verb:
                 return None
-        return None
+        return self._cue_after_appositive(i, q, nxt)
+
+    def _cue_after_appositive(self, i: int, q: Quote, nxt: Quote | None) -> Token | None:
+        """A cue after a speaker with a long appositive ("“...,” Jane Roe, the director of ..., told X").
+
+        The subject starts right after the closing mark and its speech verb follows the
+        appositive, farther than the usual window; nothing between may end the sentence.
+        """
+        first = next((t for t in self.doc[i : min(len(self.doc), i + 3)] if not t.is_punct and not t.is_space), None)
+        if first is None:
+            return None
+        head = first
+        while head.dep_ == "compound" and head.head.i > head.i:
+            head = head.head
+        verb = head.head
+        if head.dep_ != "nsubj" or head.pos_ not in ("PROPN", "NOUN") or verb.i <= head.i:
+            return None
+        if not any(c.dep_ == "appos" for c in head.children) or verb.i - i > 3 * _MAX_AFTER:
+            return None
+        if not self.is_cue_verb(verb) or verb.i in self.used_cues:
+            return None
+        for t in self.doc[i : verb.i]:
+            if "\n" in t.text or t.text in _STOP_PUNCT or t.text in _QUOTE_CHARS:
+                return None
+            if nxt is not None and t.idx >= nxt.open:
+                return None
+        return verb
 
     def _shared_cue(self, t: Token) -> bool:
         """A cue that already took the first part of a quote split by it."""
@@ -501,7 +560,7 @@ class _Finder:
                 if t.i in self.used_cues and not (last_cue is not None and t.i == last_cue.i):
                     return None
                 return t
-            if t.pos_ == "VERB" and t.lemma_.lower() not in self.verbs:
+            if t.pos_ == "VERB" and self.lemma(t) not in self.verbs:
                 return None
         return None
 
@@ -581,6 +640,9 @@ class _Finder:
             if t.pos_ == "NOUN" and t.lower_ in self.lex.cue_nouns and not self.in_quote(t.idx):
                 self._noun_cue(t)
                 continue
+            if low in self.lex.hearsay_adverbs and t.dep_ == "advmod" and not self.in_quote(t.idx):
+                self._hearsay(t)
+                continue
             if (
                 t.lower_ in self.lex.stance_adjectives
                 and t.pos_ in ("ADJ", "VERB")
@@ -599,7 +661,7 @@ class _Finder:
                 # "did not respond to requests for comment", "did not recommend prosecution": nothing was said.
                 continue
             # Any noun may speak with a speech verb ("the bank said"); other cues need a speaker word.
-            self.loose = t.lemma_.lower() in self.lex.clause_verbs and (
+            self.loose = self.lemma(t) in self.lex.clause_verbs and (
                 any(c.dep_ == "ccomp" for c in t.children) or not any(c.dep_ == "dobj" for c in t.children)
             )
             speaker = self._speaker(t)
@@ -619,6 +681,8 @@ class _Finder:
                 channel = [*channel, ref] if not channel else [ref, *channel]
                 ref, mention = source
             self.used_cues.add(t.i)
+            if self._coordinated_with(t) is not None:
+                self.coordinated.add(t.idx)
             sent = t.sent
             self._add_reported(ref, mention, content, sent, self.span(t.idx, t.idx + len(t.text)), channel)
 
@@ -639,6 +703,24 @@ class _Finder:
         self.used_cues.update((v.i, say.i))
         self._add_reported(ref, mention, content, v.sent, self.span(v.idx, v.idx + len(v.text)), channel)
         return True
+
+    def _hearsay(self, adv: Token) -> None:
+        """A hearsay adverb: the clause it modifies is attributed to unnamed others.
+
+        "Troops reportedly crossed the border", "after he allegedly brandished a pistol".
+        """
+        verb = adv.head
+        if verb.pos_ not in ("VERB", "AUX", "ADJ") or verb.i == adv.i:
+            return
+        # The clause itself, without a clause joined to it further on ("..., and shelling continued").
+        drop = {x.i for c in verb.children if c.i > verb.i and c.dep_ in ("conj", "cc", "parataxis") for x in c.subtree}
+        toks = [x for x in verb.subtree if x.i not in drop and x.dep_ != "mark"]
+        content = self.tokens_span(toks)
+        if content is None or sum(1 for x in toks if not x.is_punct) < 3:
+            return
+        unstated = ActorRef(actor="unstated:", name="", country=None, sector=None)
+        cue = self.span(adv.idx, adv.idx + len(adv.text))
+        self._add_reported(unstated, None, content, adv.sent, cue, speaker_kind="unstated")
 
     def _add_reported(
         self,
@@ -666,7 +748,7 @@ class _Finder:
         )
 
     def _content(self, v: Token) -> Span | None:
-        lemma = v.lemma_.lower()
+        lemma = self.lemma(v)
         kids = list(v.children)
         as_clause = self._as_clause(v, kids)
         if as_clause is not None:
@@ -738,7 +820,7 @@ class _Finder:
         if lemma in self.lex.intention_verbs:
             for c in kids:
                 if c.dep_ == "xcomp" and c.i > v.i and any(x.lower_ == "to" for x in c.children):
-                    if lemma in self.lex.refusal_verbs and c.lemma_.lower() not in self.verbs:
+                    if lemma in self.lex.refusal_verbs and self.lemma(c) not in self.verbs:
                         return None  # "refused to notify the UN": an act refused, not words
                     return self.tokens_span(c.subtree)
         # "called for a repeal", "complained about the microphone", "called on Trump to stop".
@@ -777,10 +859,23 @@ class _Finder:
         return None
 
     def _colon_paragraph(self, v: Token) -> Span | None:
-        """A speech verb and a colon closing the paragraph ("Limbaugh added:"): the next paragraph was said."""
-        if v.lemma_.lower() not in self.lex.clause_verbs or v.i + 1 >= len(self.doc):
+        """A cue and a colon closing the paragraph: the next paragraph was said.
+
+        "Limbaugh added:", "The ministry said in a statement:", "Sanders made the following
+        comment:" (a speech noun). Only the cue's own small phrase may stand before the colon.
+        """
+        if v.pos_ != "NOUN" and self.lemma(v) not in self.lex.clause_verbs:
             return None
-        colon = self.doc[v.i + 1]
+        sub = {x.i for x in v.subtree}
+        k = v.i + 1
+        while k < len(self.doc) and k - v.i <= 6 and self.doc[k].text != ":":
+            x = self.doc[k]
+            if x.i not in sub or x.pos_ in ("VERB", "AUX") or x.is_space or x.text in _STOP_PUNCT:
+                return None
+            k += 1
+        if k >= len(self.doc):
+            return None
+        colon = self.doc[k]
         if colon.text != ":" or self.text[colon.idx + 1 : colon.idx + 40].strip(" \t").find("\n") != 0:
             return None
         start = colon.idx + 1
@@ -798,7 +893,7 @@ class _Finder:
         The cue clause is an adverbial opened by "as" with a subject of its own and no clause or
         object of its own (but "it" after "put"); the content is the sentence without it.
         """
-        lemma = v.lemma_.lower()
+        lemma = self.lemma(v)
         if v.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ == "as" and c.i < v.i for c in kids):
             return None
         if not any(c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i for c in kids):
@@ -808,6 +903,8 @@ class _Finder:
                 return None
         elif lemma not in self.lex.clause_verbs or any(c.dep_ in ("ccomp", "xcomp", "dobj") for c in kids):
             return None
+        if any(c.dep_ == "prep" and c.lower_ in (self.lex.prep_verbs or {}).get(lemma, ()) for c in kids):
+            return None  # "as she called for the ratification": the clause has its own content
         sub = {x.i for x in v.subtree}
         toks = [x for x in v.sent if x.i not in sub and not x.is_space]
         if sum(1 for x in toks if not x.is_punct) < 3:
@@ -858,14 +955,14 @@ class _Finder:
         The cue clause is the verb with its subject and small complements ("told me on
         Friday"); it must sit between two commas, and the rest of the sentence is the content.
         """
-        if v.lemma_.lower() not in self.lex.clause_verbs or v.lemma_.lower() in self.lex.clause_only:
+        if self.lemma(v) not in self.lex.clause_verbs or self.lemma(v) in self.lex.clause_only:
             return None
         if v.dep_ not in ("parataxis", "advcl", "ccomp", "conj", "dep", "relcl", "ROOT"):
             return None
         subj = next((c for c in kids if c.dep_ in ("nsubj", "nsubjpass") and c.i < v.i), None)
         if subj is None or subj.lower_ in _RELATIVE:
             return None
-        if subj.lower_ in _NONSPEAKERS and not (subj.lower_ == "it" and v.lemma_.lower() in self.lex.it_verbs):
+        if subj.lower_ in _NONSPEAKERS and not (subj.lower_ == "it" and self.lemma(v) in self.lex.it_verbs):
             return None  # "The benefit, it says, would be $300": a text speaks through "it"
         if any(c.dep_ in ("ccomp", "xcomp", "mark") or (c.dep_ == "dobj" and c.pos_ != "PRON") for c in kids):
             return None
@@ -899,13 +996,16 @@ class _Finder:
             that = c.dep_ in ("acl", "ccomp", "relcl") and any(
                 x.dep_ == "mark" and x.lower_ == "that" for x in c.children
             )
-            to = c.dep_ == "acl" and c.tag_ == "VB" and any(x.lower_ == "to" for x in c.children)
+            # "a pledge to cut taxes", "a call for the US to accept more refugees".
+            to = c.dep_ in ("acl", "advcl") and c.tag_ == "VB" and any(x.lower_ == "to" for x in c.children)
             if that or to:
                 content = self.tokens_span(c.subtree)
             elif c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and (c.lower_ != "of" or n.lower_ in _OF_CONTENT):
                 content = self.tokens_span([x for x in c.subtree if x.i != c.i])
             if content is not None:
                 break
+        if content is None:
+            content = self._colon_paragraph(n)
         if content is None:
             return
         poss = next((c for c in n.children if c.dep_ == "poss"), None)
@@ -953,7 +1053,7 @@ class _Finder:
         """A passive speech verb with no one named as the speaker ("is said to", "was accused of")."""
         return (
             v.tag_ == "VBN"
-            and v.lemma_.lower() in self.lex.agentless_verbs
+            and self.lemma(v) in self.lex.agentless_verbs
             and any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
             and not any(c.dep_ == "agent" for c in v.children)
         )
@@ -1001,8 +1101,28 @@ class _Finder:
         self._add_reported(ref, mention, content, sent, self.span(t.idx, to.idx + len(to.text)))
 
     # -- speakers -----------------------------------------------------------------------------
+    def _coordinated_with(self, v: Token) -> Token | None:
+        """The cue whose reported clause the parser joined this later cue to, as a conjunct.
+
+        "China said it was opposed to the test and warned North Korea to ...": "warned" hangs on
+        "opposed", inside what China said, but stands beside "said".
+        """
+        if v.dep_ != "conj" or v.head.i > v.i:
+            return None
+        cur = v.head
+        for _ in range(4):
+            if cur.dep_ == "ccomp" and cur.head.i < cur.i and self.is_cue_verb(cur.head):
+                return cur.head
+            if cur.dep_ not in ("ccomp", "conj", "acomp", "xcomp") or cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
+
     def _subject(self, v: Token) -> Token | None:
         cur: Token | None = v
+        outer = self._coordinated_with(v)
+        if outer is not None and not any(c.dep_ in _SUBJ for c in v.children):
+            cur = outer  # "X said ... and warned ...": X warned
         for _ in range(3):
             if cur is None:
                 return None
@@ -1011,7 +1131,10 @@ class _Finder:
                 self.relative = subj
                 return cur.head
             if subj is not None:
-                if subj.dep_ == "nsubjpass":
+                if subj.dep_ == "nsubjpass" and cur.i == v.i:
+                    # A passive cue speaks through its agent ("was told by X"); but a participle or
+                    # a conjoined verb takes the subject of the clause it hangs on, passive or not
+                    # ("After saying her foot was swollen, she was taken to hospital").
                     agent = next((c for c in cur.children if c.dep_ == "agent"), None)
                     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                     return pobj
@@ -1090,7 +1213,7 @@ class _Finder:
 
         "it says/writes/reports that ...", or set off by commas inside the sentence ("..., it says, ...").
         """
-        if v.lemma_.lower() not in self.lex.it_verbs:
+        if self.lemma(v) not in self.lex.it_verbs:
             return False
         if any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
             return True
@@ -1133,8 +1256,16 @@ class _Finder:
         toks = self._np_tokens(head, limit)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         inside = self._mentions_in(start, end)
-        full = [x for x in head.subtree if limit is None or x.i < limit]
-        wide = self._mentions_in(full[0].idx, full[-1].idx + len(full[-1].text))
+        # The unbroken stretch of the phrase around its head: the parser may hang a phrase after
+        # the verb on the subject ("A union ... endorsed Clinton, another example of ..."), and
+        # the object is no appositive name of the speaker.
+        ids = {x.i for x in head.subtree if limit is None or x.i < limit}
+        lo = hi = head.i
+        while lo - 1 in ids:
+            lo -= 1
+        while hi + 1 in ids:
+            hi += 1
+        wide = self._mentions_in(self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi].text))
         for m in inside:
             if m[0] <= head.idx < m[1]:
                 return self._ref(m)
@@ -1270,6 +1401,12 @@ class _Finder:
             if kind is not None:
                 st.speaker = ActorRef(actor=f"{kind}:{_slug(m.text)}", name=m.text, country=None, sector=None)
                 st.speaker_kind = kind
+        # What the outlet reads into an event is its own claim, and so is every cue inside it:
+        # "the visit suggests that the parties understand ..." reports no one's words.
+        inferred = [(s.content.start, s.content.end) for s in self.statements if id(s) in drop]
+        for st in self.statements:
+            if st.cue is not None and any(a <= st.cue.start < b for a, b in inferred):
+                drop.add(id(st))
         self.statements = [s for s in self.statements if id(s) not in drop]
         used = {s.speaker.actor for s in self.statements if s.speaker is not None}
         used |= {c.actor for s in self.statements for c in s.channel}

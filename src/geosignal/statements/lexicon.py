@@ -43,6 +43,7 @@ class SpeechLexicon:
     intention_nouns: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
     relay_verbs: frozenset[str] = frozenset()
+    hearsay_adverbs: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -97,4 +98,5 @@ def speech_lexicon() -> SpeechLexicon:
         intention_nouns=words(data, "intention_nouns"),
         refusal_verbs=words(data, "refusal_verbs"),
         relay_verbs=words(data, "relay_verbs"),
+        hearsay_adverbs=words(data, "hearsay_adverbs"),
     )
