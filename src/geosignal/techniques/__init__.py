@@ -2,9 +2,10 @@
 
 Cue phrases come from two data files: ``data/lexicon.yaml`` (hand-written) and ``data/mined.yaml``
 (mined from the PTC train split by ``python -m geosignal.techniques.train``). They are compiled once
-per vocabulary into one spaCy ``Matcher`` over lemmas and lower-cased words. A hit covers either
-the cue itself (loaded language, name calling, ...) or the sentence it stands in (doubt, appeal to
-fear, ...; clipped to the quote when the cue is inside one). Repetition is a content word repeated
+per vocabulary into one spaCy ``Matcher`` over lemmas and lower-cased words. A hit covers the cue
+itself, the cue grown to the noun phrases it touches (``phrase``: loaded language, name calling,
+...), or the sentence it stands in (doubt, appeal to fear, ...; clipped to the quote when the cue
+is inside one). Repetition is a content word repeated
 within a short window. A technique inside a statement's content has that statement's id as voice;
 elsewhere the voice is the outlet's own (``None``).
 """
@@ -12,6 +13,7 @@ elsewhere the voice is the outlet's own (``None``).
 from __future__ import annotations
 
 import bisect
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -353,6 +355,31 @@ def _clause(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
+def _noun_chunks(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token ranges of the noun phrases, in order (none without a parse)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    return [(nc.start, nc.end) for nc in doc.noun_chunks]
+
+
+def _grow_to_chunks(chunks: Sequence[tuple[int, int]], s: int, e: int) -> tuple[int, int]:
+    """doc[s:e] grown to the noun phrases it overlaps ("brutal" -> "this brutal regime").
+
+    Gold PTC spans of the word-level techniques are phrases (median 18 to 40 characters against
+    our single cue words' 7), and the partial-overlap score credits the share of each gold span
+    covered.
+    """
+    # The last phrase starting at or before s, then every later one that starts before e.
+    i = max(bisect.bisect_right(chunks, (s, sys.maxsize)) - 1, 0)
+    a, b = s, e
+    while i < len(chunks) and chunks[i][0] < e:
+        c0, c1 = chunks[i]
+        if c1 > s:
+            a, b = min(a, c0), max(b, c1)
+        i += 1
+    return a, b
+
+
 def raw_hits(
     doc: Doc,
     statements: Sequence[Statement] = (),
@@ -373,6 +400,7 @@ def raw_hits(
     units = sentence_units(doc)
     starts = [u[0] for u in units]
     hits: list[Hit] = []
+    chunks: list[tuple[int, int]] | None = None
     for match_id, s, e in sorted(comp(doc)):
         cue = comp.cues[match_id]
         if (cue.technique, cue.phrase) in settings.pruned:
@@ -381,6 +409,10 @@ def raw_hits(
             continue
         if demonyms and cue.technique in group_techniques and _bare_group(doc, s, e, demonyms):
             continue
+        if cue.extent == "phrase":
+            if chunks is None:
+                chunks = _noun_chunks(doc)
+            s, e = _grow_to_chunks(chunks, s, e)
         c0, c1 = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         if cue.extent == "sentence":
             unit = _unit_of(units, starts, c0)
