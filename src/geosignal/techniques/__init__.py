@@ -13,6 +13,7 @@ elsewhere the voice is the outlet's own (``None``).
 from __future__ import annotations
 
 import bisect
+import re
 import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -81,6 +82,8 @@ class Settings:
     enabled: frozenset[str] = frozenset(TECHNIQUES)
     use_mined: bool = True
     use_hand: bool = True
+    # Hits from the text's form (``patterns`` of ``data/lexicon.yaml``: scare quotes).
+    use_patterns: bool = True
     # Hand cues (technique, phrase) that ``train`` found mostly wrong on the train split.
     pruned: frozenset[tuple[str, str]] = frozenset()
 
@@ -380,6 +383,53 @@ def _grow_to_chunks(chunks: Sequence[tuple[int, int]], s: int, e: int) -> tuple[
     return a, b
 
 
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    """The form patterns of ``data/lexicon.yaml``: which technique each names, if any."""
+
+    scare_quote: str | None = None
+    scare_quote_words: int = 0
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> Patterns:
+    """The ``patterns`` section of the hand lexicon."""
+    data = _read("lexicon.yaml").get("patterns") or {}
+    quote = data.get("scare_quote") or {}
+    return Patterns(
+        scare_quote=quote.get("technique"),
+        scare_quote_words=int(quote.get("max_words", 0)),
+    )
+
+
+_CURLY = re.compile(r"\u201c([^\u201c\u201d\n]{1,80})\u201d")
+_STRAIGHT = '"'
+
+
+def _scare_quotes(text: str, max_words: int) -> list[tuple[int, int]]:
+    """Character ranges of short quoted phrases ("so-called \u201cexperts\u201d"), quote marks included.
+
+    Curly quotes pair by their shape; straight ones pair in order within a paragraph, so the
+    closing mark of a long quote never opens a short one.
+    """
+    out: list[tuple[int, int]] = []
+
+    def short(inner: str) -> bool:
+        return bool(inner.strip()) and len(inner.split()) <= max_words
+
+    for m in _CURLY.finditer(text):
+        if short(m.group(1)):
+            out.append((m.start(), m.end()))
+    pos = 0
+    for para in text.split("\n"):
+        marks = [pos + i for i, ch in enumerate(para) if ch == _STRAIGHT]
+        for a, b in zip(marks[0::2], marks[1::2], strict=False):
+            if short(text[a + 1 : b]):
+                out.append((a, b + 1))
+        pos += len(para) + 1
+    return out
+
+
 def raw_hits(
     doc: Doc,
     statements: Sequence[Statement] = (),
@@ -418,15 +468,34 @@ def raw_hits(
             unit = _unit_of(units, starts, c0)
             if unit is None:
                 continue
-            u0, u1 = unit
-            st = _container(statements, c0, c1)
-            if st is not None:
-                u0, u1 = max(u0, st.content.start), min(u1, st.content.end)
+            u0, u1 = _in_statement(statements, unit, c0, c1)
             if settings.clause_extent:
                 k0, k1 = _clause(doc, s, e)
                 u0, u1 = max(u0, k0), min(u1, k1)
             c0, c1 = min(u0, c0), max(u1, c1)
         hits.append((cue, c0, c1))
+    if settings.use_patterns:
+        hits.extend(_pattern_hits(doc.text, settings))
+    return hits
+
+
+def _in_statement(statements: Sequence[Statement], unit: tuple[int, int], c0: int, c1: int) -> tuple[int, int]:
+    """The sentence ``unit`` clipped to the content of the statement holding [c0, c1), if any."""
+    u0, u1 = unit
+    st = _container(statements, c0, c1)
+    if st is not None:
+        u0, u1 = max(u0, st.content.start), min(u1, st.content.end)
+    return u0, u1
+
+
+def _pattern_hits(text: str, settings: Settings) -> list[Hit]:
+    """Hits of the form patterns: short phrases in quotation marks."""
+    pats = load_patterns()
+    hits: list[Hit] = []
+    quote = pats.scare_quote
+    if quote and quote in settings.enabled and pats.scare_quote_words:
+        cue = Cue(quote, "cue", HAND_SCORE, "<scare quote>")
+        hits.extend((cue, a, b) for a, b in _scare_quotes(text, pats.scare_quote_words))
     return hits
 
 
