@@ -204,3 +204,12 @@ def test_a_short_phrase_in_quotation_marks_is_a_label_with_the_phrases_of_word_c
     # A word-level cue grows to its noun phrase: the span holds "Their brutal regime", not "brutal".
     loaded = [t for t in found if t.technique == "loaded_language"]
     assert any(t.text == "Their brutal regime" for t in loaded)
+
+
+@pytest.mark.model
+def test_an_exclamation_is_loaded_language_over_its_sentence(nlp: Language) -> None:
+    text = "The talks ended on Monday. This will never be forgotten!\nThe ministers left."
+    found = find_techniques(nlp(text))
+    loaded = [t for t in found if t.technique == "loaded_language"]
+    assert [t.text for t in loaded] == ["This will never be forgotten!"]
+    assert "loaded_language" not in covering(found, text, "The talks ended on Monday")

@@ -82,7 +82,7 @@ class Settings:
     enabled: frozenset[str] = frozenset(TECHNIQUES)
     use_mined: bool = True
     use_hand: bool = True
-    # Hits from the text's form (``patterns`` of ``data/lexicon.yaml``: scare quotes).
+    # Hits from the text's form (``patterns`` of ``data/lexicon.yaml``: scare quotes, exclamations).
     use_patterns: bool = True
     # Hand cues (technique, phrase) that ``train`` found mostly wrong on the train split.
     pruned: frozenset[tuple[str, str]] = frozenset()
@@ -389,6 +389,7 @@ class Patterns:
 
     scare_quote: str | None = None
     scare_quote_words: int = 0
+    exclamation: str | None = None
 
 
 @lru_cache(maxsize=1)
@@ -396,14 +397,17 @@ def load_patterns() -> Patterns:
     """The ``patterns`` section of the hand lexicon."""
     data = _read("lexicon.yaml").get("patterns") or {}
     quote = data.get("scare_quote") or {}
+    exclamation = data.get("exclamation") or {}
     return Patterns(
         scare_quote=quote.get("technique"),
         scare_quote_words=int(quote.get("max_words", 0)),
+        exclamation=exclamation.get("technique"),
     )
 
 
 _CURLY = re.compile(r"\u201c([^\u201c\u201d\n]{1,80})\u201d")
 _STRAIGHT = '"'
+_CLOSERS = "\"\u201d\u2019') "
 
 
 def _scare_quotes(text: str, max_words: int) -> list[tuple[int, int]]:
@@ -475,7 +479,7 @@ def raw_hits(
             c0, c1 = min(u0, c0), max(u1, c1)
         hits.append((cue, c0, c1))
     if settings.use_patterns:
-        hits.extend(_pattern_hits(doc.text, settings))
+        hits.extend(_pattern_hits(doc.text, units, statements, settings))
     return hits
 
 
@@ -488,14 +492,23 @@ def _in_statement(statements: Sequence[Statement], unit: tuple[int, int], c0: in
     return u0, u1
 
 
-def _pattern_hits(text: str, settings: Settings) -> list[Hit]:
-    """Hits of the form patterns: short phrases in quotation marks."""
+def _pattern_hits(
+    text: str, units: Sequence[tuple[int, int]], statements: Sequence[Statement], settings: Settings
+) -> list[Hit]:
+    """Hits of the form patterns: short phrases in quotation marks, and exclamations."""
     pats = load_patterns()
     hits: list[Hit] = []
     quote = pats.scare_quote
     if quote and quote in settings.enabled and pats.scare_quote_words:
         cue = Cue(quote, "cue", HAND_SCORE, "<scare quote>")
         hits.extend((cue, a, b) for a, b in _scare_quotes(text, pats.scare_quote_words))
+    exclaim = pats.exclamation
+    if exclaim and exclaim in settings.enabled:
+        cue = Cue(exclaim, "sentence", HAND_SCORE, "<exclamation>")
+        for u0, u1 in units:
+            if text[u0:u1].rstrip(_CLOSERS).endswith("!"):
+                # Inside a quote the exclamation is the speaker's: the span stays inside the quote.
+                hits.append((cue, *_in_statement(statements, (u0, u1), u1 - 1, u1)))
     return hits
 
 
