@@ -184,3 +184,32 @@ def test_dropped_cues_do_not_fire(nlp: Language) -> None:
     # The same cue fires when the drop list is ignored: the test is about the list, not the cue.
     unpruned = replace(settings, pruned=frozenset())
     assert "appeal_to_authority" in covering(find_techniques(doc, settings=unpruned), text, "Pope")
+
+
+def test_scare_quotes_pair_straight_marks_in_order_and_curly_ones_by_shape() -> None:
+    from geosignal.techniques import _scare_quotes
+
+    text = 'He said "the talks went on for many hours without any result". The "experts" and “so-called rebels” met.'
+    got = [text[a:b] for a, b in _scare_quotes(text, 4)]
+    # The closing mark of the long quote opens nothing: ". The " is no quoted phrase.
+    assert sorted(got) == sorted(['"experts"', "“so-called rebels”"])
+    assert _scare_quotes('a "b c d e f" g', 4) == []
+
+
+@pytest.mark.model
+def test_a_short_phrase_in_quotation_marks_is_a_label_with_the_phrases_of_word_cues(nlp: Language) -> None:
+    text = 'The so-called "peacekeepers" left. Their brutal regime fell.'
+    found = find_techniques(nlp(text))
+    assert "name_calling_labeling" in covering(found, text, '"peacekeepers"')
+    # A word-level cue grows to its noun phrase: the span holds "Their brutal regime", not "brutal".
+    loaded = [t for t in found if t.technique == "loaded_language"]
+    assert any(t.text == "Their brutal regime" for t in loaded)
+
+
+@pytest.mark.model
+def test_an_exclamation_is_loaded_language_over_its_sentence(nlp: Language) -> None:
+    text = "The talks ended on Monday. This will never be forgotten!\nThe ministers left."
+    found = find_techniques(nlp(text))
+    loaded = [t for t in found if t.technique == "loaded_language"]
+    assert [t.text for t in loaded] == ["This will never be forgotten!"]
+    assert "loaded_language" not in covering(found, text, "The talks ended on Monday")

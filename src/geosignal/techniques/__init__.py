@@ -2,9 +2,10 @@
 
 Cue phrases come from two data files: ``data/lexicon.yaml`` (hand-written) and ``data/mined.yaml``
 (mined from the PTC train split by ``python -m geosignal.techniques.train``). They are compiled once
-per vocabulary into one spaCy ``Matcher`` over lemmas and lower-cased words. A hit covers either
-the cue itself (loaded language, name calling, ...) or the sentence it stands in (doubt, appeal to
-fear, ...; clipped to the quote when the cue is inside one). Repetition is a content word repeated
+per vocabulary into one spaCy ``Matcher`` over lemmas and lower-cased words. A hit covers the cue
+itself, the cue grown to the noun phrases it touches (``phrase``: loaded language, name calling,
+...), or the sentence it stands in (doubt, appeal to fear, ...; clipped to the quote when the cue
+is inside one). Repetition is a content word repeated
 within a short window. A technique inside a statement's content has that statement's id as voice;
 elsewhere the voice is the outlet's own (``None``).
 """
@@ -12,6 +13,8 @@ elsewhere the voice is the outlet's own (``None``).
 from __future__ import annotations
 
 import bisect
+import re
+import sys
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -79,6 +82,8 @@ class Settings:
     enabled: frozenset[str] = frozenset(TECHNIQUES)
     use_mined: bool = True
     use_hand: bool = True
+    # Hits from the text's form (``patterns`` of ``data/lexicon.yaml``: scare quotes, exclamations).
+    use_patterns: bool = True
     # Hand cues (technique, phrase) that ``train`` found mostly wrong on the train split.
     pruned: frozenset[tuple[str, str]] = frozenset()
 
@@ -353,6 +358,82 @@ def _clause(doc: Doc, s: int, e: int) -> tuple[int, int]:
     return sent.start_char, sent.end_char
 
 
+def _noun_chunks(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) token ranges of the noun phrases, in order (none without a parse)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    return [(nc.start, nc.end) for nc in doc.noun_chunks]
+
+
+def _grow_to_chunks(chunks: Sequence[tuple[int, int]], s: int, e: int) -> tuple[int, int]:
+    """doc[s:e] grown to the noun phrases it overlaps ("brutal" -> "this brutal regime").
+
+    Gold PTC spans of the word-level techniques are phrases (median 18 to 40 characters against
+    our single cue words' 7), and the partial-overlap score credits the share of each gold span
+    covered.
+    """
+    # The last phrase starting at or before s, then every later one that starts before e.
+    i = max(bisect.bisect_right(chunks, (s, sys.maxsize)) - 1, 0)
+    a, b = s, e
+    while i < len(chunks) and chunks[i][0] < e:
+        c0, c1 = chunks[i]
+        if c1 > s:
+            a, b = min(a, c0), max(b, c1)
+        i += 1
+    return a, b
+
+
+@dataclass(frozen=True, slots=True)
+class Patterns:
+    """The form patterns of ``data/lexicon.yaml``: which technique each names, if any."""
+
+    scare_quote: str | None = None
+    scare_quote_words: int = 0
+    exclamation: str | None = None
+
+
+@lru_cache(maxsize=1)
+def load_patterns() -> Patterns:
+    """The ``patterns`` section of the hand lexicon."""
+    data = _read("lexicon.yaml").get("patterns") or {}
+    quote = data.get("scare_quote") or {}
+    exclamation = data.get("exclamation") or {}
+    return Patterns(
+        scare_quote=quote.get("technique"),
+        scare_quote_words=int(quote.get("max_words", 0)),
+        exclamation=exclamation.get("technique"),
+    )
+
+
+_CURLY = re.compile(r"\u201c([^\u201c\u201d\n]{1,80})\u201d")
+_STRAIGHT = '"'
+_CLOSERS = "\"\u201d\u2019') "
+
+
+def _scare_quotes(text: str, max_words: int) -> list[tuple[int, int]]:
+    """Character ranges of short quoted phrases ("so-called \u201cexperts\u201d"), quote marks included.
+
+    Curly quotes pair by their shape; straight ones pair in order within a paragraph, so the
+    closing mark of a long quote never opens a short one.
+    """
+    out: list[tuple[int, int]] = []
+
+    def short(inner: str) -> bool:
+        return bool(inner.strip()) and len(inner.split()) <= max_words
+
+    for m in _CURLY.finditer(text):
+        if short(m.group(1)):
+            out.append((m.start(), m.end()))
+    pos = 0
+    for para in text.split("\n"):
+        marks = [pos + i for i, ch in enumerate(para) if ch == _STRAIGHT]
+        for a, b in zip(marks[0::2], marks[1::2], strict=False):
+            if short(text[a + 1 : b]):
+                out.append((a, b + 1))
+        pos += len(para) + 1
+    return out
+
+
 def raw_hits(
     doc: Doc,
     statements: Sequence[Statement] = (),
@@ -373,6 +454,7 @@ def raw_hits(
     units = sentence_units(doc)
     starts = [u[0] for u in units]
     hits: list[Hit] = []
+    chunks: list[tuple[int, int]] | None = None
     for match_id, s, e in sorted(comp(doc)):
         cue = comp.cues[match_id]
         if (cue.technique, cue.phrase) in settings.pruned:
@@ -381,20 +463,52 @@ def raw_hits(
             continue
         if demonyms and cue.technique in group_techniques and _bare_group(doc, s, e, demonyms):
             continue
+        if cue.extent == "phrase":
+            if chunks is None:
+                chunks = _noun_chunks(doc)
+            s, e = _grow_to_chunks(chunks, s, e)
         c0, c1 = doc[s].idx, doc[e - 1].idx + len(doc[e - 1])
         if cue.extent == "sentence":
             unit = _unit_of(units, starts, c0)
             if unit is None:
                 continue
-            u0, u1 = unit
-            st = _container(statements, c0, c1)
-            if st is not None:
-                u0, u1 = max(u0, st.content.start), min(u1, st.content.end)
+            u0, u1 = _in_statement(statements, unit, c0, c1)
             if settings.clause_extent:
                 k0, k1 = _clause(doc, s, e)
                 u0, u1 = max(u0, k0), min(u1, k1)
             c0, c1 = min(u0, c0), max(u1, c1)
         hits.append((cue, c0, c1))
+    if settings.use_patterns:
+        hits.extend(_pattern_hits(doc.text, units, statements, settings))
+    return hits
+
+
+def _in_statement(statements: Sequence[Statement], unit: tuple[int, int], c0: int, c1: int) -> tuple[int, int]:
+    """The sentence ``unit`` clipped to the content of the statement holding [c0, c1), if any."""
+    u0, u1 = unit
+    st = _container(statements, c0, c1)
+    if st is not None:
+        u0, u1 = max(u0, st.content.start), min(u1, st.content.end)
+    return u0, u1
+
+
+def _pattern_hits(
+    text: str, units: Sequence[tuple[int, int]], statements: Sequence[Statement], settings: Settings
+) -> list[Hit]:
+    """Hits of the form patterns: short phrases in quotation marks, and exclamations."""
+    pats = load_patterns()
+    hits: list[Hit] = []
+    quote = pats.scare_quote
+    if quote and quote in settings.enabled and pats.scare_quote_words:
+        cue = Cue(quote, "cue", HAND_SCORE, "<scare quote>")
+        hits.extend((cue, a, b) for a, b in _scare_quotes(text, pats.scare_quote_words))
+    exclaim = pats.exclamation
+    if exclaim and exclaim in settings.enabled:
+        cue = Cue(exclaim, "sentence", HAND_SCORE, "<exclamation>")
+        for u0, u1 in units:
+            if text[u0:u1].rstrip(_CLOSERS).endswith("!"):
+                # Inside a quote the exclamation is the speaker's: the span stays inside the quote.
+                hits.append((cue, *_in_statement(statements, (u0, u1), u1 - 1, u1)))
     return hits
 
 

@@ -27,15 +27,16 @@ MINED = Path(__file__).parent / "data" / "mined.yaml"
 VERSION = "1"
 MAX_N = 3
 
-# How a technique's span is drawn around a cue: the cue itself, or the clause/sentence it is in.
+# How a technique's span is drawn around a cue: the cue itself, the cue grown to the noun phrases
+# it touches, or the sentence it is in.
 EXTENT: dict[str, str] = {
-    "loaded_language": "cue",
-    "name_calling_labeling": "cue",
+    "loaded_language": "phrase",
+    "name_calling_labeling": "phrase",
     "repetition": "cue",
-    "exaggeration_minimisation": "cue",
-    "slogans": "cue",
-    "thought_terminating_cliches": "cue",
-    "flag_waving": "cue",
+    "exaggeration_minimisation": "phrase",
+    "slogans": "phrase",
+    "thought_terminating_cliches": "phrase",
+    "flag_waving": "phrase",
     "doubt": "sentence",
     "appeal_to_fear_prejudice": "sentence",
     "causal_oversimplification": "sentence",
