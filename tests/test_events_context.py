@@ -134,10 +134,13 @@ def test_on_alert_pattern_reads_its_preposition() -> None:
     assert got and got[0]["cameo"] == "152"
 
 
-def test_unquoted_on_in_a_user_pattern_is_an_error() -> None:
-    text = "patterns:\n  - {id: x, lemma: [stay], prep: [on], code: '152', source: [subj]}\n"
-    with pytest.raises(UsageError):
-        read_patterns(text, "user.yaml")
+def test_unquoted_on_in_a_user_pattern_is_the_word_and_true_is_an_error() -> None:
+    # YAML 1.1 would read a bare on/off/yes/no as a boolean; the data files are read with YAML
+    # 1.2's booleans, so "on" is the preposition, and a real boolean in a word list is refused.
+    (p,), _note = read_patterns("patterns:\n  - {id: x, lemma: [stay], prep: [on], code: '152', source: [subj]}\n", "u")
+    assert p.prep == frozenset({"on"})
+    with pytest.raises(UsageError, match="boolean"):
+        read_patterns("patterns:\n  - {id: x, lemma: [stay], prep: [true], code: '152', source: [subj]}\n", "u")
 
 
 def test_offer_yields_to_the_act_it_announces() -> None:

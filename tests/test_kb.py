@@ -143,3 +143,11 @@ def test_cameo_import_of_the_petrarch_validation_actors(tmp_path: Path) -> None:
     # Dated codes become dated roles.
     dated = [e for e in kb.entries.values() if e.origin == str(out) and e.roles]
     assert dated and all(r.start or r.end for e in dated for r in e.roles)
+
+
+def test_data_files_read_yes_no_on_off_as_words() -> None:
+    from geosignal._data import load_yaml
+    from geosignal.claims.lexicon import hedge_lexicon
+
+    assert load_yaml("[no, No, on, off, yes, true, False]") == ["no", "No", "on", "off", "yes", True, False]
+    assert "no" in hedge_lexicon().negators

@@ -7,7 +7,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-import yaml
+from .._data import load_yaml
 
 # PLOVER drops CAMEO 01 (statements) and 02 (appeals): such events carry this type.
 NO_PLOVER = "NONE"
@@ -69,7 +69,7 @@ class Codebook:
 
 def _read(name: str) -> dict[str, Any]:
     text = resources.files("geosignal.events").joinpath("data", name).read_text("utf-8")
-    data = yaml.safe_load(text)
+    data = load_yaml(text)
     if not isinstance(data, dict):
         raise ValueError(f"{name}: expected a mapping")
     return data

@@ -11,8 +11,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any, Literal
 
-import yaml
-
+from .._data import load_yaml
 from ..model import EventDate
 
 
@@ -33,7 +32,7 @@ class Cue:
 def cue_words() -> dict[str, Any]:
     """The cue-word table of ``data/cues.yaml``."""
     text = resources.files("geosignal.events").joinpath("data", "cues.yaml").read_text("utf-8")
-    data: dict[str, Any] = yaml.safe_load(text)
+    data: dict[str, Any] = load_yaml(text)
     return data
 
 

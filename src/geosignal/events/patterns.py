@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 from spacy.tokens import Token
 
+from .._data import load_yaml
 from ..errors import UsageError
 from .codebook import load_codebook
 
@@ -127,8 +128,8 @@ def _strs(value: Any) -> list[str]:
     if isinstance(value, str):
         return [value]
     if isinstance(value, bool) or any(isinstance(v, bool) for v in value):
-        # YAML reads unquoted on/off/yes/no as booleans: "prep: [on]" would silently be "true".
-        raise UsageError(f"event patterns: {value!r} holds a boolean; quote words such as 'on' and 'off'")
+        # Only true/false load as booleans (``load_yaml``), and no word list wants one.
+        raise UsageError(f"event patterns: {value!r} holds a boolean where words are expected")
     return [str(v) for v in value]
 
 
@@ -194,7 +195,7 @@ _WORD_LISTS = {
 
 def _read(text: str, where: str) -> tuple[list[Pattern], str, dict[str, str]]:
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise UsageError(f"event patterns {where}: {str(exc).splitlines()[0]}") from exc
     if not isinstance(data, dict) or not isinstance(data.get("patterns"), list):

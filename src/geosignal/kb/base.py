@@ -16,7 +16,7 @@ from typing import Any, Literal
 import yaml
 from rapidfuzz import fuzz, process
 
-from .._data import package_yaml
+from .._data import load_yaml, package_yaml
 from ..errors import Errors, KnowledgeBaseError
 
 ACTOR_TYPES = {"state", "person", "organization", "media", "armed_group", "alliance", "other"}
@@ -386,7 +386,7 @@ def _entry(raw: dict[str, Any], where: str) -> Entry:
 def read_kb_file(text: str, where: str) -> tuple[list[Entry], str]:
     """Parse one KB file: its entries and its source note."""
     try:
-        data = yaml.safe_load(text)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise KnowledgeBaseError(Errors.E030.format(path=where, detail=str(exc).splitlines()[0])) from exc
     except ValueError as exc:  # PyYAML builds dates while parsing: 2020-13-45 fails there

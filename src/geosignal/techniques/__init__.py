@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any
 
 import spacy
-import yaml
 from spacy.attrs import SENT_START
 from spacy.matcher import Matcher, PhraseMatcher
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from .._data import load_yaml
 from ..kb import KnowledgeBase
 from ..model import Analysis, Statement, Technique
 from ..stage import Context
@@ -103,7 +103,7 @@ def _read(name: str) -> dict[str, Any]:
     if not path.is_file():
         return {}
     with path.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh) or {}
+        data = load_yaml(fh.read()) or {}
     assert isinstance(data, dict)
     return data
 
