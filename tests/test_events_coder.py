@@ -242,6 +242,18 @@ def test_inference_remention_is_a_mention_not_a_second_event() -> None:
     assert ids(got[0]["target"]) == ["ARG"]
 
 
+def test_a_hedged_inference_still_re_mentions_the_reported_event() -> None:
+    # "suggest" hedges the inference's clause (speculative), not the act its subject names.
+    text = (
+        "The Brazilian government and President Lula received the Argentine delegation in Brasilia. "
+        "The visit and the way the Argentine delegation was received in Brasilia suggest that the two "
+        "countries are close."
+    )
+    got = [e for e in events(text) if e["cameo"].startswith("04")]
+    assert len(got) == 1 and got[0]["status"] == "reported", got
+    assert [m["status"] for m in got[0]["mentions"]] == ["reported", "speculative"]
+
+
 def test_international_ngo_and_igo_official_have_no_country() -> None:
     e = one("Amnesty International accused Egypt of torturing prisoners.", "11")
     assert e["source"][0]["actor"] == "amnesty-international"

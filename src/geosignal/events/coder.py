@@ -1099,9 +1099,10 @@ class _Coder:
         if not (a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)):
             return False
         later = b if a.trigger.start < b.trigger.start else a
-        if id(later) in self.presupposed and later.source and later.status == "reported":
+        if id(later) in self.presupposed and later.source and later.status in ("reported", "speculative"):
             # The outlet's inference re-mentions an act it reported: one event, whose mention
-            # names some of its parties ("the delegation was received in Pyongyang").
+            # names some of its parties ("the delegation was received in Pyongyang"). The
+            # inference may be hedged ("suggests that"); what its subject names is not.
             first = a if later is b else b
             if (
                 first.status == "reported"
