@@ -85,8 +85,10 @@ def main() -> None:
     found = len(linked & planted)
     print(f"planted pairs {len(planted)}, found {found}: recall {found / len(planted):.3f}")
     print(f"pairs with exact Jaccard >= {THRESHOLD}: {len(exact)} (of which not planted: {len(exact - planted)})")
-    print(f"linked pairs {len(linked)}: precision {tp / max(1, len(linked)):.3f} against planted + exact, "
-          f"recall {tp / max(1, len(truth)):.3f}")
+    print(
+        f"linked pairs {len(linked)}: precision {tp / max(1, len(linked)):.3f} against planted + exact, "
+        f"recall {tp / max(1, len(truth)):.3f}"
+    )
     print(f"linked pairs outside planted/exact: {sorted(linked - truth)[:10]}")
     print(f"stories with 2+ documents: {len(stories)}")
 

@@ -78,8 +78,13 @@ def web_store_path(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for name, published in BBC_FOR_WEB:
         title, _, body = (bbc / name).read_text(encoding="utf-8").partition("\n")
         records.append(
-            {"id": "bbc-" + name.replace("/", "-"), "title": title.strip(), "text": body.strip(),
-             "outlet": "BBC News", "published": published}
+            {
+                "id": "bbc-" + name.replace("/", "-"),
+                "title": title.strip(),
+                "text": body.strip(),
+                "outlet": "BBC News",
+                "published": published,
+            }
         )
     corpus = root / "bbc.jsonl"
     corpus.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")

@@ -20,6 +20,13 @@ def test_ruff_is_clean() -> None:
     assert out.returncode == 0, out.stdout + out.stderr
 
 
+def test_ruff_format_is_clean() -> None:
+    exe = shutil.which("ruff")
+    assert exe, "ruff is not installed: pip install -e '.[dev]'"
+    out = _run(exe, "format", "--check", "src", "tests", "benchmarks")
+    assert out.returncode == 0, "run `ruff format src tests benchmarks`:\n" + out.stdout + out.stderr
+
+
 def test_mypy_strict_is_clean() -> None:
     out = _run(sys.executable, "-m", "mypy")
     assert out.returncode == 0, out.stdout + out.stderr

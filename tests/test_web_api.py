@@ -160,9 +160,7 @@ def test_actor_summary(client: TestClient) -> None:
     shoigu = client.get("/api/actors/sergei-shoigu").json()
     assert shoigu["name"] == SHOIGU_TEXT and shoigu["country"] == "RUS"
     assert shoigu["statements"] >= 1 and shoigu["quotes"] and shoigu["mentions"] >= 1
-    assert [d["title"] for d in shoigu["documents"]] == [
-        "China, Russia and DPRK send a signal to the United States"
-    ]
+    assert [d["title"] for d in shoigu["documents"]] == ["China, Russia and DPRK send a signal to the United States"]
     russia = client.get("/api/actors/RUS").json()
     assert russia["type"] == "state" and russia["document_count"] >= 2
     assert russia["events_as_source"] + russia["events_as_target"] > 0

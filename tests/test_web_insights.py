@@ -19,7 +19,6 @@ pytestmark = [pytest.mark.model, pytest.mark.shared]
 __all__ = ["browser", "client", "page", "server", "store"]  # fixtures used here, defined there
 
 
-
 def test_relations_blocs_and_quotes_are_the_analytics(client: TestClient, store: Any) -> None:
     from geosignal.analytics import blocs, quotes, relations
 

@@ -207,7 +207,7 @@ def weasel_cues(sent: SpacySpan, lex: HedgeLexicon | None = None) -> list[Token]
 
 
 def _vague_holder(t: Token, lex: HedgeLexicon) -> bool:
-    """"some", "many of them", "others", "critics", "some fans", "various scholars"."""
+    """A vague holder of a view: "some", "many of them", "others", "critics", "some fans"."""
     low = t.lower_
     if low in lex.weasel_quantifiers and t.pos_ in ("PRON", "DET", "ADJ", "NOUN"):
         return True
@@ -244,6 +244,7 @@ def _imperative(p: Token) -> bool:
     lead = [c for c in p.children if c.i < p.i and c.dep_ in ("aux", "neg", "advmod", "intj")]
     first = min([p, *lead], key=lambda t: t.i)
     return first.i == p.sent.start or (first.i == p.sent.start + 1 and p.sent[0].is_punct)
+
 
 def _modal_cues(p: Token, lex: HedgeLexicon) -> list[Token]:
     out: list[Token] = []

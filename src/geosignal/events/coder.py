@@ -1080,9 +1080,7 @@ class _Coder:
             head = head.head  # "killing one person and wounding two": the first participle's head
         if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.i != head.i:
             head = head.head
-        return any(
-            e.cameo.startswith(_VIOLENT_ROOTS) and e.trigger.start <= head.idx < e.trigger.end for e in found
-        )
+        return any(e.cameo.startswith(_VIOLENT_ROOTS) and e.trigger.start <= head.idx < e.trigger.end for e in found)
 
     def _in_inference_subject(self, t: Token) -> bool:
         """'The way the delegation was received suggests that ...': the trigger is in an inference's subject."""

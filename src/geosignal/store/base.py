@@ -490,9 +490,7 @@ class Store(ABC):
             "GROUP BY s.story_id HAVING count(*) >= ? ORDER BY count(*) DESC, s.story_id",
             [min_articles],
         )
-        return [
-            {"story_id": r[0], "num_articles": int(r[1]), "num_sources": int(r[2]), "doc_ids": r[3]} for r in rows
-        ]
+        return [{"story_id": r[0], "num_articles": int(r[1]), "num_sources": int(r[2]), "doc_ids": r[3]} for r in rows]
 
     def snapshot(self) -> dict[str, list[tuple[Any, ...]]]:
         """Every table's key columns, sorted: what two stores must share to hold the same rows."""

@@ -193,9 +193,7 @@ TECHNIQUES = Table(
 DOC_MINHASH = Table("doc_minhash", (("doc_id", TEXT), ("signature", TEXT)), ("doc_id",))  # hex MinHash
 DOC_BANDS = Table("doc_bands", (("doc_id", TEXT), ("band", INT), ("hash", BIGINT)), ("doc_id", "band"))
 # A verified near-duplicate pair, stored both ways round (doc_id, other) and (other, doc_id).
-DOC_LINKS = Table(
-    "doc_links", (("doc_id", TEXT), ("other_id", TEXT), ("similarity", FLOAT)), ("doc_id", "other_id")
-)
+DOC_LINKS = Table("doc_links", (("doc_id", TEXT), ("other_id", TEXT), ("similarity", FLOAT)), ("doc_id", "other_id"))
 # The story of each document: the smallest doc_id of its connected component of links.
 DOC_STORIES = Table("doc_stories", (("doc_id", TEXT), ("story_id", TEXT)), ("doc_id",))
 DEDUP_TABLES: tuple[Table, ...] = (DOC_MINHASH, DOC_BANDS, DOC_LINKS, DOC_STORIES)
@@ -261,7 +259,6 @@ ALL_TABLES: tuple[Table, ...] = (*DOC_TABLES, REJECTS, *DEDUP_TABLES)
 # others (event_dyads, the near-duplicate tables) are derived by the store in the same transaction.
 ROW_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, EVENT_KEYS, EVENT_MENTIONS, REJECTS)
 V1_TABLES: tuple[Table, ...] = (*_V1_DOC_TABLES, REJECTS)
-
 
 
 def state_key_sql(expr: str) -> str:

@@ -721,7 +721,5 @@ def _article_page(page: Any, analysis: dict[str, Any], *, stored: bool = True) -
     counts: dict[str, int] = {}
     for c in analysis.get("claims", []):
         counts[c["status"]] = counts.get(c["status"], 0) + 1
-    result: HTMLResponse = page(
-        "article.html", a=analysis, sentences=sentences, claim_counts=counts, stored=stored
-    )
+    result: HTMLResponse = page("article.html", a=analysis, sentences=sentences, claim_counts=counts, stored=stored)
     return result
