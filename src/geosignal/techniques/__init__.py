@@ -525,7 +525,7 @@ def _pattern_hits(
     return hits
 
 
-def _negated(sentence: str, negations: Sequence[str]) -> bool:
+def _negated(sentence: str, negations: tuple[str, ...]) -> bool:
     """Whether a word of ``sentence`` ends in one of ``negations`` ("Wouldn't he have ...?")."""
     return any(w.lower().rstrip(_CLOSERS + "?!,;:").endswith(negations) for w in sentence.split())
 
