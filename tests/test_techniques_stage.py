@@ -213,3 +213,11 @@ def test_an_exclamation_is_loaded_language_over_its_sentence(nlp: Language) -> N
     loaded = [t for t in found if t.technique == "loaded_language"]
     assert [t.text for t in loaded] == ["This will never be forgotten!"]
     assert "loaded_language" not in covering(found, text, "The talks ended on Monday")
+
+
+@pytest.mark.model
+def test_a_question_with_a_contracted_negation_is_doubt_over_its_sentence(nlp: Language) -> None:
+    text = "The ministers met on Monday. Wouldn\u2019t he have eased the sanctions?\nWho signed the accord?"
+    found = find_techniques(nlp(text))
+    doubt = [t.text for t in found if t.technique == "doubt"]
+    assert doubt == ["Wouldn\u2019t he have eased the sanctions?"]

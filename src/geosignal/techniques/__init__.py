@@ -390,6 +390,9 @@ class Patterns:
     scare_quote: str | None = None
     scare_quote_words: int = 0
     exclamation: str | None = None
+    negated_question: str | None = None
+    # Word endings that negate ("n't"): a question holding one asks for a "no" it presumes.
+    negations: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -398,10 +401,13 @@ def load_patterns() -> Patterns:
     data = _read("lexicon.yaml").get("patterns") or {}
     quote = data.get("scare_quote") or {}
     exclamation = data.get("exclamation") or {}
+    question = data.get("negated_question") or {}
     return Patterns(
         scare_quote=quote.get("technique"),
         scare_quote_words=int(quote.get("max_words", 0)),
         exclamation=exclamation.get("technique"),
+        negated_question=question.get("technique"),
+        negations=tuple(str(w).lower() for w in question.get("negations") or []),
     )
 
 
@@ -495,7 +501,7 @@ def _in_statement(statements: Sequence[Statement], unit: tuple[int, int], c0: in
 def _pattern_hits(
     text: str, units: Sequence[tuple[int, int]], statements: Sequence[Statement], settings: Settings
 ) -> list[Hit]:
-    """Hits of the form patterns: short phrases in quotation marks, and exclamations."""
+    """Hits of the form patterns: short phrases in quotation marks, exclamations, negated questions."""
     pats = load_patterns()
     hits: list[Hit] = []
     quote = pats.scare_quote
@@ -509,7 +515,19 @@ def _pattern_hits(
             if text[u0:u1].rstrip(_CLOSERS).endswith("!"):
                 # Inside a quote the exclamation is the speaker's: the span stays inside the quote.
                 hits.append((cue, *_in_statement(statements, (u0, u1), u1 - 1, u1)))
+    asks = pats.negated_question
+    if asks and asks in settings.enabled and pats.negations:
+        cue = Cue(asks, "sentence", HAND_SCORE, "<negated question>")
+        for u0, u1 in units:
+            sent = text[u0:u1]
+            if sent.rstrip(_CLOSERS).endswith("?") and _negated(sent, pats.negations):
+                hits.append((cue, *_in_statement(statements, (u0, u1), u1 - 1, u1)))
     return hits
+
+
+def _negated(sentence: str, negations: tuple[str, ...]) -> bool:
+    """Whether a word of ``sentence`` ends in one of ``negations`` ("Wouldn't he have ...?")."""
+    return any(w.lower().rstrip(_CLOSERS + "?!,;:").endswith(negations) for w in sentence.split())
 
 
 def find_techniques(
