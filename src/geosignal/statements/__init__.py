@@ -142,17 +142,28 @@ def _outermost(statements: list[Statement], coordinated: frozenset[int] | set[in
         elif item[0] > second[0]:
             second = item
         top.append((best, second))
-    out = []
+    inner: set[int] = set()
     for n, st in enumerate(unique):
         if st.cue is None or st.cue.start in coordinated:
-            out.append(st)
             continue
         k = bisect_right(starts, st.cue.start) - 1
         if k >= 0:
             best, second = top[k]
             end = best[0] if best[1] != n else second[0]
             if end > st.cue.start and not _own_words(st, [unique[m] for m in order[: k + 1] if m != n]):
-                continue
+                inner.add(n)
+    out = []
+    for n, st in enumerate(unique):
+        if n in inner and st.cue is not None:
+            cue = st.cue.start
+            if st.content.start >= st.cue.end and all(
+                m in inner for m in order if m != n and unique[m].content.start <= cue < unique[m].content.end
+            ):
+                # The statements around this cue sit inside other contents in turn, none outermost:
+                # a content reaching back before its cue ("..., according to its own website")
+                # swallowed this cue; the one read forward from its cue keeps its own.
+                out.append(st)
+            continue
         out.append(st)
     return out
 
