@@ -54,7 +54,11 @@ _NONSPEAKERS = {"it", "this", "there", "what", "which", "that", "these", "those"
 _PERSONAL = {"he", "she", "they", "i", "we"}
 _DATELINE_DASHES = {"--", "—", "–", "-", "―"}
 _MAX_AFTER = 12
-_NOUN_PREPS = {"of", "about", "for", "against", "on", "over", "to"}
+# A speech noun's phrase that says what was said: not its "to" phrase, which names whom it was
+# addressed to or what it endangers ("a complaint to the court", "a threat to Europe").
+_NOUN_PREPS = {"of", "about", "for", "against", "on", "over"}
+# Entity types that date a statement ("his remarks on Saturday"): never what was said.
+_WHEN = {"DATE", "TIME"}
 # Nouns whose "of" phrase is what was said ("allegations of fraud"), not who said it.
 _OF_CONTENT = {
     "allegation",
@@ -1011,7 +1015,12 @@ class _Finder:
             to = c.dep_ in ("acl", "advcl") and c.tag_ == "VB" and any(x.lower_ == "to" for x in c.children)
             if that or to:
                 content = self.tokens_span(c.subtree)
-            elif c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and (c.lower_ != "of" or n.lower_ in _OF_CONTENT):
+            elif (
+                c.dep_ == "prep"
+                and c.lower_ in _NOUN_PREPS
+                and (c.lower_ != "of" or n.lower_ in _OF_CONTENT)
+                and not any(x.dep_ == "pobj" and x.ent_type_ in _WHEN for x in c.children)
+            ):
                 content = self.tokens_span([x for x in c.subtree if x.i != c.i])
             if content is not None:
                 break
