@@ -263,6 +263,7 @@ class _Finder:
             or (
                 # Any verb with a "that"-clause ("realized that ...", "made clear that ...").
                 t.pos_ == "VERB"
+                and t.lemma_.lower() not in self.lex.outcome_verbs
                 and any(
                     c.dep_ == "ccomp" and c.i > t.i and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
                     for c in t.children
