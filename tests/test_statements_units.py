@@ -566,3 +566,26 @@ def test_a_cue_after_a_quote_that_says_more_is_not_used_up_by_the_quote() -> Non
     cues = {s["cue"]["text"]: s for s in d["statements"] if "cue" in s}
     assert "vote your conscience" in cues["exhorted"]["content"]["text"]
     assert "standing on principle" in cues["said"]["content"]["text"]
+
+
+def test_contents_that_swallow_each_others_cues_keep_the_one_read_forward() -> None:
+    # "according to" at the end reaches back over "reported"; "says" covers "according to".
+    d = _analyse(
+        "The researchers reported that Apple holds $214 billion offshore; Goldman Sachs holds $28 billion, "
+        "and the report says the company ''has 987 subsidiaries in tax havens, according to its own website.''"
+    )
+    reported = [s for s in d["statements"] if (s.get("cue") or {}).get("text") == "reported"]
+    assert reported and reported[0]["content"]["text"].startswith("that Apple holds")
+
+
+def test_a_speech_nouns_to_phrase_or_date_is_not_what_was_said() -> None:
+    d = _analyse("Putin's threat to Eastern Europe worries the Baltic states. Obama's remarks on Saturday were brief.")
+    texts = [s["content"]["text"] for s in d["statements"]]
+    assert not any("Eastern Europe" in t or t == "Saturday" for t in texts), texts
+
+
+def test_a_that_clause_of_ensure_is_no_statement() -> None:
+    d = _analyse("We must ensure that the local police officers receive the training they need.")
+    assert not any("police officers" in s["content"]["text"] for s in d["statements"])
+    d = _analyse("We realized that the local police officers receive no training.")
+    assert any("police officers" in s["content"]["text"] for s in d["statements"])

@@ -3,7 +3,9 @@
 PolNeAR's brat files mark each attribution with Source, Cue and Content spans on political news.
 A predicted statement is correct when its content overlaps a gold content span and its speaker
 is the gold source: the speaker's mention overlaps the gold Source span, or the speaker actor has
-a mention there. Attributions with no source count for recall when a content match is found.
+a mention there (or, where the gold Source and Cue labels are swapped, the speaker lies on the gold
+cue and the predicted cue on the gold source). Attributions with no source count for recall when a
+content match is found.
 Several annotators annotated some texts; the first annotator (by file name) is the gold one.
 Tune on ``dev``; report ``test`` once per release.
 """
@@ -133,6 +135,23 @@ def _overlaps(a: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
     return any(a[0] < e and s < a[1] for s, e in spans)
 
 
+def source_matches(gold: GoldAttribution, speaker_spans: list[tuple[int, int]], cue: tuple[int, int] | None) -> bool:
+    """The predicted speaker is the gold source (or the gold attribution has none).
+
+    Some PolNeAR relations carry their Source and Cue labels swapped ("..., said Hester": Source
+    "said", Cue "Hester"); a prediction whose speaker lies on that gold cue and whose cue lies on
+    that gold source found the same source and cue, and matches.
+    """
+    if not gold.source or any(_overlaps(x, gold.source) for x in speaker_spans):
+        return True
+    return (
+        cue is not None
+        and bool(gold.cue)
+        and _overlaps(cue, gold.source)
+        and any(_overlaps(x, gold.cue) for x in speaker_spans)
+    )
+
+
 def score_document(analysis: dict[str, Any], gold: list[GoldAttribution]) -> tuple[int, int, int, list[dict[str, Any]]]:
     """(predicted matched, gold matched, gold matched by content only, misses) for one analysed text."""
     actors = {a["id"]: a for a in analysis["actors"]}
@@ -150,12 +169,13 @@ def score_document(analysis: dict[str, Any], gold: list[GoldAttribution]) -> tup
         actor = actors.get(sp.get("actor", ""))
         if actor is not None:
             speaker_spans += [(m["start"], m["end"]) for m in actor["mentions"]]
+        cue = (s["cue"]["start"], s["cue"]["end"]) if s.get("cue") else None
         matched = False
         for k, g in enumerate(gold):
             if not _overlaps(content, g.content):
                 continue
             content_hit[k] = True
-            if not g.source or any(_overlaps(x, g.source) for x in speaker_spans):
+            if source_matches(g, speaker_spans, cue):
                 gold_hit[k] = True
                 matched = True
         pred_ok += matched

@@ -54,7 +54,11 @@ _NONSPEAKERS = {"it", "this", "there", "what", "which", "that", "these", "those"
 _PERSONAL = {"he", "she", "they", "i", "we"}
 _DATELINE_DASHES = {"--", "—", "–", "-", "―"}
 _MAX_AFTER = 12
-_NOUN_PREPS = {"of", "about", "for", "against", "on", "over", "to"}
+# A speech noun's phrase that says what was said: not its "to" phrase, which names whom it was
+# addressed to or what it endangers ("a complaint to the court", "a threat to Europe").
+_NOUN_PREPS = {"of", "about", "for", "against", "on", "over"}
+# Entity types that date a statement ("his remarks on Saturday"): never what was said.
+_WHEN = {"DATE", "TIME"}
 # Nouns whose "of" phrase is what was said ("allegations of fraud"), not who said it.
 _OF_CONTENT = {
     "allegation",
@@ -142,17 +146,28 @@ def _outermost(statements: list[Statement], coordinated: frozenset[int] | set[in
         elif item[0] > second[0]:
             second = item
         top.append((best, second))
-    out = []
+    inner: set[int] = set()
     for n, st in enumerate(unique):
         if st.cue is None or st.cue.start in coordinated:
-            out.append(st)
             continue
         k = bisect_right(starts, st.cue.start) - 1
         if k >= 0:
             best, second = top[k]
             end = best[0] if best[1] != n else second[0]
             if end > st.cue.start and not _own_words(st, [unique[m] for m in order[: k + 1] if m != n]):
-                continue
+                inner.add(n)
+    out = []
+    for n, st in enumerate(unique):
+        if n in inner and st.cue is not None:
+            cue = st.cue.start
+            if st.content.start >= st.cue.end and all(
+                m in inner for m in order if m != n and unique[m].content.start <= cue < unique[m].content.end
+            ):
+                # The statements around this cue sit inside other contents in turn, none outermost:
+                # a content reaching back before its cue ("..., according to its own website")
+                # swallowed this cue; the one read forward from its cue keeps its own.
+                out.append(st)
+            continue
         out.append(st)
     return out
 
@@ -248,6 +263,7 @@ class _Finder:
             or (
                 # Any verb with a "that"-clause ("realized that ...", "made clear that ...").
                 t.pos_ == "VERB"
+                and t.lemma_.lower() not in self.lex.outcome_verbs
                 and any(
                     c.dep_ == "ccomp" and c.i > t.i and any(x.dep_ == "mark" and x.lower_ == "that" for x in c.children)
                     for c in t.children
@@ -1000,7 +1016,12 @@ class _Finder:
             to = c.dep_ in ("acl", "advcl") and c.tag_ == "VB" and any(x.lower_ == "to" for x in c.children)
             if that or to:
                 content = self.tokens_span(c.subtree)
-            elif c.dep_ == "prep" and c.lower_ in _NOUN_PREPS and (c.lower_ != "of" or n.lower_ in _OF_CONTENT):
+            elif (
+                c.dep_ == "prep"
+                and c.lower_ in _NOUN_PREPS
+                and (c.lower_ != "of" or n.lower_ in _OF_CONTENT)
+                and not any(x.dep_ == "pobj" and x.ent_type_ in _WHEN for x in c.children)
+            ):
                 content = self.tokens_span([x for x in c.subtree if x.i != c.i])
             if content is not None:
                 break

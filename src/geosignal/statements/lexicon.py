@@ -44,6 +44,7 @@ class SpeechLexicon:
     refusal_verbs: frozenset[str] = frozenset()
     relay_verbs: frozenset[str] = frozenset()
     hearsay_adverbs: frozenset[str] = frozenset()
+    outcome_verbs: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -99,4 +100,5 @@ def speech_lexicon() -> SpeechLexicon:
         refusal_verbs=words(data, "refusal_verbs"),
         relay_verbs=words(data, "relay_verbs"),
         hearsay_adverbs=words(data, "hearsay_adverbs"),
+        outcome_verbs=words(data, "outcome_verbs"),
     )
