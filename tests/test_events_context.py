@@ -213,3 +213,16 @@ def test_a_refused_act_the_table_does_not_code_is_a_rejection_of_its_party() -> 
     # A refused act that is coded keeps its own rejection code; a refusal with no party is none.
     assert [e["cameo"] for e in analysis("Hungary refused to send weapons to Ukraine.")["events"]] == ["121"]
     assert analysis("The minister declined to comment on the report.")["events"] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "actor", "country"),
+    [
+        ("Russia condemned an attack by Hamas fighters in south Israel on Thursday.", "hamas", "PSE"),
+        ("Russia condemned an attack by Israel soldiers in south Lebanon on Thursday.", None, "ISR"),
+    ],
+)
+def test_the_doer_of_a_condemned_act_is_the_target_not_its_place(text: str, actor: str | None, country: str) -> None:
+    (e,) = with_root(analysis(text), "11")
+    [target] = e["target"]
+    assert (target["actor"], target["country"]) == (actor or target["actor"], country)
