@@ -5,7 +5,7 @@ from __future__ import annotations
 import calendar
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 from importlib import resources
@@ -97,12 +97,14 @@ def find_cues(text: str, offset: int, published: date | None, future: bool = Fal
     found: list[Cue] = []
     taken: list[tuple[int, int]] = []
 
-    def add(m: re.Match[str], value: str | None, precision: str, basis: str, latest: date | None) -> None:
+    def add(
+        m: re.Match[str], value: str | None, precision: str, basis: str, latest: date | None, until: str | None = None
+    ) -> None:
         s, e = m.span()
         if any(s < b and a < e for a, b in taken):
             return
         taken.append((s, e))
-        found.append(Cue(s + offset, e + offset, value, precision, basis, latest))
+        found.append(Cue(s + offset, e + offset, value, precision, basis, latest, until))
 
     for m in rx["iso"].finditer(text):
         try:
@@ -124,10 +126,7 @@ def find_cues(text: str, offset: int, published: date | None, future: bool = Fal
             y1 += y0 // 100 * 100
         # "in 1950 and 1953" names two years; "between 1950 and 1953" one range.
         if y0 < y1 <= y0 + 100 and (m[3].strip().lower() != "and" or m[1]):
-            n = len(found)
-            add(m, f"{y0:04d}", "year", "explicit", date(y1, 12, 31))
-            if len(found) > n:
-                found[-1] = replace(found[-1], until=f"{y1:04d}")
+            add(m, f"{y0:04d}", "year", "explicit", date(y1, 12, 31), until=f"{y1:04d}")
     for m in rx["my"].finditer(text):
         y, mo = int(m[2]), _month_num(m[1])
         add(m, f"{y:04d}-{mo:02d}", "month", "explicit", _month_end(y, mo))
