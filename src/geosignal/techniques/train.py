@@ -23,28 +23,16 @@ from typing import Any
 import yaml
 from spacy.tokens import Doc, Token
 
+from . import _read
+
 MINED = Path(__file__).parent / "data" / "mined.yaml"
 VERSION = "1"
 MAX_N = 3
 
-# How a technique's span is drawn around a cue: the cue itself, the cue grown to the noun phrases
-# it touches, or the sentence it is in.
-EXTENT: dict[str, str] = {
-    "loaded_language": "phrase",
-    "name_calling_labeling": "phrase",
-    "repetition": "cue",
-    "exaggeration_minimisation": "phrase",
-    "slogans": "phrase",
-    "thought_terminating_cliches": "phrase",
-    "flag_waving": "phrase",
-    "doubt": "sentence",
-    "appeal_to_fear_prejudice": "sentence",
-    "causal_oversimplification": "sentence",
-    "appeal_to_authority": "sentence",
-    "black_and_white_fallacy": "sentence",
-    "whataboutism_straw_men_red_herring": "sentence",
-    "bandwagon_reductio_ad_hitlerum": "sentence",
-}
+
+def extents() -> dict[str, str]:
+    """How each technique's span is drawn around a cue: the hand lexicon's ``extent`` table."""
+    return {str(k): str(v) for k, v in (_read("lexicon.yaml").get("extent") or {}).items()}
 
 
 def usable(tok: Token) -> bool:
@@ -149,6 +137,7 @@ def write(
     cues: dict[str, list[tuple[str, float, int]]], out: Path, params: dict[str, Any], pruned: list[list[str]]
 ) -> None:
     """Write the mined cues as YAML."""
+    extent = extents()
     data = {
         "version": VERSION,
         "source": (
@@ -156,9 +145,9 @@ def write(
             "SemEval-2020 Task 11 training articles (research use). Short lemma n-grams and counts only."
         ),
         "params": params,
-        "extent": EXTENT,
+        "extent": extent,
         "pruned": pruned,
-        "cues": {label: [[k, rate, n] for k, rate, n in cues.get(label, [])] for label in sorted(EXTENT)},
+        "cues": {label: [[k, rate, n] for k, rate, n in cues.get(label, [])] for label in sorted(extent)},
     }
     out.parent.mkdir(parents=True, exist_ok=True)
     with out.open("w", encoding="utf-8") as fh:
