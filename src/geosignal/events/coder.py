@@ -744,9 +744,8 @@ class _Coder:
     # -- building -------------------------------------------------------------------------------
     def location(self, t: Token, target_heads: list[Token], code: str) -> Location | None:
         for h in target_heads:
-            if h.i in self.place_at:
-                pl = self.place_at[h.i]
-                return locate(pl.text, pl.country)
+            if (got := self._place(h.i)) is not None:
+                return got
             if code.startswith(_VISIT_CODE) and (city := self._metonym_place(h)) is not None:
                 return city  # "visited Cairo": the city that stands for the host is where
         where = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
@@ -754,11 +753,8 @@ class _Coder:
             # "... visited Cairo, where he met Sisi": the nearest place before "where" (the parser
             # hangs the clause on the place or on the verb before it).
             for k in range(where.i - 1, self.sent_of(t).start - 1, -1):
-                if k in self.place_at:
-                    pl = self.place_at[k]
-                    return locate(pl.text, pl.country)
-                if (city := self._metonym_place(self.doc[k])) is not None:
-                    return city
+                if (got := self._place(k) or self._metonym_place(self.doc[k])) is not None:
+                    return got
         heads = [t, *logical_object(t)] if t.pos_ in ("VERB", "AUX") else [t]
         if t.head is not t:
             heads.append(t.head)
@@ -768,14 +764,18 @@ class _Coder:
                     for g in c.children:
                         if g.dep_ != "pobj":
                             continue
-                        if g.i in self.place_at:
-                            pl = self.place_at[g.i]
-                            return locate(pl.text, pl.country)
+                        if (got := self._place(g.i)) is not None:
+                            return got
                         if g.ent_type_ in ("GPE", "LOC", "FAC") and g.i not in self.actor_at:
                             ent = next((e for e in self.doc.ents if e.start <= g.i < e.end), None)
                             if ent is not None:
                                 return locate(ent.text, None)
         return None
+
+    def _place(self, i: int) -> Location | None:
+        """The location of a place the resolver read at token ``i`` ("in Pyongyang"), if any."""
+        pl = self.place_at.get(i)
+        return locate(pl.text, pl.country) if pl is not None else None
 
     def _metonym_place(self, h: Token) -> Location | None:
         """The city a token names where the resolver read it as its state ("Cairo" for Egypt)."""
@@ -813,9 +813,8 @@ class _Coder:
                 if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis"):
                     continue
                 if c.dep_ == "pobj" and h.lower_ in _PLACE_PREPS:
-                    if c.i in self.place_at:
-                        pl = self.place_at[c.i]
-                        return locate(pl.text, pl.country)
+                    if (got := self._place(c.i)) is not None:
+                        return got
                     named = self.actor_at.get(c.i)
                     if named is not None and named.type == "state" and c.pos_ == "PROPN":
                         # "activities in Israel": a state named after "in" is the place.
@@ -1064,8 +1063,7 @@ class _Coder:
             return False
         if not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             return False
-        head = t.head
-        return any(e.cameo.startswith("04") and e.trigger.start <= head.idx < e.trigger.end for e in found)
+        return _coded_at(t.head, ("04",), found)
 
     def _toll_of_attack(self, t: Token, code: str, found: list[Event]) -> bool:
         """'Insurgents shelled the city, killing eight people': the toll of a coded attack, not a second one.
@@ -1080,7 +1078,7 @@ class _Coder:
             head = head.head  # "killing one person and wounding two": the first participle's head
         if head.dep_ == "advcl" and head.tag_ == "VBG" and head.head.i != head.i:
             head = head.head
-        return any(e.cameo.startswith(_VIOLENT_ROOTS) and e.trigger.start <= head.idx < e.trigger.end for e in found)
+        return _coded_at(head, _VIOLENT_ROOTS, found)
 
     def _in_inference_subject(self, t: Token) -> bool:
         """'The way the delegation was received suggests that ...': the trigger is in an inference's subject."""
@@ -1257,8 +1255,6 @@ class _Coder:
                 status = "reported"  # the threat was made
         elif status == "future" and code[:2] in self.table.intent_codes:
             intent = _mapped(self.table.intent_details, code, self.table.intent_codes[code[:2]])
-            if code[:4] in self.table.intent_details:
-                intent = self.table.intent_details[code[:4]]
             detailed = intent + code[2:3]
             keep = f"keep:{code[:2]}" in self.table.intent_codes and len(code) >= 3 and code[2] != "0"
             code = detailed if keep and detailed in self.book.codes else intent
@@ -1351,6 +1347,11 @@ def _party_match(a: ActorRef, b: ActorRef, ctx: Context) -> bool:
     return False
 
 
+def _coded_at(t: Token, roots: tuple[str, ...], found: list[Event]) -> bool:
+    """Whether an event already found, with a code under one of ``roots``, has ``t`` in its trigger."""
+    return any(e.cameo.startswith(roots) and e.trigger.start <= t.idx < e.trigger.end for e in found)
+
+
 def _shared_actors(a: Event, b: Event) -> int:
     """How many of b's parties a names as the same actors, on the same side."""
     return len({r.actor for r in a.source} & {r.actor for r in b.source}) + len(
@@ -1387,8 +1388,8 @@ def _date_rank(d: EventDate) -> tuple[int, int]:
 
 
 def _mapped(codes: dict[str, str], code: str, default: str) -> str:
-    """The code a side table (threats, refusals) gives an act, by its 3-digit code, else its root."""
-    return codes.get(code[:3]) or codes.get(code[:2]) or default
+    """The code a side table (threats, refusals, intents) gives an act: its longest listed prefix."""
+    return codes.get(code[:4]) or codes.get(code[:3]) or codes.get(code[:2]) or default
 
 
 def _ref(a: Actor) -> ActorRef:
