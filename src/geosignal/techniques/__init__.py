@@ -15,6 +15,7 @@ from __future__ import annotations
 import bisect
 import re
 import sys
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,6 +87,11 @@ class Settings:
     use_patterns: bool = True
     # Hand cues (technique, phrase) that ``train`` found mostly wrong on the train split.
     pruned: frozenset[tuple[str, str]] = frozenset()
+    # A text with fewer cue hits than this per 1,000 characters reads as reporting, not advocacy: there
+    # a sentence-level cue ("because", "experts") or a quoted phrase that is the only hit in its
+    # sentence is dropped (0 keeps them). On PTC train such lone hits earn 0.21 precision in sparse
+    # texts against 0.30 in the rest; span F1 +0.004 on train out of sample, +0.0015 on dev.
+    sparse_density: float = 4.5
 
 
 Hit = tuple[Cue, int, int]
@@ -411,6 +417,7 @@ def load_patterns() -> Patterns:
     )
 
 
+SCARE_QUOTE = "<scare quote>"
 _CURLY = re.compile(r"\u201c([^\u201c\u201d\n]{1,80})\u201d")
 _STRAIGHT = '"'
 _CLOSERS = "\"\u201d\u2019') "
@@ -486,7 +493,28 @@ def raw_hits(
         hits.append((cue, c0, c1))
     if settings.use_patterns:
         hits.extend(_pattern_hits(doc.text, units, statements, settings))
+    # A gapped cue matches several token ranges that grow to the same phrase: one hit each.
+    hits = list(dict.fromkeys(hits))
+    if settings.sparse_density > 0:
+        hits = _drop_lone_in_sparse(hits, starts, len(doc.text), settings.sparse_density)
     return hits
+
+
+def _needs_company(cue: Cue) -> bool:
+    """Whether a hit needs another hit in its sentence to count in a sparse text.
+
+    Sentence-level cues and quoted phrases do: in a report a quote is most often the source's own term.
+    """
+    return cue.extent == "sentence" or cue.phrase == SCARE_QUOTE
+
+
+def _drop_lone_in_sparse(hits: list[Hit], starts: Sequence[int], n_chars: int, density: float) -> list[Hit]:
+    """``hits`` without the lone sentence-level and quote hits when the text has few hits overall."""
+    if not hits or len(hits) * 1000 >= density * max(1, n_chars):
+        return hits
+    unit = [bisect.bisect_right(starts, c0) - 1 for _cue, c0, _c1 in hits]
+    per_unit = Counter(unit)
+    return [h for h, u in zip(hits, unit, strict=True) if per_unit[u] > 1 or not _needs_company(h[0])]
 
 
 def _in_statement(statements: Sequence[Statement], unit: tuple[int, int], c0: int, c1: int) -> tuple[int, int]:
@@ -506,7 +534,7 @@ def _pattern_hits(
     hits: list[Hit] = []
     quote = pats.scare_quote
     if quote and quote in settings.enabled and pats.scare_quote_words:
-        cue = Cue(quote, "cue", HAND_SCORE, "<scare quote>")
+        cue = Cue(quote, "cue", HAND_SCORE, SCARE_QUOTE)
         hits.extend((cue, a, b) for a, b in _scare_quotes(text, pats.scare_quote_words))
     exclaim = pats.exclamation
     if exclaim and exclaim in settings.enabled:

@@ -121,7 +121,8 @@ def prune(
     """Hand cues whose hits earn less than ``max_precision`` partial-overlap precision on these docs."""
     from . import Settings, raw_hits
 
-    hand_only = Settings(use_mined=False)
+    # The cue is judged alone: no sparse-text filter, which depends on the other cues of the text.
+    hand_only = Settings(use_mined=False, sparse_density=0.0)
     credit: dict[tuple[str, str], list[float]] = defaultdict(list)
     for doc, spans in docs:
         for cue, s, e in raw_hits(doc, settings=hand_only):
