@@ -251,3 +251,26 @@ def test_a_lone_sentence_cue_or_quote_in_a_sparse_text_is_dropped(nlp: Language)
     kept = find_techniques(nlp(rich))
     assert "doubt" in covering(kept, rich, "failed to explain")
     assert "name_calling_labeling" in covering(kept, rich, '"annual plan"')
+
+
+@pytest.mark.model
+def test_a_weak_mined_cue_counts_only_in_a_text_dense_with_cues(nlp: Language) -> None:
+    from dataclasses import replace
+
+    from geosignal.techniques import default_settings
+
+    settings = default_settings()
+    # "gatekeeper" is a mined label cue of low train precision (no hand cue has it).
+    weak = [c for c in load_cues() if c[4] and c[1] == "gatekeeper"]
+    assert weak and weak[0][2] < settings.thin_mined_score
+    filler = " ".join(
+        f"The committee met on day {i} of the session to review the budget for the regional roads office."
+        for i in range(1, 12)
+    )
+    text = f"{filler} The clerk acts as the gatekeeper of the plan."
+    assert "name_calling_labeling" not in covering(find_techniques(nlp(text)), text, "gatekeeper")
+    unfiltered = find_techniques(nlp(text), settings=replace(settings, thin_density=0.0))
+    assert "name_calling_labeling" in covering(unfiltered, text, "gatekeeper")
+    # A short text full of cues keeps it.
+    dense = "The corrupt clerk, a brutal gatekeeper, lied."
+    assert "name_calling_labeling" in covering(find_techniques(nlp(dense)), dense, "gatekeeper")

@@ -122,7 +122,7 @@ def prune(
     from . import Settings, raw_hits
 
     # The cue is judged alone: no sparse-text filter, which depends on the other cues of the text.
-    hand_only = Settings(use_mined=False, sparse_density=0.0)
+    hand_only = Settings(use_mined=False, sparse_density=0.0, thin_density=0.0)
     credit: dict[tuple[str, str], list[float]] = defaultdict(list)
     for doc, spans in docs:
         for cue, s, e in raw_hits(doc, settings=hand_only):
