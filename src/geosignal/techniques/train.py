@@ -166,6 +166,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     ap.add_argument("--out", type=Path, default=MINED)
     ap.add_argument("--min-count", type=int, default=2)
     ap.add_argument("--min-precision", type=float, default=0.25)
+    # Measured 2026-12-06 with a variant of prune (credit for any technique's gold span, at least 5
+    # hits in 3 articles): 0.1 prunes 28 cues, 'drag * into' among them; span F1 on train out of
+    # sample +0.003 but dev -0.002, so it stays off.
     ap.add_argument("--prune-below", type=float, default=0.0, help="drop hand cues below this train precision")
     args = ap.parse_args(argv)
     arts = load_articles(args.shared, "train")
