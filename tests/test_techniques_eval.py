@@ -26,8 +26,10 @@ from geosignal.techniques import TECHNIQUES
 # 2026-12-06, word-level cues grown to their noun phrases, scare quotes and exclamations, a broader
 # hand lexicon of loaded words and labels: same label 0.1708, span only 0.3477.
 # 2026-12-06, negated questions as doubt: same label 0.1713, span only 0.3476.
-TEST_LABELLED_F1_FLOOR = 0.171
-TEST_UNLABELLED_F1_FLOOR = 0.347
+# 2026-12-06, lone sentence-level and quote hits and weak mined cues dropped in texts sparse in cues:
+# same label 0.1747, span only 0.3542.
+TEST_LABELLED_F1_FLOOR = 0.174
+TEST_UNLABELLED_F1_FLOOR = 0.354
 LABEL_SHA256 = {
     "train-task2-TC.labels": "aee64bf6c7da1da08bd5f9f88f65377a29325740515a97b8e447ae196263c896",
     "train-task1-SI.labels": "8733b0876c2dc51e16e892d5eb1c7479424d217d1cdf0504a4075d3a1ce7eef6",

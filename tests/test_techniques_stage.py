@@ -221,3 +221,56 @@ def test_a_question_with_a_contracted_negation_is_doubt_over_its_sentence(nlp: L
     found = find_techniques(nlp(text))
     doubt = [t.text for t in found if t.technique == "doubt"]
     assert doubt == ["Wouldn\u2019t he have eased the sanctions?"]
+
+
+@pytest.mark.model
+def test_a_lone_sentence_cue_or_quote_in_a_sparse_text_is_dropped(nlp: Language) -> None:
+    from dataclasses import replace
+
+    from geosignal.techniques import default_settings
+
+    filler = " ".join(
+        f"The committee met on day {i} of the session to review the budget for the regional roads office."
+        for i in range(1, 12)
+    )
+    lone = "The engineers failed to explain the delay."
+    quoted = 'The office will publish its "annual plan" in March.'
+    text = f"{filler} {lone} {quoted}"
+    settings = default_settings()
+    assert settings.sparse_density > 0
+    found = find_techniques(nlp(text))
+    # Few cues in a long text: the lone doubt cue and the lone quote are the text's words, not devices.
+    assert "doubt" not in covering(found, text, "failed to explain")
+    assert "name_calling_labeling" not in covering(found, text, '"annual plan"')
+    # Without the filter the same cues fire: the test is about the filter, not the cues.
+    unfiltered = find_techniques(nlp(text), settings=replace(settings, sparse_density=0.0))
+    assert "doubt" in covering(unfiltered, text, "failed to explain")
+    assert "name_calling_labeling" in covering(unfiltered, text, '"annual plan"')
+    # In the same sparse text a cue with company in its sentence stays.
+    rich = f'{filler} The brutal regime failed to explain its "annual plan".'
+    kept = find_techniques(nlp(rich))
+    assert "doubt" in covering(kept, rich, "failed to explain")
+    assert "name_calling_labeling" in covering(kept, rich, '"annual plan"')
+
+
+@pytest.mark.model
+def test_a_weak_mined_cue_counts_only_in_a_text_dense_with_cues(nlp: Language) -> None:
+    from dataclasses import replace
+
+    from geosignal.techniques import default_settings
+
+    settings = default_settings()
+    # "gatekeeper" is a mined label cue of low train precision (no hand cue has it).
+    weak = [c for c in load_cues() if c[4] and c[1] == "gatekeeper"]
+    assert weak and weak[0][2] < settings.thin_mined_score
+    filler = " ".join(
+        f"The committee met on day {i} of the session to review the budget for the regional roads office."
+        for i in range(1, 12)
+    )
+    text = f"{filler} The clerk acts as the gatekeeper of the plan."
+    assert "name_calling_labeling" not in covering(find_techniques(nlp(text)), text, "gatekeeper")
+    unfiltered = find_techniques(nlp(text), settings=replace(settings, thin_density=0.0))
+    assert "name_calling_labeling" in covering(unfiltered, text, "gatekeeper")
+    # A short text full of cues keeps it.
+    dense = "The corrupt clerk, a brutal gatekeeper, lied."
+    assert "name_calling_labeling" in covering(find_techniques(nlp(dense)), dense, "gatekeeper")
