@@ -390,3 +390,17 @@ def test_announced_violence_is_a_threat_and_a_tried_assassination_an_attempt() -
     assert e["cameo"] == "138" and e["status"] == "reported" and ids(e["target"]) == ["ISR"]
     assert one("Militants tried to assassinate the Pakistani president.", "18")["cameo"] == "185"
     assert one("Militants assassinated the Pakistani president.", "18")["cameo"] == "186"
+
+
+def test_purpose_of_a_meeting_is_not_a_second_consultation() -> None:
+    # "to discuss": what the meeting is for; its parties, filled in as each other's targets, name
+    # no one new.
+    got = events("Brazil and Argentina met in Geneva on Monday to discuss trade.")
+    assert [e["cameo"] for e in got if e["cameo"][:2] in ("03", "04")] == ["040"], got
+
+
+def test_transnational_jihadist_groups_are_international_militarized_groups() -> None:
+    e = one("US drones struck Islamic State fighters in Syria.", "19")
+    assert e["target"][0]["sector"] == "IMG" and e["target"][0]["country"] is None, e
+    e = one("Algeria accused al-Qaeda of attacking the pipeline.", "11")
+    assert e["target"][0]["sector"] == "IMG", e

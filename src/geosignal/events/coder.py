@@ -44,7 +44,7 @@ _DURING_PREPS = {"during", "amid", "amidst"}
 # Sectors whose generic nouns with a state's modifier stand for the state ("Russian officials").
 _STATE_SECTORS = {"GOV"}
 # Sectors of international bodies: an official of one is coded by the body's sector.
-_AGENCY = {"IGO", "NGO"}
+_AGENCY = {"IGO", "NGO", "IMG"}
 # Roots of acts done to a place's people in the actors' own state when no party is named for them:
 # threat, protest, force posture, coercion, assault, fight, mass violence (a meeting at home is not).
 _VISIT_CODE = "042"
@@ -920,7 +920,10 @@ class _Coder:
                 source, target, code, objs = got
                 if self._toll_of_attack(t, code, found):
                     break
-                if not target and self._purpose_of_consultation(t, code, found):
+                # A reciprocal act's parties filled in as each other's target name no one new
+                # ("will meet in Zurich to discuss ...": the meeting's purpose).
+                untargeted = not target or (p.reciprocal and set(map(id, target)) == set(map(id, source)))
+                if untargeted and self._purpose_of_consultation(t, code, found):
                     break
                 ev = self.build(t, p, source, target, code, habit)
                 claim = self._claimed_violence(t, p, ev, source, target)
