@@ -404,3 +404,18 @@ def test_transnational_jihadist_groups_are_international_militarized_groups() ->
     assert e["target"][0]["sector"] == "IMG" and e["target"][0]["country"] is None, e
     e = one("Algeria accused al-Qaeda of attacking the pipeline.", "11")
     assert e["target"][0]["sector"] == "IMG", e
+
+
+def test_force_on_foreigners_by_no_one_named_is_the_host_states() -> None:
+    e = one("Three US servicemen were killed by a roadside bomb outside of the Iraqi city of Basra.", "19")
+    assert ids(e["source"]) == ["IRQ"] and e["target"][0]["country"] == "USA", e
+    e = one("Two French soldiers were arrested in Mali on Sunday.", "17")
+    assert ids(e["source"]) == ["MLI"] and e["target"][0]["country"] == "FRA", e
+    # The state's own people, or victims of no known state: no doer, no event.
+    assert not [e for e in events("Three Iraqi soldiers were killed in Mosul.") if e["cameo"][:2] == "19"]
+    assert not [e for e in events("Ten men were shot dead in the Mexican city of Irapuato.") if e["source"]]
+
+
+def test_a_town_named_after_its_kind_is_the_place_of_an_act() -> None:
+    e = one("UN helicopters evacuated the wounded from the besieged Bosnian town of Gorazde.", "07")
+    assert ids(e["target"]) == ["BIH"], e

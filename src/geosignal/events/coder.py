@@ -49,6 +49,15 @@ _AGENCY = {"IGO", "NGO", "IMG"}
 # threat, protest, force posture, coercion, assault, fight, mass violence (a meeting at home is not).
 _VISIT_CODE = "042"
 _PLACED_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
+# Roots of force done to foreigners in a state's territory by no one named ("three US servicemen
+# were killed by a roadside bomb outside Basra", "two French soldiers were arrested in Mali"): the
+# state is the doer, as the PLOVER gold codes it. Coercion, assault, fight, mass violence, told by
+# a passive verb whose subject is the victims, all of another state (an event noun, "the slaying
+# of two missionaries in Guyana", may name an old act; "ten men were shot dead in Irapuato" names
+# no foreigners).
+_UNNAMED_DOER_ROOTS = {"17", "18", "19", "20"}
+# Common nouns of a place named by its "of" phrase ("the town of Samarra", "the city of Basra").
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "area", "port", "island"}
 # Appeals (02), demands (10) and pressure (170): what they ask for is their content, not an event of its own.
 _ASKING_CODES = ("02", "10", "170")
 # Codes of violence (assault, fight, mass violence): a participle of them after a coded attack is its toll.
@@ -812,7 +821,11 @@ class _Coder:
             for c in h.children:
                 if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis"):
                     continue
-                if c.dep_ == "pobj" and h.lower_ in _PLACE_PREPS:
+                # "the town of Samarra", "outside of the city"
+                named_place = h.lower_ == "of" and (
+                    (h.head.lemma_.lower() in _PLACE_NOUNS and h.head.dep_ == "pobj") or h.head.lower_ in _PLACE_PREPS
+                )
+                if c.dep_ == "pobj" and (h.lower_ in _PLACE_PREPS or named_place):
                     if (got := self._place(c.i)) is not None:
                         return got
                     named = self.actor_at.get(c.i)
@@ -828,6 +841,10 @@ class _Coder:
                             got = locate(ent.text, None)
                             if got.country:
                                 return got
+                    if c.lemma_.lower() in _PLACE_NOUNS and (state := self._modifier_country(c)) is not None:
+                        # "the Iraqi city of Basra": the town's name may be unknown, its state is not.
+                        town = next((g for p in c.children if p.lower_ == "of" for g in p.children), c)
+                        return locate(town.text, state)
                 stack.append(c)
         return None
 
@@ -1292,6 +1309,22 @@ class _Coder:
                 source = [host]
         if source and not target and location is None:
             location = self._clause_place(t)
+        if (
+            not source
+            and target
+            and code[:2] in _UNNAMED_DOER_ROOTS
+            and t.pos_ in ("VERB", "AUX")
+            and is_passive(t)
+            and target_heads
+            and all(h.dep_ == "nsubjpass" and h.head.i == t.i for h in target_heads)
+            and all(a.country for a in target)
+        ):
+            where = location or self._clause_place(t)
+            if where is not None and where.country and where.country not in {a.country for a in target}:
+                # Force done to foreigners in a state's territory, by no one named: the state.
+                host = self._state_actor(where.country, None)
+                if host is not None:
+                    source, location = [host], where
         if (
             source
             and not target
