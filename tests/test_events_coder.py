@@ -419,3 +419,26 @@ def test_force_on_foreigners_by_no_one_named_is_the_host_states() -> None:
 def test_a_town_named_after_its_kind_is_the_place_of_an_act() -> None:
     e = one("UN helicopters evacuated the wounded from the besieged Bosnian town of Gorazde.", "07")
     assert ids(e["target"]) == ["BIH"], e
+
+
+def test_they_without_a_plural_antecedent_is_the_speaking_body() -> None:
+    e = one("Hamas said they fired rockets at Israel.", "19")
+    assert ids(e["source"]) == ["hamas"] and ids(e["target"]) == ["ISR"], e
+    # With a plural antecedent, "they" is that party: the speaker accuses it.
+    got = events("Rebels attacked the town. Russia said they had shelled Donetsk.")
+    assert not [e for e in got if e["cameo"][:2] == "19" and ids(e["source"]) == ["RUS"]], got
+    # A trailing attribution quotes others: the agency did not discuss anything.
+    got = events('"They discussed issues of mutual interest," the Xinhua news agency said.')
+    assert not [e for e in got if e["cameo"][:2] == "04"], got
+
+
+def test_claiming_ones_own_violence_is_claiming_responsibility() -> None:
+    e = one("The US claimed that they had attacked Iraq.", "01")
+    assert e["cameo"] == "015" and ids(e["source"]) == ["USA"] and ids(e["target"]) == ["IRQ"], e
+    # Saying it reports the act itself.
+    assert one("Israel said it struck Hamas targets in Gaza.", "19")["source"][0]["actor"] == "ISR"
+
+
+def test_complaining_that_another_party_acts_is_a_complaint() -> None:
+    e = one("Pakistan complained that India had violated the ceasefire.", "11")
+    assert e["cameo"] == "114" and ids(e["source"]) == ["PAK"] and ids(e["target"]) == ["IND"], e

@@ -596,13 +596,21 @@ class _Coder:
             if t.pos_ not in ("VERB", "AUX"):
                 return []
             subj = logical_subject(t)
-            if len(subj) == 1 and subj[0].pos_ == "PRON" and subj[0].i not in self.actor_at and subj[0].lower_ == "it":
+            pron = subj[0] if len(subj) == 1 and subj[0].pos_ == "PRON" and subj[0].i not in self.actor_at else None
+            # "The US claimed that they had attacked Iraq": a "they" with no plural antecedent
+            # stands for the body that speaks before it, as "it" does (not a trailing
+            # attribution: '"They discussed ...," the agency said' quotes others).
+            they = pron is not None and pron.lower_ == "they"
+            speaker = pron is not None and (pron.lower_ == "it" or (they and not self._plural_antecedent(pron)))
+            if speaker:
                 # "Israel announced it would free ...", "Syria says it is willing to withdraw":
                 # the pronoun is the one who speaks of the act, the subject of the verb whose
                 # complement clause holds it.
                 h = t
                 for _ in range(4):
                     if h.dep_ == "ccomp" and h.head.pos_ in ("VERB", "AUX"):
+                        if they and pron is not None and h.head.i > pron.i:
+                            break
                         return logical_subject(h.head)
                     if h.dep_ not in ("xcomp", "acomp", "conj") or h.head.i == h.i:
                         break
@@ -1073,6 +1081,9 @@ class _Coder:
             return None
         refs = [_ref(a) for a in claimant]
         if any(any(_party_match(_ref(a), r, self.ctx) for r in refs) for a in source):
+            if say.lemma_.lower() in self.table.responsibility_verbs and target:
+                # "The US claimed that they had attacked Iraq": a claim of responsibility.
+                return self.build(say, p, claimant, target, "015")
             # "Israel said it struck Hamas targets": the doer reports its own act, which is coded.
             return None
         return self.build(say, p, claimant, source, "112")

@@ -81,6 +81,7 @@ class PatternTable:
     media_compounds: frozenset[str] = frozenset()
     intent_details: dict[str, str] = field(default_factory=dict)
     attempt_verbs: frozenset[str] = frozenset()
+    responsibility_verbs: frozenset[str] = frozenset()
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
@@ -190,6 +191,7 @@ _WORD_LISTS = {
     "claim_verbs": "claimverb:",
     "media_compounds": "mediacompound:",
     "attempt_verbs": "attemptverb:",
+    "responsibility_verbs": "responsibilityverb:",
 }
 
 
@@ -264,6 +266,7 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
         words("media_compounds"),
         codes("intent_details"),
         words("attempt_verbs"),
+        words("responsibility_verbs"),
     )
 
 
