@@ -442,3 +442,17 @@ def test_claiming_ones_own_violence_is_claiming_responsibility() -> None:
 def test_complaining_that_another_party_acts_is_a_complaint() -> None:
     e = one("Pakistan complained that India had violated the ceasefire.", "11")
     assert e["cameo"] == "114" and ids(e["source"]) == ["PAK"] and ids(e["target"]) == ["IND"], e
+
+
+def test_welcoming_ties_between_two_parties_targets_both() -> None:
+    e = one("Brazil welcomed a resumption of formal diplomatic ties between Peru and Chile.", "05")
+    assert ids(e["source"]) == ["BRA"] and sorted(ids(e["target"])) == ["CHL", "PER"], e
+
+
+def test_protesting_against_is_a_demonstration_and_receiving_arms_no_visit() -> None:
+    assert one("Thousands of Kenyan students protested against new taxes in Nairobi.", "14")["cameo"] == "141"
+    e = one("China protested to Japan over the visit.", "11")
+    assert e["cameo"] == "114" and ids(e["target"]) == ["JPN"], e
+    e = one("Ukraine received tanks from Germany.", "07")
+    assert e["cameo"] == "072" and ids(e["source"]) == ["DEU"] and ids(e["target"]) == ["UKR"], e
+    assert not [e for e in events("Ukraine received tanks from Germany.") if e["cameo"][:2] == "04"]
