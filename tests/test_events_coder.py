@@ -456,3 +456,19 @@ def test_protesting_against_is_a_demonstration_and_receiving_arms_no_visit() -> 
     e = one("Ukraine received tanks from Germany.", "07")
     assert e["cameo"] == "072" and ids(e["source"]) == ["DEU"] and ids(e["target"]) == ["UKR"], e
     assert not [e for e in events("Ukraine received tanks from Germany.") if e["cameo"][:2] == "04"]
+
+
+def test_a_count_of_people_is_the_people_counted() -> None:
+    e = one("Israeli forces arrested dozens of Palestinians in Hebron.", "17")
+    assert ids(e["source"]) == ["ISR"] and ids(e["target"]) == ["PSE"], e
+    e = one("Hundreds of Iraqi protesters stormed the US embassy in Baghdad.", "19")
+    assert e["source"][0]["country"] == "IRQ" and ids(e["target"]) == ["USA"], e
+
+
+def test_cutting_off_supplies_or_cooperation_reduces_relations() -> None:
+    e = one("Russia cut off gas supplies to Ukraine.", "16")
+    assert e["cameo"] == "162" and ids(e["source"]) == ["RUS"] and ids(e["target"]) == ["UKR"], e
+    assert one("Saudi Arabia cut off diplomatic ties with Qatar.", "16")["cameo"] == "161"
+    e = one("Britain suspended military cooperation with Argentina.", "16")
+    assert ids(e["target"]) == ["ARG"], e
+    assert not events("Police cut off the road.")
