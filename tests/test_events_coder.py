@@ -472,3 +472,8 @@ def test_cutting_off_supplies_or_cooperation_reduces_relations() -> None:
     e = one("Britain suspended military cooperation with Argentina.", "16")
     assert ids(e["target"]) == ["ARG"], e
     assert not events("Police cut off the road.")
+
+
+def test_government_forces_are_a_military_actor() -> None:
+    e = one("Government forces shelled the rebel town of Kafr Nabl.", "19")
+    assert e["source"][0]["sector"] == "MIL", e
