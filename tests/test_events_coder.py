@@ -477,3 +477,16 @@ def test_cutting_off_supplies_or_cooperation_reduces_relations() -> None:
 def test_government_forces_are_a_military_actor() -> None:
     e = one("Government forces shelled the rebel town of Kafr Nabl.", "19")
     assert e["source"][0]["sector"] == "MIL", e
+
+
+def test_property_destroyed_by_protesters_is_a_violent_protest() -> None:
+    e = one("The Russian building was demolished by a Ukrainian protestor.", "14")
+    assert e["cameo"] == "145" and ids(e["source"]) == ["UKR"] and ids(e["target"]) == ["RUS"], e
+    assert one("Israeli soldiers demolished the Palestinian house.", "17")["cameo"] == "1712"
+
+
+def test_hope_or_concern_that_another_party_acts_targets_that_party() -> None:
+    e = one("Japan voiced concern that China was expanding its navy.", "01")
+    assert e["cameo"] == "012" and ids(e["target"]) == ["CHN"], e
+    e = one("Germany expressed hope that Iran would return to the talks.", "01")
+    assert e["cameo"] == "013" and ids(e["target"]) == ["IRN"], e

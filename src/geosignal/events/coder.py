@@ -627,8 +627,16 @@ class _Coder:
             acts = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             return [x for c in acts for x in self._role(c, role[6:], with_conjuncts(logical_object(c)))]
         if role == "ccomp:subj":
-            # "demanded that the US cancel ...": the subject of the demanded clause.
-            return [g for c in t.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            # "demanded that the US cancel ...": the subject of the demanded clause; also of a
+            # that-clause on the object ("expressed hope that Iran would return").
+            clauses = [c for c in t.children if c.dep_ == "ccomp"]
+            clauses += [
+                c
+                for o in (objs if t.pos_ in ("VERB", "AUX") else [])
+                for c in o.children
+                if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ]
+            return [g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
         if role == "poss":
             return [c for c in t.children if c.dep_ == "poss"]
         if role == "mod":
