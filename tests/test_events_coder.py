@@ -490,3 +490,15 @@ def test_hope_or_concern_that_another_party_acts_targets_that_party() -> None:
     assert e["cameo"] == "012" and ids(e["target"]) == ["CHN"], e
     e = one("Germany expressed hope that Iran would return to the talks.", "01")
     assert e["cameo"] == "013" and ids(e["target"]) == ["IRN"], e
+
+
+def test_coordinated_verbs_share_the_object_or_agent_after_the_second() -> None:
+    e = one("China praised and supported Pakistan.", "05")
+    assert ids(e["source"]) == ["CHN"] and ids(e["target"]) == ["PAK"], e
+    got = [e for e in events("Israel bombed and shelled Gaza.") if e["cameo"][:2] == "19"]
+    assert len(got) == 2 and all(ids(e["target"]) == ["PSE"] for e in got), got
+    e = one("Japan was criticized and condemned by China.", "11")
+    assert ids(e["source"]) == ["CHN"] and ids(e["target"]) == ["JPN"], e
+    # A first verb with a complement of its own keeps it.
+    got = events("The US condemned the attack and blamed Iran.")
+    assert [ids(e["target"]) for e in got if e["cameo"][:2] == "11" and e["cameo"] != "112"] == [[]], got
