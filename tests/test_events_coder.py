@@ -502,3 +502,12 @@ def test_coordinated_verbs_share_the_object_or_agent_after_the_second() -> None:
     # A first verb with a complement of its own keeps it.
     got = events("The US condemned the attack and blamed Iran.")
     assert [ids(e["target"]) for e in got if e["cameo"][:2] == "11" and e["cameo"] != "112"] == [[]], got
+
+
+def test_money_in_any_currency_is_economic_aid_and_sealing_off_a_blockade() -> None:
+    e = one("Britain gave 20 million pounds to Kenya.", "07")
+    assert e["cameo"] == "071" and ids(e["source"]) == ["GBR"] and ids(e["target"]) == ["KEN"], e
+    e = one("Soldiers from Israel sealed off the roads leading into Gaza.", "19")
+    assert e["cameo"] == "191" and ids(e["source"]) == ["ISR"], e
+    e = one("Kim Jong Un met a group of Russian officials.", "04")
+    assert e["target"][0]["country"] == "RUS", e
