@@ -511,3 +511,9 @@ def test_money_in_any_currency_is_economic_aid_and_sealing_off_a_blockade() -> N
     assert e["cameo"] == "191" and ids(e["source"]) == ["ISR"], e
     e = one("Kim Jong Un met a group of Russian officials.", "04")
     assert e["target"][0]["country"] == "RUS", e
+
+
+def test_military_drills_near_a_state_are_a_show_of_force() -> None:
+    e = one("Chinese military drills near Taiwan alarmed Washington.", "15")
+    assert e["cameo"] == "150" and e["source"][0]["country"] == "CHN" and ids(e["target"]) == ["TWN"], e
+    assert not events("The exercise was a success.")
