@@ -407,7 +407,7 @@ def test_transnational_jihadist_groups_are_international_militarized_groups() ->
 
 
 def test_force_on_foreigners_by_no_one_named_is_the_host_states() -> None:
-    e = one("Three US servicemen were killed by a roadside bomb outside of the Iraqi city of Basra.", "19")
+    e = one("Three US servicemen were killed by a roadside bomb outside of the Iraqi city of Basra.", "18")
     assert ids(e["source"]) == ["IRQ"] and e["target"][0]["country"] == "USA", e
     e = one("Two French soldiers were arrested in Mali on Sunday.", "17")
     assert ids(e["source"]) == ["MLI"] and e["target"][0]["country"] == "FRA", e
@@ -517,3 +517,13 @@ def test_military_drills_near_a_state_are_a_show_of_force() -> None:
     e = one("Chinese military drills near Taiwan alarmed Washington.", "15")
     assert e["cameo"] == "150" and e["source"][0]["country"] == "CHN" and ids(e["target"]) == ["TWN"], e
     assert not events("The exercise was a success.")
+
+
+def test_killing_by_a_bomb_is_a_bombing_and_a_car_is_no_state() -> None:
+    e = one(
+        "Three US servicemen were killed by an improvised explosive device outside of the Iraqi city of Basra.", "18"
+    )
+    assert e["cameo"] == "1833" and e["plover"]["mode"] == "explosives", e
+    assert one("Two French soldiers were killed in a bomb attack in Mali.", "18")["cameo"] == "183"
+    got = events("A car bomb killed five Iraqi soldiers in Mosul.")
+    assert not [e for e in got if any(r["actor"] == "CAF" for r in e["source"] + e["target"])], got

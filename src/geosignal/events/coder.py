@@ -503,6 +503,8 @@ class _Coder:
         start = min(m.left_edge.i for m in mods)
         for i in range(start, h.i):
             for j in range(h.i, i, -1):
+                if self.doc[i:j].text.islower() and len(self.doc[i:j].text) <= 4:
+                    continue  # "a car bomb" is not the CAR, "us troops" not the US
                 for entry, kind in self.ctx.kb.lookup(self.doc[i:j].text, ("name", "alias", "demonym")):
                     if entry.type == "state" and kind in ("name", "alias", "demonym"):
                         return self._state_actor(entry.id, self.doc[i:j])
@@ -744,6 +746,11 @@ class _Coder:
             phrase = list(objs) + (self._subj_heads(t) if p.subj else [])
             # "engaged the peacekeepers in a firefight": the means named after "in"/"with" too.
             phrase += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "with") for g in c.children]
+            # "were killed by a roadside bomb", "a car bomb killed ...": a means that is no party.
+            if t.pos_ in ("VERB", "AUX"):
+                means = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                means += [x for x in logical_subject(t) if x.pos_ == "NOUN" and x.i not in self.actor_at]
+                phrase += [x for x in means if x.i not in self.actor_at and self._sector_of(x) is None]
             tokens = [x for o in phrase for x in o.subtree]
             words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
             for r in p.refine:
