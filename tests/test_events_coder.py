@@ -527,3 +527,8 @@ def test_killing_by_a_bomb_is_a_bombing_and_a_car_is_no_state() -> None:
     assert one("Two French soldiers were killed in a bomb attack in Mali.", "18")["cameo"] == "183"
     got = events("A car bomb killed five Iraqi soldiers in Mosul.")
     assert not [e for e in got if any(r["actor"] == "CAF" for r in e["source"] + e["target"])], got
+
+
+def test_the_manner_of_an_assault_refines_its_code() -> None:
+    e = one("US border patrol agents sexually abused illegal Mexican immigrants.", "18")
+    assert e["cameo"] == "1821" and e["plover"]["mode"] == "sexual", e

@@ -746,6 +746,8 @@ class _Coder:
             phrase = list(objs) + (self._subj_heads(t) if p.subj else [])
             # "engaged the peacekeepers in a firefight": the means named after "in"/"with" too.
             phrase += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "with") for g in c.children]
+            # "sexually abused": the manner.
+            phrase += [c for c in t.children if c.dep_ == "advmod"]
             # "were killed by a roadside bomb", "a car bomb killed ...": a means that is no party.
             if t.pos_ in ("VERB", "AUX"):
                 means = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
