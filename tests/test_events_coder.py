@@ -532,3 +532,9 @@ def test_killing_by_a_bomb_is_a_bombing_and_a_car_is_no_state() -> None:
 def test_the_manner_of_an_assault_refines_its_code() -> None:
     e = one("US border patrol agents sexually abused illegal Mexican immigrants.", "18")
     assert e["cameo"] == "1821" and e["plover"]["mode"] == "sexual", e
+
+
+def test_two_states_going_to_a_third_meet_at_a_third_location() -> None:
+    e = one("US and Russian negotiators return to Geneva this week for talks on nuclear missiles.", "04")
+    assert e["cameo"] == "044" and e["plover"]["mode"] == "third-party", e
+    assert one("Putin visited China.", "04")["cameo"] == "042"

@@ -1388,6 +1388,16 @@ class _Coder:
             host = self._state_actor(location.country, None)
             if host is not None and host not in source:
                 target = [host]
+        if (
+            code == _VISIT_CODE
+            and len({a.country for a in source if a.country}) >= 2
+            and target
+            and all(a.type == "state" and a.id not in {b.country for b in source} for a in target)
+        ):
+            # "US and Russian negotiators return to Geneva for talks": parties of two states
+            # going to a third state's ground meet at a third location (CAMEO 044), not a visit.
+            code = "044"
+            c = self.book.get(code)
         if when.historical and when.value:
             source, target, location = self._as_of(when.value, source, target, location)
         known = all(a.known for a in source + target)
