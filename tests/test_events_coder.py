@@ -538,3 +538,8 @@ def test_two_states_going_to_a_third_meet_at_a_third_location() -> None:
     e = one("US and Russian negotiators return to Geneva this week for talks on nuclear missiles.", "04")
     assert e["cameo"] == "044" and e["plover"]["mode"] == "third-party", e
     assert one("Putin visited China.", "04")["cameo"] == "042"
+
+
+def test_the_officials_of_several_states_are_each_states() -> None:
+    e = one("The leaders of Egypt and Jordan traveled to Washington.", "04")
+    assert sorted(ids(e["source"])) == ["EGY", "JOR"] and ids(e["target"]) == ["USA"], e

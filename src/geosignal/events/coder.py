@@ -255,6 +255,13 @@ class _Coder:
                 for b in self._modifier_states(h):
                     if b not in out:
                         out.append(b)
+            if a is not None and h.tag_ in ("NNS", "NNPS"):
+                # "the leaders of Egypt and Jordan", "the ambassadors of A, B and C": each state's.
+                named = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+                for g in with_conjuncts([x for x in named if x.dep_ == "pobj"])[1:]:
+                    member = self.actor_at.get(g.i)
+                    if member is not None and member.type == "state" and member not in out:
+                        out.append(member)
         return out
 
     def _it_antecedent(self, pron: Token) -> list[Actor]:
