@@ -62,27 +62,6 @@ _PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "ca
 _ASKING_CODES = ("02", "10", "170")
 # Codes of violence (assault, fight, mass violence): a participle of them after a coded attack is its toll.
 _VIOLENT_ROOTS = ("18", "19", "20")
-# Nouns that count people ("thousands of protesters"): the actor is what they count.
-_QUANTITY_NOUNS = {
-    "thousand",
-    "thousands",
-    "hundred",
-    "hundreds",
-    "dozen",
-    "dozens",
-    "score",
-    "scores",
-    "million",
-    "millions",
-    "tens",
-    "number",
-    "handful",
-    "couple",
-    "bunch",
-    "group",
-    "crowd",
-    "band",
-}
 # How factual a mention's status is: a merged event takes its most factual mention's.
 _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 
