@@ -85,3 +85,10 @@ def test_an_event_that_did_not_happen_is_no_prediction(status: str) -> None:
     assert predicted([e], "petr2-gsr", set()) == (set(), set())
     e.status = "attributed"  # said by someone: still coded, as the gold codes reported speech
     assert predicted([e], "petr2-gsr", set())[0] == {("RUS", "PRK", "04")}
+
+
+def test_an_international_militarized_group_is_scored_as_img() -> None:
+    e = _event([("USA", "USA")], [("isis", None)], "190")
+    e.target = [ActorRef("isis", "Islamic State", None, "IMG")]
+    root, _ = predicted([e], "petr2-gsr", set())
+    assert root == {("USA", "IMG", "19")}

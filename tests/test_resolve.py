@@ -131,3 +131,14 @@ def test_a_state_name_inside_a_personal_name_is_the_person() -> None:
     who = _at(d, "Chuck Jordan")
     assert who is not None and who[0] != "JOR" and who[2] == "name"
     assert _at(d, "Jordan criticized")[:2] == ("JOR", "JOR")  # type: ignore[index]
+
+
+def test_a_surname_in_lower_case_is_still_the_person() -> None:
+    d = _analyse("President obama met putin in Moscow.", published="2015-06-18")
+    assert _at(d, "obama")[:2] == ("barack-obama", "USA")  # type: ignore[index]
+    assert _at(d, "putin")[:2] == ("vladimir-putin", "RUS")  # type: ignore[index]
+    # A lower-case common noun that is also a surname is not the person (the parser reads it
+    # as a noun; spaCy's entity may still leave it as unknown text).
+    d = _analyse("Firefighters fought bush fires near Sydney.", published="2005-06-18")
+    who = _at(d, "bush")
+    assert who is None or who[0].startswith("text:"), who

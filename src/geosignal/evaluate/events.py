@@ -40,7 +40,7 @@ SUITES = {
     "petr-unit": ("events", "petrarch2", "PETR.UnitTest.records.jsonl"),
 }
 SPLITS = ("dev", "test", "all")
-_AGENCY = {"IGO", "NGO", "MNC"}
+_AGENCY = {"IGO", "NGO", "MNC", "IMG"}
 
 Triple = tuple[str, str, str]
 

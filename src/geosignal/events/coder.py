@@ -44,11 +44,20 @@ _DURING_PREPS = {"during", "amid", "amidst"}
 # Sectors whose generic nouns with a state's modifier stand for the state ("Russian officials").
 _STATE_SECTORS = {"GOV"}
 # Sectors of international bodies: an official of one is coded by the body's sector.
-_AGENCY = {"IGO", "NGO"}
+_AGENCY = {"IGO", "NGO", "IMG"}
 # Roots of acts done to a place's people in the actors' own state when no party is named for them:
 # threat, protest, force posture, coercion, assault, fight, mass violence (a meeting at home is not).
 _VISIT_CODE = "042"
 _PLACED_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
+# Roots of force done to foreigners in a state's territory by no one named ("three US servicemen
+# were killed by a roadside bomb outside Basra", "two French soldiers were arrested in Mali"): the
+# state is the doer, as the PLOVER gold codes it. Coercion, assault, fight, mass violence, told by
+# a passive verb whose subject is the victims, all of another state (an event noun, "the slaying
+# of two missionaries in Guyana", may name an old act; "ten men were shot dead in Irapuato" names
+# no foreigners).
+_UNNAMED_DOER_ROOTS = {"17", "18", "19", "20"}
+# Common nouns of a place named by its "of" phrase ("the town of Samarra", "the city of Basra").
+_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "area", "port", "island"}
 # Appeals (02), demands (10) and pressure (170): what they ask for is their content, not an event of its own.
 _ASKING_CODES = ("02", "10", "170")
 # Codes of violence (assault, fight, mass violence): a participle of them after a coded attack is its toll.
@@ -225,6 +234,13 @@ class _Coder:
                 for b in self._modifier_states(h):
                     if b not in out:
                         out.append(b)
+            if a is not None and h.tag_ in ("NNS", "NNPS"):
+                # "the leaders of Egypt and Jordan", "the ambassadors of A, B and C": each state's.
+                named = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+                for g in with_conjuncts([x for x in named if x.dep_ == "pobj"])[1:]:
+                    member = self.actor_at.get(g.i)
+                    if member is not None and member.type == "state" and member not in out:
+                        out.append(member)
         return out
 
     def _it_antecedent(self, pron: Token) -> list[Actor]:
@@ -473,6 +489,8 @@ class _Coder:
         start = min(m.left_edge.i for m in mods)
         for i in range(start, h.i):
             for j in range(h.i, i, -1):
+                if self.doc[i:j].text.islower() and len(self.doc[i:j].text) <= 4:
+                    continue  # "a car bomb" is not the CAR, "us troops" not the US
                 for entry, kind in self.ctx.kb.lookup(self.doc[i:j].text, ("name", "alias", "demonym")):
                     if entry.type == "state" and kind in ("name", "alias", "demonym"):
                         return self._state_actor(entry.id, self.doc[i:j])
@@ -587,13 +605,21 @@ class _Coder:
             if t.pos_ not in ("VERB", "AUX"):
                 return []
             subj = logical_subject(t)
-            if len(subj) == 1 and subj[0].pos_ == "PRON" and subj[0].i not in self.actor_at and subj[0].lower_ == "it":
+            pron = subj[0] if len(subj) == 1 and subj[0].pos_ == "PRON" and subj[0].i not in self.actor_at else None
+            # "The US claimed that they had attacked Iraq": a "they" with no plural antecedent
+            # stands for the body that speaks before it, as "it" does (not a trailing
+            # attribution: '"They discussed ...," the agency said' quotes others).
+            they = pron is not None and pron.lower_ == "they"
+            speaker = pron is not None and (pron.lower_ == "it" or (they and not self._plural_antecedent(pron)))
+            if speaker:
                 # "Israel announced it would free ...", "Syria says it is willing to withdraw":
                 # the pronoun is the one who speaks of the act, the subject of the verb whose
                 # complement clause holds it.
                 h = t
                 for _ in range(4):
                     if h.dep_ == "ccomp" and h.head.pos_ in ("VERB", "AUX"):
+                        if they and pron is not None and h.head.i > pron.i:
+                            break
                         return logical_subject(h.head)
                     if h.dep_ not in ("xcomp", "acomp", "conj") or h.head.i == h.i:
                         break
@@ -610,8 +636,16 @@ class _Coder:
             acts = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
             return [x for c in acts for x in self._role(c, role[6:], with_conjuncts(logical_object(c)))]
         if role == "ccomp:subj":
-            # "demanded that the US cancel ...": the subject of the demanded clause.
-            return [g for c in t.children if c.dep_ == "ccomp" for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+            # "demanded that the US cancel ...": the subject of the demanded clause; also of a
+            # that-clause on the object ("expressed hope that Iran would return").
+            clauses = [c for c in t.children if c.dep_ == "ccomp"]
+            clauses += [
+                c
+                for o in (objs if t.pos_ in ("VERB", "AUX") else [])
+                for c in o.children
+                if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+            ]
+            return [g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
         if role == "poss":
             return [c for c in t.children if c.dep_ == "poss"]
         if role == "mod":
@@ -698,6 +732,13 @@ class _Coder:
             phrase = list(objs) + (self._subj_heads(t) if p.subj else [])
             # "engaged the peacekeepers in a firefight": the means named after "in"/"with" too.
             phrase += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "with") for g in c.children]
+            # "sexually abused": the manner.
+            phrase += [c for c in t.children if c.dep_ == "advmod"]
+            # "were killed by a roadside bomb", "a car bomb killed ...": a means that is no party.
+            if t.pos_ in ("VERB", "AUX"):
+                means = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+                means += [x for x in logical_subject(t) if x.pos_ == "NOUN" and x.i not in self.actor_at]
+                phrase += [x for x in means if x.i not in self.actor_at and self._sector_of(x) is None]
             tokens = [x for o in phrase for x in o.subtree]
             words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
             for r in p.refine:
@@ -812,7 +853,11 @@ class _Coder:
             for c in h.children:
                 if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis"):
                     continue
-                if c.dep_ == "pobj" and h.lower_ in _PLACE_PREPS:
+                # "the town of Samarra", "outside of the city"
+                named_place = h.lower_ == "of" and (
+                    (h.head.lemma_.lower() in _PLACE_NOUNS and h.head.dep_ == "pobj") or h.head.lower_ in _PLACE_PREPS
+                )
+                if c.dep_ == "pobj" and (h.lower_ in _PLACE_PREPS or named_place):
                     if (got := self._place(c.i)) is not None:
                         return got
                     named = self.actor_at.get(c.i)
@@ -828,6 +873,10 @@ class _Coder:
                             got = locate(ent.text, None)
                             if got.country:
                                 return got
+                    if c.lemma_.lower() in _PLACE_NOUNS and (state := self._modifier_country(c)) is not None:
+                        # "the Iraqi city of Basra": the town's name may be unknown, its state is not.
+                        town = next((g for p in c.children if p.lower_ == "of" for g in p.children), c)
+                        return locate(town.text, state)
                 stack.append(c)
         return None
 
@@ -920,7 +969,10 @@ class _Coder:
                 source, target, code, objs = got
                 if self._toll_of_attack(t, code, found):
                     break
-                if not target and self._purpose_of_consultation(t, code, found):
+                # A reciprocal act's parties filled in as each other's target name no one new
+                # ("will meet in Zurich to discuss ...": the meeting's purpose).
+                untargeted = not target or (p.reciprocal and set(map(id, target)) == set(map(id, source)))
+                if untargeted and self._purpose_of_consultation(t, code, found):
                     break
                 ev = self.build(t, p, source, target, code, habit)
                 claim = self._claimed_violence(t, p, ev, source, target)
@@ -1053,6 +1105,9 @@ class _Coder:
             return None
         refs = [_ref(a) for a in claimant]
         if any(any(_party_match(_ref(a), r, self.ctx) for r in refs) for a in source):
+            if say.lemma_.lower() in self.table.responsibility_verbs and target:
+                # "The US claimed that they had attacked Iraq": a claim of responsibility.
+                return self.build(say, p, claimant, target, "015")
             # "Israel said it struck Hamas targets": the doer reports its own act, which is coded.
             return None
         return self.build(say, p, claimant, source, "112")
@@ -1290,6 +1345,22 @@ class _Coder:
         if source and not target and location is None:
             location = self._clause_place(t)
         if (
+            not source
+            and target
+            and code[:2] in _UNNAMED_DOER_ROOTS
+            and t.pos_ in ("VERB", "AUX")
+            and is_passive(t)
+            and target_heads
+            and all(h.dep_ == "nsubjpass" and h.head.i == t.i for h in target_heads)
+            and all(a.country for a in target)
+        ):
+            where = location or self._clause_place(t)
+            if where is not None and where.country and where.country not in {a.country for a in target}:
+                # Force done to foreigners in a state's territory, by no one named: the state.
+                host = self._state_actor(where.country, None)
+                if host is not None:
+                    source, location = [host], where
+        if (
             source
             and not target
             and location is not None
@@ -1303,6 +1374,16 @@ class _Coder:
             host = self._state_actor(location.country, None)
             if host is not None and host not in source:
                 target = [host]
+        if (
+            code == _VISIT_CODE
+            and len({a.country for a in source if a.country}) >= 2
+            and target
+            and all(a.type == "state" and a.id not in {b.country for b in source} for a in target)
+        ):
+            # "US and Russian negotiators return to Geneva for talks": parties of two states
+            # going to a third state's ground meet at a third location (CAMEO 044), not a visit.
+            code = "044"
+            c = self.book.get(code)
         if when.historical and when.value:
             source, target, location = self._as_of(when.value, source, target, location)
         known = all(a.known for a in source + target)

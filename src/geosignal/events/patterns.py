@@ -81,6 +81,7 @@ class PatternTable:
     media_compounds: frozenset[str] = frozenset()
     intent_details: dict[str, str] = field(default_factory=dict)
     attempt_verbs: frozenset[str] = frozenset()
+    responsibility_verbs: frozenset[str] = frozenset()
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
@@ -190,6 +191,7 @@ _WORD_LISTS = {
     "claim_verbs": "claimverb:",
     "media_compounds": "mediacompound:",
     "attempt_verbs": "attemptverb:",
+    "responsibility_verbs": "responsibilityverb:",
 }
 
 
@@ -264,6 +266,7 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
         words("media_compounds"),
         codes("intent_details"),
         words("attempt_verbs"),
+        words("responsibility_verbs"),
     )
 
 
@@ -276,8 +279,27 @@ def current_patterns() -> PatternTable:
 
 
 def is_passive(verb: Token) -> bool:
-    """True for a passive verb ('was greeted by')."""
-    return any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children)
+    """True for a passive verb ('was greeted by'; 'was criticized and condemned by': the second too)."""
+    if any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children):
+        return True
+    # The second of two coordinated passives shares the first one's auxiliary.
+    return verb.dep_ == "conj" and any(c.dep_ == "agent" for c in verb.children)
+
+
+def _raised_conjunct(verb: Token) -> Token | None:
+    """The verb after "and" that carries the argument two coordinated verbs share.
+
+    "China praised and supported Pakistan", "Japan was criticized and condemned by China": the
+    first verb ends at the "and" (nothing of its own to its right) and the second verb, which has
+    no subject of its own, takes the object or the agent for both.
+    """
+    right = [c for c in verb.children if c.i > verb.i]
+    if not right or any(c.dep_ not in ("cc", "conj", "punct") for c in right):
+        return None
+    conj = next((c for c in right if c.dep_ == "conj" and c.pos_ in ("VERB", "AUX")), None)
+    if conj is None or any(c.dep_ in _SUBJ or c.dep_ in _PASSIVE_SUBJ for c in conj.children):
+        return None
+    return conj
 
 
 def _relative_head(tok: Token) -> Token:
@@ -312,6 +334,9 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
                 # "signed by X and by Y": the second "by" is a conjunct of the first.
                 bys = [c, *(x for x in c.children if x.dep_ == "conj" and x.lower_ == "by")]
                 return [g for b in bys for g in b.children if g.dep_ == "pobj"]
+        raised = _raised_conjunct(verb)
+        if raised is not None and any(c.dep_ == "agent" for c in raised.children):
+            return logical_subject(raised, depth + 1)  # "was criticized and condemned by China"
         # A passive without its agent does not borrow the subject of another clause.
         return []
     else:
@@ -366,6 +391,8 @@ def logical_object(verb: Token) -> list[Token]:
             return logical_object(verb.head)
         return got
     got = [c for c in verb.children if c.dep_ in _OBJ]
+    if not got and (raised := _raised_conjunct(verb)) is not None and not is_passive(raised):
+        got = [c for c in raised.children if c.dep_ in _OBJ]  # "praised and supported Pakistan"
     if not got and any(c.dep_ == "prt" for c in verb.children):
         # "handed over to the Americans 500 thousand shells": the parser hangs the object on "to".
         got = [

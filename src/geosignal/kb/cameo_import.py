@@ -31,6 +31,7 @@ _SECTORS = {
     "MED",
     "IGO",
     "NGO",
+    "IMG",
     "BUS",
     "LEG",
     "JUD",
@@ -140,7 +141,7 @@ def _entry(a: _Actor, seen: set[str]) -> dict[str, Any] | None:
     code = next((c for c, r in a.codes if not r.strip()), a.codes[-1][0])
     country: str | None = code[:3]
     sector = _sector(code)
-    if country in ("IGO", "NGO"):
+    if country in ("IGO", "NGO", "IMG"):
         sector, country = country, None
     entry: dict[str, Any] = {
         "id": eid,

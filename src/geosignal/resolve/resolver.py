@@ -183,7 +183,11 @@ class _Resolver:
             end, hits = got
             span = doc[i:end]
             if not _capitalised(span):
-                continue
+                # "President obama", "met putin": a person's surname written in lower case, which
+                # the parser still reads as a proper noun (not "bush fires", "rice").
+                if len(span) != 1 or span[0].pos_ != "PROPN" or len(span[0].text) < 4:
+                    continue
+                hits = [h for h in hits if self.kb.entries[h[0]].type == "person" and not h[2]]
             for entry_id, kind, exact, caps in hits:
                 if exact and not self._exact_ok(span, entry_id):
                     continue
