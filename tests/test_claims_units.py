@@ -92,3 +92,16 @@ def test_any_unnamed_group_can_hold_a_weasel_view() -> None:
     # Nor is a group whose members are counted or named.
     doc = nlp("Three public figures from Leeds inferred that the treaty was signed under pressure.")
     assert [t for s in doc.sents for t in weasel_cues(s)] == []
+
+
+def test_a_passive_with_its_agent_on_a_coordinated_verb_is_no_weasel() -> None:
+    from geosignal.claims import weasel_cues
+    from geosignal.config import load_settings
+    from geosignal.nlp import load_nlp
+
+    nlp = load_nlp(load_settings().model)
+    doc = nlp("Israel was criticized and condemned by China on Monday.")
+    assert [t for s in doc.sents for t in weasel_cues(s)] == []
+    doc = nlp("The film was criticized and praised.")
+    # Without an agent the opinion has no holder.
+    assert "criticized" in [t.text for s in doc.sents for t in weasel_cues(s)]

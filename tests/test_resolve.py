@@ -142,3 +142,19 @@ def test_a_surname_in_lower_case_is_still_the_person() -> None:
     d = _analyse("Firefighters fought bush fires near Sydney.", published="2005-06-18")
     who = _at(d, "bush")
     assert who is None or who[0].startswith("text:"), who
+
+
+def test_an_institution_in_lower_case_takes_the_state_beside_it() -> None:
+    d = _analyse("Russia's defence ministry said the drills ended. The Chinese foreign ministry agreed.")
+    assert _at(d, "defence ministry")[:2] == ("rus-defense-ministry", "RUS")  # type: ignore[index]
+    assert _at(d, "foreign ministry")[:2] == ("chn-foreign-ministry", "CHN")  # type: ignore[index]
+
+
+def test_a_generic_name_is_no_misspelling_of_a_longer_one() -> None:
+    from geosignal.kb import load_kb
+
+    kb = load_kb()
+    # "UK Defence Ministry" is an alias; the same words without "UK" name no one in particular.
+    assert kb.fuzzy("defence ministry") is None
+    found = kb.fuzzy("Sergey Shoygu", types=["person"])
+    assert found is not None and found.id == "sergei-shoigu"

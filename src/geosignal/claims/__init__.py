@@ -197,7 +197,8 @@ def weasel_cues(sent: SpacySpan, lex: HedgeLexicon | None = None) -> list[Token]
                 t.tag_ == "VBN"
                 and t.lemma_.lower() in lex.passive_verbs
                 and any(c.dep_ == "auxpass" for c in t.children)
-                and not any(c.dep_ == "agent" for c in t.children)
+                # "was criticized and condemned by China": the agent of a coordinated verb is its too.
+                and not any(c.dep_ == "agent" for v in (t, *t.conjuncts) for c in v.children)
                 and any(c.dep_ in ("nsubjpass", "prep", "oprd", "xcomp", "ccomp") for c in t.children)
             ):
                 out.append(t)

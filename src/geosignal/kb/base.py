@@ -299,6 +299,10 @@ class KnowledgeBase:
             self._fuzzy_choices[wanted] = choices
         best = process.extractOne(key, choices, scorer=fuzz.ratio, score_cutoff=cutoff)
         found = None
+        # A misspelling changes letters, not whole words: "defence ministry" is no misspelled "uk
+        # defence ministry", but a generic name with the country left out.
+        if best is not None and _word_subset(key, best[0]):
+            best = None
         if best is not None:
             found = next(
                 i for i, kind in self._by_key[best[0]] if kind in ("name", "alias") and self.entries[i].type in wanted
@@ -444,3 +448,9 @@ def load_kb(extra: tuple[Path, ...] = ()) -> KnowledgeBase:
         entries += got
         sources[str(path)] = src
     return KnowledgeBase(entries, _lexicons(), sources)
+
+
+def _word_subset(a: str, b: str) -> bool:
+    """One text's words are all among the other's, which has more."""
+    wa, wb = set(a.split()), set(b.split())
+    return wa != wb and (wa <= wb or wb <= wa)

@@ -229,9 +229,11 @@ class _Resolver:
         """'the Russian Defense Ministry', 'the Ministry of Defense of the Russian Federation'."""
         out: list[_Cand] = []
         for i, j, kind in self._institution_hits():
-            if not _capitalised(self.doc[i:j]) and kind != "government":
-                continue
             country, start, end = self._country_around(i, j)
+            # In lower case an institution needs its state named beside it ("Russia's defence
+            # ministry"); alone, "the ministry" could be anyone's.
+            if not _capitalised(self.doc[i:j]) and kind != "government" and country is None:
+                continue
             if country is None:
                 country = self.kb.lexicons.own_country.get(normalize(self.doc[i:j].text))
                 if country is None:
