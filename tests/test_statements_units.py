@@ -589,3 +589,105 @@ def test_a_that_clause_of_ensure_is_no_statement() -> None:
     assert not any("police officers" in s["content"]["text"] for s in d["statements"])
     d = _analyse("We realized that the local police officers receive no training.")
     assert any("police officers" in s["content"]["text"] for s in d["statements"])
+
+
+def _parsed(rows: list[tuple[str, bool, int, str, str, str, str]]) -> Analysis:
+    """Run the stage on a hand-built parse: (word, space after, head, dep, pos, tag, lemma) rows."""
+    import spacy
+    from spacy.tokens import Doc
+
+    from geosignal import statements
+    from geosignal.model import Document
+    from geosignal.stage import Context
+
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=[r[0] for r in rows],
+        spaces=[r[1] for r in rows],
+        heads=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        pos=[r[4] for r in rows],
+        tags=[r[5] for r in rows],
+        lemmas=[r[6] for r in rows],
+    )
+    analysis = Analysis(document=Document(id="t", text=doc.text))
+    statements.run(doc, analysis, Context(kb=None, published=None))  # type: ignore[arg-type]
+    return analysis
+
+
+def test_the_of_phrase_of_a_number_speaks() -> None:
+    d = _analyse("A number of tax experts said the plan would raise prices for families.")
+    s = _by_content(d, "raise prices")
+    assert "experts" in s["speaker"]["mention"]["text"] and "number" not in s["speaker"]["mention"]["text"]
+
+
+def test_people_named_by_a_public_role_speak_with_any_cue() -> None:
+    d = _analyse("State regulators urged the company to halt the sale of the drug.")
+    s = _by_content(d, "halt the sale")
+    assert s["speaker"]["name"] == "State regulators"
+
+
+def test_you_is_a_pronoun_speaker() -> None:
+    d = _analyse("You know that the rules have changed since the election.")
+    s = _by_content(d, "the rules have changed")
+    assert s["speaker"]["kind"] == "pronoun" and s["speaker"]["mention"]["text"] == "You"
+
+
+def test_a_relative_pronoun_hung_off_its_noun_takes_the_noun_before_it() -> None:
+    # "which reported ..." parsed as an adverbial clause of "turned", not a relative clause of "department".
+    analysis = _parsed(
+        [
+            ("They", True, 1, "nsubj", "PRON", "PRP", "they"),
+            ("turned", True, 1, "ROOT", "VERB", "VBD", "turn"),
+            ("to", True, 1, "prep", "ADP", "IN", "to"),
+            ("the", True, 5, "det", "DET", "DT", "the"),
+            ("police", True, 5, "compound", "NOUN", "NN", "police"),
+            ("department", True, 2, "pobj", "NOUN", "NN", "department"),
+            ("which", True, 7, "nsubj", "PRON", "WDT", "which"),
+            ("reported", True, 1, "advcl", "VERB", "VBD", "report"),
+            ("twenty", True, 10, "nummod", "NUM", "CD", "twenty"),
+            ("violent", True, 10, "amod", "ADJ", "JJ", "violent"),
+            ("incidents", False, 7, "dobj", "NOUN", "NNS", "incident"),
+            (".", False, 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    (s,) = analysis.statements
+    assert s.content.text == "twenty violent incidents"
+    assert s.speaker_mention is not None and s.speaker_mention.text == "police department"
+
+
+def _two_subjects(first: tuple[str, ...], joiner: tuple[str, ...]) -> list[tuple[str, bool, int, str, str, str, str]]:
+    # "<first> <joiner> Lawmakers urged officials to resign ." with both nouns as subjects of "urged".
+    n = len(first) + len(joiner)
+    rows: list[tuple[str, bool, int, str, str, str, str]] = []
+    for k, w in enumerate(first):
+        last = k == len(first) - 1
+        rows.append(
+            (
+                w,
+                True,
+                n + 1 if last else len(first) - 1,
+                "nsubj" if last else "det",
+                "NOUN" if last else "DET",
+                "NN",
+                w.lower(),
+            )
+        )
+    for w in joiner:
+        rows.append((w, True, n + 1, "cc" if w == "and" else "punct", "CCONJ" if w == "and" else "PUNCT", "", w))
+    rows += [
+        ("Lawmakers", True, n + 1, "nsubj", "NOUN", "NNS", "lawmaker"),
+        ("urged", True, n + 1, "ROOT", "VERB", "VBD", "urge"),
+        ("officials", True, n + 1, "dobj", "NOUN", "NNS", "official"),
+        ("to", True, n + 4, "aux", "PART", "TO", "to"),
+        ("resign", False, n + 1, "xcomp", "VERB", "VB", "resign"),
+        (".", False, n + 1, "punct", "PUNCT", ".", "."),
+    ]
+    return rows
+
+
+def test_of_two_subjects_the_parser_gave_a_verb_the_nearest_speaks_unless_joined_by_and() -> None:
+    (s,) = _parsed(_two_subjects(("The", "Latest"), (":",))).statements
+    assert s.speaker_mention is not None and s.speaker_mention.text == "Lawmakers"
+    (s,) = _parsed(_two_subjects(("The", "residents"), ("and",))).statements
+    assert s.speaker_mention is not None and s.speaker_mention.text == "residents"

@@ -51,7 +51,7 @@ _SUBORDINATORS = {
 # Entity types that name a place or a state: never the content of a statement on their own.
 _PLACES = {"GPE", "LOC", "FAC", "NORP"}
 _NONSPEAKERS = {"it", "this", "there", "what", "which", "that", "these", "those"}
-_PERSONAL = {"he", "she", "they", "i", "we"}
+_PERSONAL = {"he", "she", "they", "i", "we", "you"}
 _DATELINE_DASHES = {"--", "—", "–", "-", "―"}
 _MAX_AFTER = 12
 # A speech noun's phrase that says what was said: not its "to" phrase, which names whom it was
@@ -216,6 +216,7 @@ class _Finder:
         self.verbs = self.lex.all_verbs
         self.relative: Token | None = None
         self.loose = True
+        self.clausal = False  # the cue being read has a clause for its content ("you think that ...")
         self.created: set[str] = set()  # unnamed actors this stage added
         self.coordinated: set[int] = set()  # starts of cues joined to another cue's clause
 
@@ -680,8 +681,9 @@ class _Finder:
             self.loose = self.lemma(t) in self.lex.clause_verbs and (
                 any(c.dep_ == "ccomp" for c in t.children) or not any(c.dep_ == "dobj" for c in t.children)
             )
+            self.clausal = any(c.dep_ == "ccomp" for c in t.children)
             speaker = self._speaker(t)
-            self.loose = True
+            self.loose, self.clausal = True, False
             if speaker is None:
                 if self._agentless(t):
                     # "It is widely believed that ...", "He has been accused of ...": said by someone unnamed.
@@ -1147,10 +1149,27 @@ class _Finder:
         for _ in range(3):
             if cur is None:
                 return None
-            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subjs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = subjs[0] if subjs else None
+            before = [c for c in subjs if c.i < cur.i]
+            if len(before) > 1 and not any(x.pos_ == "CCONJ" for x in self.doc[before[0].i : cur.i]):
+                # Two subjects are a misparse ("The Latest: Trump urges ...", "... notwithstanding,
+                # analysts agree ..."): the one nearest the verb; but subjects joined by "and" are
+                # one coordinated subject the parser split ("The family, protesters and ...").
+                subj = before[-1]
             if subj is not None and subj.lower_ in _RELATIVE and cur.dep_ == "relcl":
                 self.relative = subj
                 return cur.head
+            if subj is not None and subj.tag_ in ("WDT", "WP") and subj.i > cur.sent.start:
+                # A relative clause the parser hung elsewhere ("turned to the Chicago Police
+                # Department which reported ..."): the noun right before the pronoun is its antecedent.
+                k = subj.i - 1
+                if self.doc[k].text == "," and k > cur.sent.start:
+                    k -= 1
+                ante = self.doc[k]
+                if ante.pos_ in ("NOUN", "PROPN") and ante.ent_type_ not in _WHEN:
+                    self.relative = subj
+                    return ante
             if subj is not None:
                 if subj.dep_ == "nsubjpass" and cur.i == v.i:
                     # A passive cue speaks through its agent ("was told by X"); but a participle or
@@ -1274,6 +1293,12 @@ class _Finder:
             head.lower_ in self.lex.intention_nouns or head.lemma_.lower() in self.lex.intention_nouns
         ):
             return None  # "a strategy that emphasized ...": a plan or policy does not speak
+        if head.pos_ == "NOUN" and head.lower_ in self.lex.partitive_nouns:
+            # "A number of tax experts say ...": the experts speak, not the number.
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and (limit is None or pobj.i < limit):
+                head = pobj
         toks = self._np_tokens(head, limit)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         inside = self._mentions_in(start, end)
@@ -1312,6 +1337,10 @@ class _Finder:
         self, head: Token, toks: list[Token], inside: list[tuple[int, int, Actor, Mention]], sent: SpacySpan
     ) -> tuple[ActorRef, Span | None] | None:
         if head.lower_ in _NONSPEAKERS:
+            return None
+        if head.lower_ == "you" and not self.clausal:
+            # "you" speaks only with a clause ("you know that ..."); "Why do you threaten your
+            # neighbors?" and the generic "you want to ..." report no one's words.
             return None
         if head.pos_ == "PRON" and head.lower_ in _PERSONAL:
             # An unresolved personal pronoun: the speaker stays unnamed, its mention kept.

@@ -45,6 +45,7 @@ class SpeechLexicon:
     relay_verbs: frozenset[str] = frozenset()
     hearsay_adverbs: frozenset[str] = frozenset()
     outcome_verbs: frozenset[str] = frozenset()
+    partitive_nouns: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -101,4 +102,5 @@ def speech_lexicon() -> SpeechLexicon:
         relay_verbs=words(data, "relay_verbs"),
         hearsay_adverbs=words(data, "hearsay_adverbs"),
         outcome_verbs=words(data, "outcome_verbs"),
+        partitive_nouns=words(data, "partitive_nouns"),
     )
