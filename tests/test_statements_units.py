@@ -691,3 +691,16 @@ def test_of_two_subjects_the_parser_gave_a_verb_the_nearest_speaks_unless_joined
     assert s.speaker_mention is not None and s.speaker_mention.text == "Lawmakers"
     (s,) = _parsed(_two_subjects(("The", "residents"), ("and",))).statements
     assert s.speaker_mention is not None and s.speaker_mention.text == "residents"
+
+
+def test_a_relative_clause_that_attributes_a_claim_keeps_its_own_speaker() -> None:
+    d = _analyse("The mayor criticized the new contracts, which he said were signed without any public review.")
+    inner = [s for s in d["statements"] if s["cue"]["text"] == "said"]
+    assert inner and inner[0]["speaker"]["mention"]["text"] == "he"
+    assert "signed without any public review" in inner[0]["content"]["text"]
+    d = _analyse("Officials said the money went to what the auditors said was a fraudulent charity in Ohio.")
+    speakers = {s["speaker"]["mention"]["text"] for s in d["statements"] if s["cue"]["text"] == "said"}
+    assert speakers == {"Officials", "auditors"}
+    # An ordinary clause inside what was said stays part of the outer statement.
+    d = _analyse("Officials said the auditors said the charity was a fraud.")
+    assert [s["speaker"]["mention"]["text"] for s in d["statements"]] == ["Officials"]

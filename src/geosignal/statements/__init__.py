@@ -110,7 +110,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     finder.continued()
     finder.sources()
     finder.statements = sorted(
-        _outermost(finder.statements, finder.coordinated), key=lambda s: (s.content.start, s.content.end)
+        _outermost(finder.statements, finder.coordinated | finder.extracted),
+        key=lambda s: (s.content.start, s.content.end),
     )
     for n, s in enumerate(finder.statements, 1):
         s.id = f"s{n}"
@@ -126,7 +127,9 @@ def _outermost(statements: list[Statement], coordinated: frozenset[int] | set[in
 
     A claim reported inside what someone else said belongs to that outer statement; but not a
     cue the parser joined to the reported clause that stands beside the outer cue (its start in
-    ``coordinated``): "Republicans said they were convinced ... and Democrats accused ...".
+    ``coordinated``): "Republicans said they were convinced ... and Democrats accused ...", nor a
+    cue of a relative clause that makes a claim of its own ("his donations, which he said were
+    accompanied by favors").
     """
     seen: set[tuple[int, int]] = set()
     unique: list[Statement] = []
@@ -219,6 +222,7 @@ class _Finder:
         self.clausal = False  # the cue being read has a clause for its content ("you think that ...")
         self.created: set[str] = set()  # unnamed actors this stage added
         self.coordinated: set[int] = set()  # starts of cues joined to another cue's clause
+        self.extracted: set[int] = set()  # starts of cues whose clause lost its subject to a relative
 
     # -- helpers ---------------------------------------------------------------------------
     def tok_at(self, char: int) -> int:
@@ -701,6 +705,8 @@ class _Finder:
             self.used_cues.add(t.i)
             if self._coordinated_with(t) is not None:
                 self.coordinated.add(t.idx)
+            if self._relative_extraction(t):
+                self.extracted.add(t.idx)
             sent = t.sent
             self._add_reported(ref, mention, content, sent, self.span(t.idx, t.idx + len(t.text)), channel)
 
@@ -1124,6 +1130,24 @@ class _Finder:
         self._add_reported(ref, mention, content, sent, self.span(t.idx, to.idx + len(to.text)))
 
     # -- speakers -----------------------------------------------------------------------------
+    def _relative_extraction(self, v: Token) -> bool:
+        """A speech verb right before the finite verb of its clause, whose subject a relative took.
+
+        "donations, which he said were accompanied by favors", "what the senators said was
+        gerrymandering", "meddling the congressman said is designed to ...": the speaker of the
+        relative clause makes a claim of their own inside what the sentence reports.
+        """
+        if self.lemma(v) not in self.lex.clause_verbs or v.i + 1 >= len(self.doc):
+            return False
+        nxt = self.doc[v.i + 1]
+        if nxt.pos_ not in ("AUX", "VERB") or nxt.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+            return False
+        subj = self._subject(v)
+        if subj is None or subj.i > v.i or subj.left_edge.i <= v.sent.start:
+            return False
+        before = self.doc[subj.left_edge.i - 1]
+        return before.lower_ in _RELATIVE or before.lower_ in ("what", "whom") or before.pos_ in ("NOUN", "PROPN")
+
     def _coordinated_with(self, v: Token) -> Token | None:
         """The cue whose reported clause the parser joined this later cue to, as a conjunct.
 
