@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 import geosignal
-from geosignal.model import Analysis, RawDocument
+from geosignal.model import Actor, Analysis, Mention, RawDocument
 from geosignal.statements.quotes import find_quotes
 
 pytestmark = pytest.mark.model
@@ -591,8 +591,11 @@ def test_a_that_clause_of_ensure_is_no_statement() -> None:
     assert any("police officers" in s["content"]["text"] for s in d["statements"])
 
 
-def _parsed(rows: list[tuple[str, bool, int, str, str, str, str]]) -> Analysis:
-    """Run the stage on a hand-built parse: (word, space after, head, dep, pos, tag, lemma) rows."""
+def _parsed(rows: list[tuple[str, bool, int, str, str, str, str]], people: tuple[str, ...] = ()) -> Analysis:
+    """Run the stage on a hand-built parse: (word, space after, head, dep, pos, tag, lemma) rows.
+
+    ``people`` are words the resolver would have read as named people.
+    """
     import spacy
     from spacy.tokens import Doc
 
@@ -611,6 +614,10 @@ def _parsed(rows: list[tuple[str, bool, int, str, str, str, str]]) -> Analysis:
         lemmas=[r[6] for r in rows],
     )
     analysis = Analysis(document=Document(id="t", text=doc.text))
+    for t in doc:
+        if t.text in people:
+            mention = Mention(t.idx, t.idx + len(t.text), t.text, "name")
+            analysis.actors.append(Actor(t.text.lower(), t.text, "person", None, mentions=[mention]))
     statements.run(doc, analysis, Context(kb=None, published=None))  # type: ignore[arg-type]
     return analysis
 
@@ -704,3 +711,28 @@ def test_a_relative_clause_that_attributes_a_claim_keeps_its_own_speaker() -> No
     # An ordinary clause inside what was said stays part of the outer statement.
     d = _analyse("Officials said the auditors said the charity was a fraud.")
     assert [s["speaker"]["mention"]["text"] for s in d["statements"]] == ["Officials"]
+
+
+def test_a_name_right_before_a_verb_that_lost_its_subject_speaks() -> None:
+    # "..., Obama and Clinton call them wolves": the parser joined the names to the clause before.
+    rows = [
+        ("When", True, 2, "advmod", "SCONJ", "WRB", "when"),
+        ("attackers", True, 2, "nsubj", "NOUN", "NNS", "attacker"),
+        ("strike", False, 8, "advcl", "VERB", "VBP", "strike"),
+        (",", True, 1, "punct", "PUNCT", ",", ","),
+        ("Smith", True, 1, "conj", "PROPN", "NNP", "Smith"),
+        ("and", True, 4, "cc", "CCONJ", "CC", "and"),
+        ("Jones", True, 4, "conj", "PROPN", "NNP", "Jones"),
+        ("bluntly", True, 8, "advmod", "ADV", "RB", "bluntly"),
+        ("call", True, 8, "ROOT", "VERB", "VBP", "call"),
+        ("them", True, 8, "dobj", "PRON", "PRP", "they"),
+        ("common", True, 11, "amod", "ADJ", "JJ", "common"),
+        ("criminals", False, 8, "oprd", "NOUN", "NNS", "criminal"),
+        (".", False, 8, "punct", "PUNCT", ".", "."),
+    ]
+    (s,) = _parsed(rows, people=("Smith", "Jones")).statements
+    assert s.cue is not None and s.cue.text == "call" and "common criminals" in s.content.text
+    assert s.speaker_mention is not None and s.speaker_mention.text == "Jones"
+    # Not when a word that is no name stands before the verb.
+    rows[6] = ("critics", True, 4, "conj", "NOUN", "NNS", "critic")
+    assert _parsed(rows, people=("Smith",)).statements == []

@@ -1258,7 +1258,9 @@ class _Finder:
 
         "In a meeting with the editorial board of the Washington Post Trump said that ...".
         """
-        if v.dep_ not in ("ROOT", "ccomp", "parataxis") or not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+        if v.dep_ not in ("ROOT", "ccomp", "parataxis") or not (
+            any(c.dep_ == "ccomp" and c.i > v.i for c in v.children) or v.tag_ in ("VBD", "VBZ", "VBP")
+        ):
             return None
         k = v.i - 1
         while k >= v.sent.start and self.doc[k].dep_ in ("advmod", "aux", "neg") and self.doc[k].pos_ != "PROPN":
