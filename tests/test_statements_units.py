@@ -736,3 +736,15 @@ def test_a_name_right_before_a_verb_that_lost_its_subject_speaks() -> None:
     # Not when a word that is no name stands before the verb.
     rows[6] = ("critics", True, 4, "conj", "NOUN", "NNS", "critic")
     assert _parsed(rows, people=("Smith",)).statements == []
+
+
+def test_an_agentless_passive_attributes_what_it_says_of_its_subject() -> None:
+    d = _analyse("The new bridge is widely regarded as a model for the region.")
+    s = _by_content(d, "a model for the region")
+    assert s["speaker"]["kind"] == "unstated" and s["content"]["text"].startswith("The new bridge")
+    d = _analyse("North Korea is not thought to be capable of hitting the mainland.")
+    s = _by_content(d, "capable of hitting the mainland")
+    assert s["speaker"]["kind"] == "unstated" and s["content"]["text"].startswith("North Korea")
+    # A passive of a verb that names or judges nothing attributes nothing.
+    d = _analyse("The new bridge was built as a model for the region.")
+    assert d["statements"] == []

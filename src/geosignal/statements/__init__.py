@@ -265,6 +265,12 @@ class _Finder:
         return (
             (t.pos_ in ("VERB", "AUX") and self.lemma(t) in self.verbs and t.pos_ != "AUX")
             or (t.pos_ == "VERB" and t.lower_ in ("said", "says", "told", "added", "noted"))
+            # A passive of judging or naming ("is widely regarded as ...", "was dubbed ...").
+            or (
+                t.tag_ == "VBN"
+                and self.lemma(t) in self.lex.agentless_verbs
+                and any(c.dep_ == "nsubjpass" for c in t.children)
+            )
             or (
                 # Any verb with a "that"-clause ("realized that ...", "made clear that ...").
                 t.pos_ == "VERB"
@@ -826,6 +832,25 @@ class _Finder:
             subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.i < v.i), None)
             if subj is not None and subj.lower_ not in _NONSPEAKERS:
                 return self.tokens_span(subj.subtree)
+        # Agentless passive with a predicate: "it is considered a threat", "North Korea is not thought
+        # to be capable of ...", "what is being criticized as a 'use it or lose it' approach": the
+        # subject with what is said of it, from the subject to the end of the predicate.
+        if self._agentless(v):
+            subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.i < v.i), None)
+            pred = [
+                c
+                for c in kids
+                if c.i > v.i
+                and (
+                    c.dep_ == "oprd"
+                    or (c.dep_ == "xcomp" and any(x.lower_ == "to" for x in c.children))
+                    or (c.dep_ == "prep" and c.lower_ == "as")
+                )
+            ]
+            if subj is not None and pred and subj.lower_ not in _RELATIVE | {"what"}:
+                return self.tokens_span([*subj.subtree, *(x for c in pred for x in c.subtree)])
+            if subj is not None and pred:
+                return self.tokens_span([x for c in pred for x in c.subtree if x.i != c.i or c.dep_ != "prep"])
         # Mid-sentence parenthetical: "The museum, Mr. Bush said, celebrated ...", "..., he told me on Friday, is ...".
         inserted = self._inserted_cue(v, kids)
         if inserted is not None:
