@@ -748,3 +748,15 @@ def test_an_agentless_passive_attributes_what_it_says_of_its_subject() -> None:
     # A passive of a verb that names or judges nothing attributes nothing.
     d = _analyse("The new bridge was built as a model for the region.")
     assert d["statements"] == []
+
+
+def test_a_sentence_opened_by_in_and_a_text_is_what_the_text_says() -> None:
+    d = _analyse("In the latest poll, the governor leads his rival by six points among likely voters.")
+    s = _by_content(d, "leads his rival by six points")
+    assert s["cue"]["text"] == "In the latest poll" and "poll" in s["speaker"]["mention"]["text"]
+    # A sentence with a cue of its own is that cue's statement.
+    d = _analyse("In the latest poll, most voters said the governor should resign.")
+    assert [s["cue"]["text"] for s in d["statements"]] == ["said"]
+    # Not any "In" phrase: a place or a time frames nothing said.
+    d = _analyse("In the capital, the governor leads a march of thousands of farmers.")
+    assert d["statements"] == []

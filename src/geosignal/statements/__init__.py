@@ -664,6 +664,8 @@ class _Finder:
             if low in self.lex.according and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 self._according(t)
                 continue
+            if low == "in" and t.dep_ == "prep" and not self.in_quote(t.idx) and self._in_frame(t):
+                continue
             if t.pos_ == "NOUN" and t.lower_ in self.lex.cue_nouns and not self.in_quote(t.idx):
                 self._noun_cue(t)
                 continue
@@ -715,6 +717,53 @@ class _Finder:
                 self.extracted.add(t.idx)
             sent = t.sent
             self._add_reported(ref, mention, content, sent, self.span(t.idx, t.idx + len(t.text)), channel)
+
+    def _in_frame(self, prep: Token) -> bool:
+        """A sentence opened by "In <a text>,": the rest of it is what the text says.
+
+        "In this poll, Trump rose 1 point since the debate", "In a statement issued Tuesday,
+        Clinton was more circumspect": the text's words, or (for a text of someone's own words)
+        those of the subject of the sentence when it is a named person or body. The rest must
+        have no cue of its own ("In the poll, 52 percent said ..." is the "said" statement).
+        """
+        sent = prep.sent
+        first = next((x for x in sent if not x.is_space and x.text not in _QUOTE_CHARS), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if first is None or first.i != prep.i or pobj is None or pobj.pos_ != "NOUN":
+            return False
+        word = pobj.lemma_.lower()
+        speech = word in self.lex.frame_speech or pobj.lower_ in self.lex.frame_speech
+        if not (speech or word in self.lex.frame_texts or pobj.lower_ in self.lex.frame_texts):
+            return False
+        phrase = {x.i for x in prep.subtree}
+        comma = next((x for x in sent if x.i > max(phrase)), None)
+        if comma is None or comma.text != ",":
+            return False
+        rest = [x for x in sent if x.i > comma.i and not x.is_space]
+        if sum(1 for x in rest if not x.is_punct) < 3 or any(self.is_cue_verb(x) for x in rest):
+            return False
+        content = self.tokens_span(rest)
+        if content is None:
+            return False
+        speaker: tuple[ActorRef, Span | None] | None = None
+        main = prep.head
+        subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > comma.i), None)
+        if speech and subj is not None:
+            named = [
+                m
+                for m in self._mentions_in(subj.idx, subj.idx + len(subj.text))
+                if m[0] <= subj.idx < m[1] and m[2].type in ("person", "organization", "media")
+            ]
+            if named:
+                speaker = self._ref(named[0])
+        if speaker is None:
+            speaker = self._resolve_np(pobj, sent, limit=comma.i)
+        if speaker is None:
+            return False
+        ref, mention = speaker
+        cue = self.span(prep.idx, pobj.idx + len(pobj.text))
+        self._add_reported(ref, mention, content, sent, cue)
+        return True
 
     def _relayed(self, v: Token) -> bool:
         """'TASS quoted Peskov as saying X': Peskov said X, TASS relays it (the channel)."""

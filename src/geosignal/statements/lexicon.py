@@ -46,6 +46,8 @@ class SpeechLexicon:
     hearsay_adverbs: frozenset[str] = frozenset()
     outcome_verbs: frozenset[str] = frozenset()
     partitive_nouns: frozenset[str] = frozenset()
+    frame_texts: frozenset[str] = frozenset()
+    frame_speech: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -103,4 +105,6 @@ def speech_lexicon() -> SpeechLexicon:
         hearsay_adverbs=words(data, "hearsay_adverbs"),
         outcome_verbs=words(data, "outcome_verbs"),
         partitive_nouns=words(data, "partitive_nouns"),
+        frame_texts=words(data, "frame_texts"),
+        frame_speech=words(data, "frame_speech"),
     )
