@@ -760,3 +760,18 @@ def test_a_sentence_opened_by_in_and_a_text_is_what_the_text_says() -> None:
     # Not any "In" phrase: a place or a time frames nothing said.
     d = _analyse("In the capital, the governor leads a march of thousands of farmers.")
     assert d["statements"] == []
+
+
+def test_it_speaks_as_the_subject_of_a_speech_act_with_an_object() -> None:
+    d = _analyse("The newspaper has a long history in the city. This week it attacked the mayor's new budget plan.")
+    s = _by_content(d, "budget plan")
+    assert s["speaker"]["mention"]["text"] == "it" and s["cue"]["text"] == "attacked"
+    # An "it" with no speech act, or a speech verb with no object, says nothing.
+    d = _analyse("It rained all week. It continued into the weekend, and it is likely to get worse.")
+    assert d["statements"] == []
+
+
+def test_a_participle_after_a_preposition_takes_the_subject_of_the_verb_it_hangs_on() -> None:
+    d = _analyse("The governor refuses to name a successor, aside from saying he wants someone with experience.")
+    s = _by_content(d, "he wants someone with experience")
+    assert s["cue"]["text"] == "saying" and "governor" in s["speaker"]["mention"]["text"]

@@ -1285,27 +1285,27 @@ class _Finder:
                 # "..., saying ...", "went on a tour to talk about ...": the subject of the verb it hangs on.
                 cur = cur.head
                 continue
-            if (
-                cur.dep_ == "pcomp"
-                and cur.tag_ == "VBG"
-                and cur.head.dep_ == "prep"
-                and cur.head.head.pos_ in ("VERB", "AUX")
-                and (
-                    cur.head.head.i < cur.i
-                    or all(x.is_space or x.is_punct for x in self.doc[cur.sent.start : cur.head.i])
-                )
-            ):
-                # "responded by saying ...", "began by noting ...", "After saying ..., she was ...":
-                # the verb the phrase hangs on.
-                cur = cur.head.head
-                continue
+            if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.pos_ == "ADP":
+                # "responded by saying ...", "began by noting ...", "After saying ..., she was ...",
+                # "... and for saying that ...", "aside from saying ...": the verb the phrase hangs
+                # on, through the preposition and any word or conjunct it hangs on in turn.
+                up = cur.head
+                for _ in range(3):
+                    if up.pos_ in ("VERB", "AUX") or up.dep_ not in ("prep", "conj", "advmod") or up.head.i == up.i:
+                        break
+                    up = up.head
+                if up.pos_ in ("VERB", "AUX") and (
+                    up.i < cur.i or all(x.is_space or x.is_punct for x in self.doc[cur.sent.start : cur.head.i])
+                ):
+                    cur = up
+                    continue
             return None
         return None
 
     def _speaker(self, v: Token) -> tuple[ActorRef, Span | None] | None:
         self.relative = None
         subj = self._subject(v)
-        if subj is not None and subj.lower_ == "it" and self._document_voice(v):
+        if subj is not None and subj.lower_ == "it" and (self._document_voice(v) or self._it_acts(v, subj)):
             # "It says the campaign violated ...": a letter, report or body speaks through "it".
             return self._unnamed_actor(subj.text, subj.idx, subj.idx + len(subj.text), None, None)
         if subj is None:
@@ -1347,6 +1347,23 @@ class _Finder:
             if m[0] <= t.idx < m[1] and named:
                 return self._ref(m)
         return None
+
+    def _it_acts(self, v: Token, subj: Token) -> bool:
+        """A referring "it" as the subject of a speech act: a body or a text that acted.
+
+        "the Dallas Morning News ... after it backed Clinton", "it attacked Trump", "it pledged to
+        ...": "it" is a referring subject of an active speech verb (not an expletive "it"), and the
+        act has an object or infinitive of its own.
+        """
+        lemma = self.lemma(v)
+        return (
+            subj.dep_ == "nsubj"
+            and subj.head.i == v.i
+            and v.pos_ == "VERB"
+            and lemma in (self.lex.object_verbs | self.lex.intention_verbs)
+            and lemma not in self.lex.clause_only
+            and any(c.dep_ in ("dobj", "xcomp") and c.i > v.i for c in v.children)
+        )
 
     def _document_voice(self, v: Token) -> bool:
         """A speech verb whose subject "it" can only be a text or a body.
