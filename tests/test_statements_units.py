@@ -775,3 +775,18 @@ def test_a_participle_after_a_preposition_takes_the_subject_of_the_verb_it_hangs
     d = _analyse("The governor refuses to name a successor, aside from saying he wants someone with experience.")
     s = _by_content(d, "he wants someone with experience")
     assert s["cue"]["text"] == "saying" and "governor" in s["speaker"]["mention"]["text"]
+
+
+def test_a_judging_verb_with_its_object_and_as_phrase_is_a_view_held() -> None:
+    d = _analyse("Many critics see the new law as a threat to free speech.")
+    s = _by_content(d, "a threat to free speech")
+    assert s["cue"]["text"] == "see" and s["content"]["text"].startswith("the new law")
+    # Without a predicate the verb says nothing: "see" is a verb of sight here.
+    d = _analyse("Many critics saw the new law on Tuesday.")
+    assert d["statements"] == []
+
+
+def test_stance_verbs_with_their_prepositions() -> None:
+    d = _analyse("I believe in the good sense of the voters. The court ruled against the new voting procedure.")
+    assert "good sense of the voters" in _by_content(d, "good sense")["content"]["text"]
+    assert _by_content(d, "voting procedure")["cue"]["text"] == "ruled"

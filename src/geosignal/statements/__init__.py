@@ -938,6 +938,12 @@ class _Finder:
             objs = [c for c in kids if c.dep_ in ("dobj", "prep", "oprd") and c.i > v.i]
             if any(c.dep_ == "dobj" for c in objs):
                 return self.tokens_span([x for c in objs for x in c.subtree])
+        if lemma in self.lex.judging_verbs:
+            # "Critics see reauthorization as an opportunity", "judged America a paper tiger".
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > v.i), None)
+            pred = [c for c in kids if c.i > v.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))]
+            if obj is not None and pred and obj.lower_ not in _NONSPEAKERS:
+                return self.tokens_span([*obj.subtree, *(x for c in pred for x in c.subtree)])
         if lemma in self.lex.parenthetical_verbs or (
             lemma in self.lex.clause_only and lemma not in self.lex.object_verbs
         ):

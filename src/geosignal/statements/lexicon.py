@@ -48,6 +48,7 @@ class SpeechLexicon:
     partitive_nouns: frozenset[str] = frozenset()
     frame_texts: frozenset[str] = frozenset()
     frame_speech: frozenset[str] = frozenset()
+    judging_verbs: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -60,6 +61,7 @@ class SpeechLexicon:
             | self.intention_verbs
             | set(self.prep_verbs or {})
             | self.as_verbs
+            | self.judging_verbs
         )
 
 
@@ -107,4 +109,5 @@ def speech_lexicon() -> SpeechLexicon:
         partitive_nouns=words(data, "partitive_nouns"),
         frame_texts=words(data, "frame_texts"),
         frame_speech=words(data, "frame_speech"),
+        judging_verbs=words(data, "judging_verbs"),
     )
