@@ -790,3 +790,13 @@ def test_stance_verbs_with_their_prepositions() -> None:
     d = _analyse("I believe in the good sense of the voters. The court ruled against the new voting procedure.")
     assert "good sense of the voters" in _by_content(d, "good sense")["content"]["text"]
     assert _by_content(d, "voting procedure")["cue"]["text"] == "ruled"
+
+
+def test_a_stance_adjective_with_a_preposition_holds_a_view_of_its_object() -> None:
+    d = _analyse("Local farmers were deeply worried about the new water rules. Officials are furious over the delay.")
+    s = _by_content(d, "the new water rules")
+    assert s["cue"]["text"] == "worried" and s["speaker"]["mention"]["text"] == "Local farmers"
+    assert _by_content(d, "the delay")["cue"]["text"] == "furious"
+    # A stance adjective whose phrase names no thing holds no view of it.
+    d = _analyse("The farmers were worried about it all week.")
+    assert d["statements"] == []

@@ -1024,15 +1024,23 @@ class _Finder:
         may hold the view, as with a speech verb and its clause, but not "it", "this" or "that".
         """
         clause = next((c for c in a.children if c.dep_ == "ccomp" and c.i > a.i and len(list(c.subtree)) >= 3), None)
+        toks = list(clause.subtree) if clause is not None else []
         if clause is None:
-            return False
+            # "Republicans weren't too concerned about this shift", "is critical of Trump": the
+            # object of its preposition is what the view is about.
+            prep = next(
+                (c for c in a.children if c.dep_ == "prep" and c.i > a.i and c.lower_ in self.lex.stance_preps), None
+            )
+            toks = [x for x in prep.subtree if x.i != prep.i] if prep is not None else []
+            if not any(x.pos_ in ("NOUN", "PROPN") and x.ent_type_ not in _WHEN for x in toks):
+                return False
         holder = a.head if a.dep_ == "acomp" else a
         subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < a.i), None)
         if subj is None or subj.lower_ in _NONSPEAKERS or subj.lower_ in _RELATIVE:
             return False
         if a.pos_ == "VERB" and any(c.dep_ == "agent" for c in a.children):
             return False  # "was persuaded by X that ...": X is the speaker, the normal verb path
-        content = self.tokens_span(clause.subtree)
+        content = self.tokens_span(toks)
         if content is None:
             return False
         speaker = self._resolve_np(subj, a.sent)

@@ -49,6 +49,7 @@ class SpeechLexicon:
     frame_texts: frozenset[str] = frozenset()
     frame_speech: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
+    stance_preps: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -110,4 +111,5 @@ def speech_lexicon() -> SpeechLexicon:
         frame_texts=words(data, "frame_texts"),
         frame_speech=words(data, "frame_speech"),
         judging_verbs=words(data, "judging_verbs"),
+        stance_preps=words(data, "stance_preps"),
     )
