@@ -800,3 +800,13 @@ def test_a_stance_adjective_with_a_preposition_holds_a_view_of_its_object() -> N
     # A stance adjective whose phrase names no thing holds no view of it.
     d = _analyse("The farmers were worried about it all week.")
     assert d["statements"] == []
+
+
+def test_according_to_at_the_end_keeps_the_sources_appositive_out_of_the_content() -> None:
+    d = _analyse(
+        "Most families would pay less tax under the plan, according to an analysis by Maria Lopez, "
+        "a former Treasury economist now teaching in Boston, whose figures were checked by others."
+    )
+    s = next(s for s in d["statements"] if s["cue"]["text"] == "according to")
+    assert s["content"]["text"].startswith("Most families would pay less tax")
+    assert "Treasury economist" not in s["content"]["text"]

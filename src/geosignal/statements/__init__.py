@@ -1206,6 +1206,11 @@ class _Finder:
                 return
             head = nouns[-1]
         phrase = {t.i, to.i} | inside
+        if pobj is not None and sum(1 for x in sent if x.i < t.i and not x.is_punct and not x.is_space) >= 3:
+            # After the content, the source's appositive and relative clause past the comma are
+            # the source's too: "..., according to an analysis by Lily Batchelder, a former tax
+            # aide, whose ...". (Before it, the parser may hang the whole content on the source.)
+            phrase |= {x.i for x in pobj.subtree}
         rest = [x for x in sent if x.i not in phrase and not x.is_space]
         side = _longer_side(rest, t.i, src[-1].i)
         content = self.tokens_span(side)
