@@ -810,3 +810,24 @@ def test_according_to_at_the_end_keeps_the_sources_appositive_out_of_the_content
     s = next(s for s in d["statements"] if s["cue"]["text"] == "according to")
     assert s["content"]["text"].startswith("Most families would pay less tax")
     assert "Treasury economist" not in s["content"]["text"]
+
+
+def test_a_participle_after_an_object_has_the_object_for_its_subject() -> None:
+    # "The collapse left many farmers feeling that ...", the participle an object complement.
+    rows = [
+        ("The", True, 1, "det", "DET", "DT", "the"),
+        ("collapse", True, 2, "nsubj", "NOUN", "NN", "collapse"),
+        ("left", True, 2, "ROOT", "VERB", "VBD", "leave"),
+        ("many", True, 4, "amod", "ADJ", "JJ", "many"),
+        ("farmers", True, 2, "dobj", "NOUN", "NNS", "farmer"),
+        ("feeling", True, 2, "xcomp", "VERB", "VBG", "feel"),
+        ("that", True, 9, "mark", "SCONJ", "IN", "that"),
+        ("the", True, 8, "det", "DET", "DT", "the"),
+        ("state", True, 9, "nsubj", "NOUN", "NN", "state"),
+        ("abandoned", True, 5, "ccomp", "VERB", "VBD", "abandon"),
+        ("them", False, 9, "dobj", "PRON", "PRP", "they"),
+        (".", False, 2, "punct", "PUNCT", ".", "."),
+    ]
+    (s,) = _parsed(rows).statements
+    assert s.cue is not None and s.cue.text == "feeling" and s.content.text == "that the state abandoned them"
+    assert s.speaker_mention is not None and s.speaker_mention.text == "many farmers"

@@ -1296,6 +1296,12 @@ class _Finder:
                     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                     return pobj
                 return subj
+            if cur.dep_ == "xcomp" and cur.tag_ == "VBG" and cur.head.i < cur.i:
+                # A participle after an object: "left many nations feeling that ...", "had
+                # voters saying ...": the object is the participle's subject.
+                obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return obj
             if (
                 cur.dep_ in ("conj", "xcomp", "dep")
                 or (cur.dep_ == "advcl" and (cur.tag_ == "VBG" or cur.lower_ in self.lex.participle_cues))
