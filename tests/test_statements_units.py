@@ -831,3 +831,9 @@ def test_a_participle_after_an_object_has_the_object_for_its_subject() -> None:
     (s,) = _parsed(rows).statements
     assert s.cue is not None and s.cue.text == "feeling" and s.content.text == "that the state abandoned them"
     assert s.speaker_mention is not None and s.speaker_mention.text == "many farmers"
+
+
+def test_a_prepositional_content_that_is_only_a_time_is_no_statement() -> None:
+    d = _analyse("Other officials weighed in on Friday. City officials weighed in on the new curfew.")
+    texts = [s["content"]["text"] for s in d["statements"]]
+    assert "Friday" not in texts and any("the new curfew" in t for t in texts), texts

@@ -931,7 +931,8 @@ class _Finder:
                         toks = [x for p in c.rights for x in p.subtree] or [
                             x for p in kids if p.dep_ == "prep" and p.i > c.i for x in p.subtree if x.i != p.i
                         ]
-                    if len(toks) >= 1 and any(not x.is_punct for x in toks):
+                    # Not a time ("weighed in on Friday"): that dates the act, it is not what was said.
+                    if any(not x.is_punct and x.ent_type_ not in _WHEN and x.pos_ not in ("DET", "ADP") for x in toks):
                         return self.tokens_span(toks)
         if lemma in self.lex.text_verbs and self._text_subject(v):
             # "Polls show a close contest", "Video of the incident shows him with his hands up".
