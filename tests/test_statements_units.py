@@ -837,3 +837,22 @@ def test_a_prepositional_content_that_is_only_a_time_is_no_statement() -> None:
     d = _analyse("Other officials weighed in on Friday. City officials weighed in on the new curfew.")
     texts = [s["content"]["text"] for s in d["statements"]]
     assert "Friday" not in texts and any("the new curfew" in t for t in texts), texts
+
+
+def test_a_finite_verb_hung_on_a_participle_before_it_takes_the_participles_subject() -> None:
+    # "Protesters marching through town chanted ...", parsed with "marching" as the main verb.
+    rows = [
+        ("Protesters", True, 1, "nsubj", "NOUN", "NNS", "protester"),
+        ("marching", True, 1, "ROOT", "VERB", "VBG", "march"),
+        ("through", True, 1, "prep", "ADP", "IN", "through"),
+        ("town", True, 2, "pobj", "NOUN", "NN", "town"),
+        ("chanted", True, 1, "advcl", "VERB", "VBD", "chant"),
+        ("slogans", True, 4, "dobj", "NOUN", "NNS", "slogan"),
+        ("against", True, 5, "prep", "ADP", "IN", "against"),
+        ("the", True, 8, "det", "DET", "DT", "the"),
+        ("mayor", False, 6, "pobj", "NOUN", "NN", "mayor"),
+        (".", False, 1, "punct", "PUNCT", ".", "."),
+    ]
+    (s,) = _parsed(rows).statements
+    assert s.cue is not None and s.cue.text == "chanted" and s.content.text == "slogans against the mayor"
+    assert s.speaker_mention is not None and s.speaker_mention.text == "Protesters"

@@ -1306,6 +1306,14 @@ class _Finder:
             if (
                 cur.dep_ in ("conj", "xcomp", "dep")
                 or (cur.dep_ == "advcl" and (cur.tag_ == "VBG" or cur.lower_ in self.lex.participle_cues))
+                # A finite verb the parser hung as an adverbial of a participle it follows
+                # ("Protesters marching through the streets chanted ..."): no clause of its own.
+                or (
+                    cur.dep_ == "advcl"
+                    and cur.tag_ in ("VBD", "VBZ", "VBP")
+                    and cur.head.tag_ == "VBG"
+                    and not any(c.dep_ in ("mark", "advmod") and c.i < cur.i for c in cur.children)
+                )
                 or (cur.dep_ == "advcl" and cur.tag_ == "VB" and any(x.lower_ == "to" for x in cur.children))
             ) and cur.head.i < cur.i:
                 # "..., saying ...", "went on a tour to talk about ...": the subject of the verb it hangs on.
