@@ -856,3 +856,12 @@ def test_a_finite_verb_hung_on_a_participle_before_it_takes_the_participles_subj
     (s,) = _parsed(rows).statements
     assert s.cue is not None and s.cue.text == "chanted" and s.content.text == "slogans against the mayor"
     assert s.speaker_mention is not None and s.speaker_mention.text == "Protesters"
+
+
+def test_an_infinitive_right_after_a_verb_of_promise_wins_over_a_clause_farther_on() -> None:
+    d = _analyse(
+        "On Monday, however, the governor spoke to a meeting of dairy farmers, promising to cut "
+        "water fees and open more state land to grazing ― probably not exactly what the mayor had in mind."
+    )
+    s = next(s for s in d["statements"] if s["cue"]["text"] == "promising")
+    assert s["content"]["text"].startswith("to cut water fees")

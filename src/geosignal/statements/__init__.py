@@ -839,6 +839,14 @@ class _Finder:
         # The clause after the verb first: a clause before it across ";" or ":" is a sentence of its
         # own the parser joined ("It's unlikely; Clinton's team says she'll continue ...").
         comps = [c for c in kids if c.dep_ == "ccomp" and len(list(c.subtree)) >= 3]
+        if lemma in self.lex.intention_verbs and lemma not in self.lex.refusal_verbs:
+            # "promising to lift regulations ― probably not what Graham had in mind": the infinitive
+            # right after the verb is what was promised, before a clause the parser hung on it farther on.
+            inf = next(
+                (c for c in kids if c.dep_ == "xcomp" and c.i == v.i + 2 and self.doc[v.i + 1].lower_ == "to"), None
+            )
+            if inf is not None and all(c.i > inf.right_edge.i for c in comps) and comps:
+                return self.tokens_span(inf.subtree)
         for c in sorted(comps, key=lambda c: c.i < v.i):
             if c.i > v.i:
                 return self.tokens_span(c.subtree)
