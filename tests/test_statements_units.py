@@ -739,7 +739,7 @@ def test_a_name_right_before_a_verb_that_lost_its_subject_speaks() -> None:
 
 
 def test_an_agentless_passive_attributes_what_it_says_of_its_subject() -> None:
-    d = _analyse("The new bridge is widely regarded as a model for the region.")
+    d = _analyse("The new bridge is widely considered a model for the region.")
     s = _by_content(d, "a model for the region")
     assert s["speaker"]["kind"] == "unstated" and s["content"]["text"].startswith("The new bridge")
     d = _analyse("North Korea is not thought to be capable of hitting the mainland.")

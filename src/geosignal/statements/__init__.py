@@ -890,24 +890,20 @@ class _Finder:
             if subj is not None and subj.lower_ not in _NONSPEAKERS:
                 return self.tokens_span(subj.subtree)
         # Agentless passive with a predicate: "it is considered a threat", "North Korea is not thought
-        # to be capable of ...", "what is being criticized as a 'use it or lose it' approach": the
-        # subject with what is said of it, from the subject to the end of the predicate.
+        # to be capable of ...": the subject with what is said of it, from the subject to the end of
+        # the predicate. Not an "as" phrase: "is often described as the finest" is weasel wording,
+        # which the claims stage reads as the outlet's own hedged view, not as anyone's statement.
         if self._agentless(v):
             subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.i < v.i), None)
             pred = [
                 c
                 for c in kids
-                if c.i > v.i
-                and (
-                    c.dep_ == "oprd"
-                    or (c.dep_ == "xcomp" and any(x.lower_ == "to" for x in c.children))
-                    or (c.dep_ == "prep" and c.lower_ == "as")
-                )
+                if c.i > v.i and (c.dep_ == "oprd" or (c.dep_ == "xcomp" and any(x.lower_ == "to" for x in c.children)))
             ]
             if subj is not None and pred and subj.lower_ not in _RELATIVE | {"what"}:
                 return self.tokens_span([*subj.subtree, *(x for c in pred for x in c.subtree)])
             if subj is not None and pred:
-                return self.tokens_span([x for c in pred for x in c.subtree if x.i != c.i or c.dep_ != "prep"])
+                return self.tokens_span([x for c in pred for x in c.subtree])
         # Mid-sentence parenthetical: "The museum, Mr. Bush said, celebrated ...", "..., he told me on Friday, is ...".
         inserted = self._inserted_cue(v, kids)
         if inserted is not None:
