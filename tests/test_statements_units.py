@@ -865,3 +865,17 @@ def test_an_infinitive_right_after_a_verb_of_promise_wins_over_a_clause_farther_
     )
     s = next(s for s in d["statements"] if s["cue"]["text"] == "promising")
     assert s["content"]["text"].startswith("to cut water fees")
+
+
+def test_the_object_of_a_cue_after_a_quote_is_not_its_speaker() -> None:
+    # "..., said the minister" takes the name after the cue; an object there is whom the act is done to.
+    d = _analyse(
+        "The mayor wrote late on Sunday that the council was “a joke” and “a fraud” and encouraged "
+        "voters to “look closely” at its budget."
+    )
+    names = [(s["speaker"] or {}).get("name") or "" for s in d["statements"]]
+    assert names and not any("voter" in n.lower() for n in names)
+    assert any(
+        "look closely" in s["content"]["text"] and "mayor" in (s["speaker"] or {}).get("name", "")
+        for s in d["statements"]
+    )

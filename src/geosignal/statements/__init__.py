@@ -80,6 +80,8 @@ _OF_CONTENT = {
     "support",
     "opposition",
 }
+# Dependencies of a verb's objects: whom or what an act is done to, never who does it.
+_OBJECTS = {"dobj", "dative", "iobj", "obj"}
 _POSSESSIVE = {"his", "her", "their", "its", "my", "our"}
 # "WALLACE: Let's start ..." (a transcript turn) and "Pence: Flowers won't be at debate" (a title).
 _TURN = re.compile(r"[\"“”']?\s*([A-Z][A-Z.'’ -]{0,28}[A-Z]\.?):\s+(\S.*?)\s*$")
@@ -497,8 +499,11 @@ class _Finder:
                 head = between[-1]
             if head is not None and head.lower_ not in _NONSPEAKERS:
                 return self._resolve_np(head, cue.sent, limit=cue.i)
-        # "..., said the minister."
+        # "..., said the minister." Not the cue's object: "... and encouraged Americans to “check out” ..."
+        # names whom the speaker urged, not who spoke.
         for t in self.doc[cue.i + 1 : min(len(self.doc), cue.i + 8)]:
+            if t.dep_ in _OBJECTS:
+                continue
             if t.pos_ in ("NOUN", "PROPN") and t.head.i == cue.i and t.ent_type_ not in _WHEN:
                 return self._resolve_np(t, cue.sent)
         return None
