@@ -879,3 +879,14 @@ def test_the_object_of_a_cue_after_a_quote_is_not_its_speaker() -> None:
         "look closely" in s["content"]["text"] and "mayor" in (s["speaker"] or {}).get("name", "")
         for s in d["statements"]
     )
+
+
+def test_support_of_names_the_supporters_unless_a_possessor_does() -> None:
+    d = _analyse(
+        "The poll shows a tightening race as the governor consolidates the support of the Republican "
+        "Party in the state."
+    )
+    assert not any(s["cue"] and s["cue"]["text"] == "support" for s in d["statements"])
+    d = _analyse("Her support of the 2011 raid was widely known in the capital.")
+    s = next(s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "support")
+    assert s["content"]["text"] == "the 2011 raid"

@@ -59,27 +59,6 @@ _MAX_AFTER = 12
 _NOUN_PREPS = {"of", "about", "for", "against", "on", "over"}
 # Entity types that date a statement ("his remarks on Saturday"): never what was said.
 _WHEN = {"DATE", "TIME"}
-# Nouns whose "of" phrase is what was said ("allegations of fraud"), not who said it.
-_OF_CONTENT = {
-    "allegation",
-    "allegations",
-    "accusation",
-    "accusations",
-    "claim",
-    "claims",
-    "criticism",
-    "warning",
-    "warnings",
-    "threat",
-    "threats",
-    "fear",
-    "hope",
-    "denial",
-    "admission",
-    "prediction",
-    "support",
-    "opposition",
-}
 # Dependencies of a verb's objects: whom or what an act is done to, never who does it.
 _OBJECTS = {"dobj", "dative", "iobj", "obj"}
 _POSSESSIVE = {"his", "her", "their", "its", "my", "our"}
@@ -1125,7 +1104,11 @@ class _Finder:
             elif (
                 c.dep_ == "prep"
                 and c.lower_ in _NOUN_PREPS
-                and (c.lower_ != "of" or n.lower_ in _OF_CONTENT)
+                and (
+                    c.lower_ != "of"
+                    or n.lower_ in self.lex.of_content_nouns
+                    or (n.lower_ in self.lex.owned_of_content_nouns and any(x.dep_ == "poss" for x in n.children))
+                )
                 and not any(x.dep_ == "pobj" and x.ent_type_ in _WHEN for x in c.children)
             ):
                 content = self.tokens_span([x for x in c.subtree if x.i != c.i])

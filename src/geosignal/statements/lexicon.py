@@ -50,6 +50,8 @@ class SpeechLexicon:
     frame_speech: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     stance_preps: frozenset[str] = frozenset()
+    of_content_nouns: frozenset[str] = frozenset()
+    owned_of_content_nouns: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -112,4 +114,6 @@ def speech_lexicon() -> SpeechLexicon:
         frame_speech=words(data, "frame_speech"),
         judging_verbs=words(data, "judging_verbs"),
         stance_preps=words(data, "stance_preps"),
+        of_content_nouns=words(data, "of_content_nouns"),
+        owned_of_content_nouns=words(data, "owned_of_content_nouns"),
     )
