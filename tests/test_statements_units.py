@@ -890,3 +890,20 @@ def test_support_of_names_the_supporters_unless_a_possessor_does() -> None:
     d = _analyse("Her support of the 2011 raid was widely known in the capital.")
     s = next(s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "support")
     assert s["content"]["text"] == "the 2011 raid"
+
+
+def test_a_verb_after_a_subordinator_is_not_the_cue_of_the_quote_before_it() -> None:
+    d = _analyse(
+        "The governor described the mayor as a “disgrace to the city” after she attacked police officers in a speech."
+    )
+    for s in d["statements"]:
+        if "disgrace" in s["content"]["text"]:
+            assert s["cue"]["text"] == "described"
+    d = _analyse(
+        'Only 40 percent agreed that the mayor was "fit to serve a second term," while 70 percent said the same '
+        "of her rival."
+    )
+    for s in d["statements"]:
+        if "fit to serve" in s["content"]["text"]:
+            assert s["cue"]["text"] == "agreed"
+    assert any("fit to serve" in s["content"]["text"] for s in d["statements"])

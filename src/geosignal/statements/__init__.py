@@ -505,6 +505,10 @@ class _Finder:
                 return None
             if "\n" in t.text or t.text in _STOP_PUNCT or (t.text in _QUOTE_CHARS and j > i):
                 return None
+            if t.lower_ in _SUBORDINATORS and (t.dep_ in ("mark", "advmod") or t.pos_ == "SCONJ"):
+                # "... as a “disgrace” after she attacked ...", "“...,” while 73 percent said the same":
+                # the verb after a subordinator is another clause's, not the quote's cue.
+                return None
             if (self.is_cue_verb(t) and t.i not in self.used_cues) or self._shared_cue(t):
                 nxt_tok = self.doc[j + 1] if j + 1 < len(self.doc) else None
                 if inner_end in ".!?" and nxt_tok is not None and nxt_tok.text not in (".", ","):
