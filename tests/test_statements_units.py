@@ -907,3 +907,12 @@ def test_a_verb_after_a_subordinator_is_not_the_cue_of_the_quote_before_it() -> 
         if "fit to serve" in s["content"]["text"]:
             assert s["cue"]["text"] == "agreed"
     assert any("fit to serve" in s["content"]["text"] for s in d["statements"])
+
+
+def test_a_cue_that_opens_the_next_quote_is_not_the_cue_of_a_finished_quote_before_it() -> None:
+    d = _analyse(
+        "The senator says the plan from the governor is “a gift to the very rich who need no help.” "
+        "She adds, “Who pays for it in the end? You do.”"
+    )
+    adds = [s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "adds"]
+    assert [s["content"]["text"] for s in adds] == ["Who pays for it in the end? You do."]

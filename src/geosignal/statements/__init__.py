@@ -513,6 +513,14 @@ class _Finder:
                 nxt_tok = self.doc[j + 1] if j + 1 < len(self.doc) else None
                 if inner_end in ".!?" and nxt_tok is not None and nxt_tok.text not in (".", ","):
                     return None
+                if (
+                    inner_end in ".!?"
+                    and nxt is not None
+                    and not self.text[t.idx + len(t.text) : nxt.open].strip(" ,:\xa0")
+                ):
+                    # "“... he’s going to change.” She adds, “What kind of ...”": a finished quote,
+                    # and the cue after it opens the next one.
+                    return None
                 return t
             if (
                 t.pos_ in ("VERB",)
