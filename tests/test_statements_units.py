@@ -916,3 +916,11 @@ def test_a_cue_that_opens_the_next_quote_is_not_the_cue_of_a_finished_quote_befo
     )
     adds = [s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "adds"]
     assert [s["content"]["text"] for s in adds] == ["Who pays for it in the end? You do."]
+
+
+def test_a_thing_that_raises_questions_is_no_speaker() -> None:
+    d = _analyse("The governor's decision raises questions about what he might be hiding from voters.")
+    assert not any(s["cue"] and s["cue"]["text"] == "questions" for s in d["statements"])
+    d = _analyse("Senator Smith raised questions about the budget on Tuesday.")
+    s = next(s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "questions")
+    assert "Smith" in s["speaker"]["name"]

@@ -1144,7 +1144,11 @@ class _Finder:
             # "warnings from his attorney that ...", "a New York Times report that ...".
             speaker = self._resolve_np(by, n.sent)
         elif n.dep_ == "dobj" and n.head.pos_ == "VERB":
+            # "Sanders made the comment", not "Trump's decision raises questions about ...": through a
+            # verb that is no speech verb, only a person or body named as such holds the words.
+            self.loose = False
             speaker = self._speaker(n.head)
+            self.loose = True
         if speaker is None:
             return
         ref, mention = speaker
