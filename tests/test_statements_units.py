@@ -924,3 +924,9 @@ def test_a_thing_that_raises_questions_is_no_speaker() -> None:
     d = _analyse("Senator Smith raised questions about the budget on Tuesday.")
     s = next(s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "questions")
     assert "Smith" in s["speaker"]["name"]
+
+
+def test_a_nickname_or_scare_quoted_modifier_is_not_a_quote() -> None:
+    # A quoted word that only modifies the noun after it ("Marcia "Cia" Price", "“quack” cures").
+    d = _analyse('State Del. Marcia "Cia" Price, a Democrat from Newport News, shouted to the crowd at the rally.')
+    assert not any("Cia" in s["content"]["text"] for s in d["statements"])

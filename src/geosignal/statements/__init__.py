@@ -196,6 +196,8 @@ class _Finder:
         self.all_quotes: list[Quote] = []
         self.pending: list[Quote] = []
         self.quote_starts: list[int] = []
+        self.modifier_marks: set[tuple[int, int]] = set()
+        self.modifier_chars: set[int] = set()
         self.statements: list[Statement] = []
         self.verbs = self.lex.all_verbs
         self.relative: Token | None = None
@@ -355,6 +357,9 @@ class _Finder:
         self.pending = quotes
         self.all_quotes = [q for q in quotes if q.closed and len(self.text[q.start : q.end].split()) >= 4]
         self.quote_starts = [q.start for q in self.all_quotes]
+        modifiers = [q for q in quotes if q.closed and self._quoted_modifier(q)]
+        self.modifier_marks = {(q.open, q.close) for q in modifiers}
+        self.modifier_chars = {c for q in modifiers for c in (q.open, q.end)}
         last_cue: Token | None = None
         turns = list(self.quoted)
         for k, q in enumerate(quotes):
@@ -364,6 +369,8 @@ class _Finder:
                 continue
             if self._title_like(q):
                 continue  # a show, book or slogan title ("told MSNBC's "Morning Joe" that ..."), not words said
+            if (q.open, q.close) in self.modifier_marks:
+                continue  # "Marcia "Cia" Price", "promoting “quack” cures": a nickname or scare quote
             after = self._cue_after(q, quotes[k + 1] if k + 1 < len(quotes) else None)
             before = self._cue_before(q, last_cue)
             cue = after
@@ -409,6 +416,20 @@ class _Finder:
                     channel=self._channel(cue, ref),
                 )
             )
+
+    def _quoted_modifier(self, q: Quote) -> bool:
+        """Quoted words that only modify a noun after the closing mark.
+
+        A nickname inside a name ("Marcia "Cia" Price") or a scare-quoted word in a noun phrase
+        ("promoting “quack” medical cures"): words held at a distance, not words said.
+        """
+        toks = [t for t in self.doc[self.tok_at(q.start) : self.tok_at(max(q.start, q.end - 1)) + 1]]
+        toks = [t for t in toks if q.start <= t.idx < q.end and not t.is_punct and not t.is_space]
+        if not toks or len(toks) > 3:
+            return False
+        inside = {t.i for t in toks}
+        heads = [t for t in toks if t.head.i not in inside]
+        return len(heads) == 1 and heads[0].dep_ in ("amod", "compound", "nmod") and heads[0].head.idx >= q.close
 
     def _title_like(self, q: Quote) -> bool:
         """A short quoted name in title case with no sentence end: "Face the Nation", "Morning Joe"."""
@@ -503,6 +524,8 @@ class _Finder:
             t = self.doc[j]
             if nxt is not None and t.idx >= nxt.open:
                 return None
+            if t.text in _QUOTE_CHARS and t.idx in self.modifier_chars:
+                continue  # the marks of a nickname in the speaker's name: "Marcia "Cia" Price ... shouted"
             if "\n" in t.text or t.text in _STOP_PUNCT or (t.text in _QUOTE_CHARS and j > i):
                 return None
             if t.lower_ in _SUBORDINATORS and (t.dep_ in ("mark", "advmod") or t.pos_ == "SCONJ"):
