@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 import geosignal
-from geosignal.model import Analysis, RawDocument
+from geosignal.model import Actor, Analysis, Mention, RawDocument
 from geosignal.statements.quotes import find_quotes
 
 pytestmark = pytest.mark.model
@@ -589,3 +589,344 @@ def test_a_that_clause_of_ensure_is_no_statement() -> None:
     assert not any("police officers" in s["content"]["text"] for s in d["statements"])
     d = _analyse("We realized that the local police officers receive no training.")
     assert any("police officers" in s["content"]["text"] for s in d["statements"])
+
+
+def _parsed(rows: list[tuple[str, bool, int, str, str, str, str]], people: tuple[str, ...] = ()) -> Analysis:
+    """Run the stage on a hand-built parse: (word, space after, head, dep, pos, tag, lemma) rows.
+
+    ``people`` are words the resolver would have read as named people.
+    """
+    import spacy
+    from spacy.tokens import Doc
+
+    from geosignal import statements
+    from geosignal.model import Document
+    from geosignal.stage import Context
+
+    doc = Doc(
+        spacy.blank("en").vocab,
+        words=[r[0] for r in rows],
+        spaces=[r[1] for r in rows],
+        heads=[r[2] for r in rows],
+        deps=[r[3] for r in rows],
+        pos=[r[4] for r in rows],
+        tags=[r[5] for r in rows],
+        lemmas=[r[6] for r in rows],
+    )
+    analysis = Analysis(document=Document(id="t", text=doc.text))
+    for t in doc:
+        if t.text in people:
+            mention = Mention(t.idx, t.idx + len(t.text), t.text, "name")
+            analysis.actors.append(Actor(t.text.lower(), t.text, "person", None, mentions=[mention]))
+    statements.run(doc, analysis, Context(kb=None, published=None))  # type: ignore[arg-type]
+    return analysis
+
+
+def test_the_of_phrase_of_a_number_speaks() -> None:
+    d = _analyse("A number of tax experts said the plan would raise prices for families.")
+    s = _by_content(d, "raise prices")
+    assert "experts" in s["speaker"]["mention"]["text"] and "number" not in s["speaker"]["mention"]["text"]
+
+
+def test_people_named_by_a_public_role_speak_with_any_cue() -> None:
+    d = _analyse("State regulators urged the company to halt the sale of the drug.")
+    s = _by_content(d, "halt the sale")
+    assert s["speaker"]["name"] == "State regulators"
+
+
+def test_you_is_a_pronoun_speaker() -> None:
+    d = _analyse("You know that the rules have changed since the election.")
+    s = _by_content(d, "the rules have changed")
+    assert s["speaker"]["kind"] == "pronoun" and s["speaker"]["mention"]["text"] == "You"
+
+
+def test_a_relative_pronoun_hung_off_its_noun_takes_the_noun_before_it() -> None:
+    # "which reported ..." parsed as an adverbial clause of "turned", not a relative clause of "department".
+    analysis = _parsed(
+        [
+            ("They", True, 1, "nsubj", "PRON", "PRP", "they"),
+            ("turned", True, 1, "ROOT", "VERB", "VBD", "turn"),
+            ("to", True, 1, "prep", "ADP", "IN", "to"),
+            ("the", True, 5, "det", "DET", "DT", "the"),
+            ("police", True, 5, "compound", "NOUN", "NN", "police"),
+            ("department", True, 2, "pobj", "NOUN", "NN", "department"),
+            ("which", True, 7, "nsubj", "PRON", "WDT", "which"),
+            ("reported", True, 1, "advcl", "VERB", "VBD", "report"),
+            ("twenty", True, 10, "nummod", "NUM", "CD", "twenty"),
+            ("violent", True, 10, "amod", "ADJ", "JJ", "violent"),
+            ("incidents", False, 7, "dobj", "NOUN", "NNS", "incident"),
+            (".", False, 1, "punct", "PUNCT", ".", "."),
+        ]
+    )
+    (s,) = analysis.statements
+    assert s.content.text == "twenty violent incidents"
+    assert s.speaker_mention is not None and s.speaker_mention.text == "police department"
+
+
+def _two_subjects(first: tuple[str, ...], joiner: tuple[str, ...]) -> list[tuple[str, bool, int, str, str, str, str]]:
+    # "<first> <joiner> Lawmakers urged officials to resign ." with both nouns as subjects of "urged".
+    n = len(first) + len(joiner)
+    rows: list[tuple[str, bool, int, str, str, str, str]] = []
+    for k, w in enumerate(first):
+        last = k == len(first) - 1
+        rows.append(
+            (
+                w,
+                True,
+                n + 1 if last else len(first) - 1,
+                "nsubj" if last else "det",
+                "NOUN" if last else "DET",
+                "NN",
+                w.lower(),
+            )
+        )
+    for w in joiner:
+        rows.append((w, True, n + 1, "cc" if w == "and" else "punct", "CCONJ" if w == "and" else "PUNCT", "", w))
+    rows += [
+        ("Lawmakers", True, n + 1, "nsubj", "NOUN", "NNS", "lawmaker"),
+        ("urged", True, n + 1, "ROOT", "VERB", "VBD", "urge"),
+        ("officials", True, n + 1, "dobj", "NOUN", "NNS", "official"),
+        ("to", True, n + 4, "aux", "PART", "TO", "to"),
+        ("resign", False, n + 1, "xcomp", "VERB", "VB", "resign"),
+        (".", False, n + 1, "punct", "PUNCT", ".", "."),
+    ]
+    return rows
+
+
+def test_of_two_subjects_the_parser_gave_a_verb_the_nearest_speaks_unless_joined_by_and() -> None:
+    (s,) = _parsed(_two_subjects(("The", "Latest"), (":",))).statements
+    assert s.speaker_mention is not None and s.speaker_mention.text == "Lawmakers"
+    (s,) = _parsed(_two_subjects(("The", "residents"), ("and",))).statements
+    assert s.speaker_mention is not None and s.speaker_mention.text == "residents"
+
+
+def test_a_relative_clause_that_attributes_a_claim_keeps_its_own_speaker() -> None:
+    d = _analyse("The mayor criticized the new contracts, which he said were signed without any public review.")
+    inner = [s for s in d["statements"] if s["cue"]["text"] == "said"]
+    assert inner and inner[0]["speaker"]["mention"]["text"] == "he"
+    assert "signed without any public review" in inner[0]["content"]["text"]
+    d = _analyse("Officials said the money went to what the auditors said was a fraudulent charity in Ohio.")
+    speakers = {s["speaker"]["mention"]["text"] for s in d["statements"] if s["cue"]["text"] == "said"}
+    assert speakers == {"Officials", "auditors"}
+    # An ordinary clause inside what was said stays part of the outer statement.
+    d = _analyse("Officials said the auditors said the charity was a fraud.")
+    assert [s["speaker"]["mention"]["text"] for s in d["statements"]] == ["Officials"]
+
+
+def test_a_name_right_before_a_verb_that_lost_its_subject_speaks() -> None:
+    # "..., Obama and Clinton call them wolves": the parser joined the names to the clause before.
+    rows = [
+        ("When", True, 2, "advmod", "SCONJ", "WRB", "when"),
+        ("attackers", True, 2, "nsubj", "NOUN", "NNS", "attacker"),
+        ("strike", False, 8, "advcl", "VERB", "VBP", "strike"),
+        (",", True, 1, "punct", "PUNCT", ",", ","),
+        ("Smith", True, 1, "conj", "PROPN", "NNP", "Smith"),
+        ("and", True, 4, "cc", "CCONJ", "CC", "and"),
+        ("Jones", True, 4, "conj", "PROPN", "NNP", "Jones"),
+        ("bluntly", True, 8, "advmod", "ADV", "RB", "bluntly"),
+        ("call", True, 8, "ROOT", "VERB", "VBP", "call"),
+        ("them", True, 8, "dobj", "PRON", "PRP", "they"),
+        ("common", True, 11, "amod", "ADJ", "JJ", "common"),
+        ("criminals", False, 8, "oprd", "NOUN", "NNS", "criminal"),
+        (".", False, 8, "punct", "PUNCT", ".", "."),
+    ]
+    (s,) = _parsed(rows, people=("Smith", "Jones")).statements
+    assert s.cue is not None and s.cue.text == "call" and "common criminals" in s.content.text
+    assert s.speaker_mention is not None and s.speaker_mention.text == "Jones"
+    # Not when a word that is no name stands before the verb.
+    rows[6] = ("critics", True, 4, "conj", "NOUN", "NNS", "critic")
+    assert _parsed(rows, people=("Smith",)).statements == []
+
+
+def test_an_agentless_passive_attributes_what_it_says_of_its_subject() -> None:
+    d = _analyse("The new bridge is widely considered a model for the region.")
+    s = _by_content(d, "a model for the region")
+    assert s["speaker"]["kind"] == "unstated" and s["content"]["text"].startswith("The new bridge")
+    d = _analyse("North Korea is not thought to be capable of hitting the mainland.")
+    s = _by_content(d, "capable of hitting the mainland")
+    assert s["speaker"]["kind"] == "unstated" and s["content"]["text"].startswith("North Korea")
+    # A passive of a verb that names or judges nothing attributes nothing.
+    d = _analyse("The new bridge was built as a model for the region.")
+    assert d["statements"] == []
+
+
+def test_a_sentence_opened_by_in_and_a_text_is_what_the_text_says() -> None:
+    d = _analyse("In the latest poll, the governor leads his rival by six points among likely voters.")
+    s = _by_content(d, "leads his rival by six points")
+    assert s["cue"]["text"] == "In the latest poll" and "poll" in s["speaker"]["mention"]["text"]
+    # A sentence with a cue of its own is that cue's statement.
+    d = _analyse("In the latest poll, most voters said the governor should resign.")
+    assert [s["cue"]["text"] for s in d["statements"]] == ["said"]
+    # Not any "In" phrase: a place or a time frames nothing said.
+    d = _analyse("In the capital, the governor leads a march of thousands of farmers.")
+    assert d["statements"] == []
+
+
+def test_it_speaks_as_the_subject_of_a_speech_act_with_an_object() -> None:
+    d = _analyse("The newspaper has a long history in the city. This week it attacked the mayor's new budget plan.")
+    s = _by_content(d, "budget plan")
+    assert s["speaker"]["mention"]["text"] == "it" and s["cue"]["text"] == "attacked"
+    # An "it" with no speech act, or a speech verb with no object, says nothing.
+    d = _analyse("It rained all week. It continued into the weekend, and it is likely to get worse.")
+    assert d["statements"] == []
+
+
+def test_a_participle_after_a_preposition_takes_the_subject_of_the_verb_it_hangs_on() -> None:
+    d = _analyse("The governor refuses to name a successor, aside from saying he wants someone with experience.")
+    s = _by_content(d, "he wants someone with experience")
+    assert s["cue"]["text"] == "saying" and "governor" in s["speaker"]["mention"]["text"]
+
+
+def test_a_judging_verb_with_its_object_and_as_phrase_is_a_view_held() -> None:
+    d = _analyse("Many critics see the new law as a threat to free speech.")
+    s = _by_content(d, "a threat to free speech")
+    assert s["cue"]["text"] == "see" and s["content"]["text"].startswith("the new law")
+    # Without a predicate the verb says nothing: "see" is a verb of sight here.
+    d = _analyse("Many critics saw the new law on Tuesday.")
+    assert d["statements"] == []
+
+
+def test_stance_verbs_with_their_prepositions() -> None:
+    d = _analyse("I believe in the good sense of the voters. The court ruled against the new voting procedure.")
+    assert "good sense of the voters" in _by_content(d, "good sense")["content"]["text"]
+    assert _by_content(d, "voting procedure")["cue"]["text"] == "ruled"
+
+
+def test_a_stance_adjective_with_a_preposition_holds_a_view_of_its_object() -> None:
+    d = _analyse("Local farmers were deeply worried about the new water rules. Officials are furious over the delay.")
+    s = _by_content(d, "the new water rules")
+    assert s["cue"]["text"] == "worried" and s["speaker"]["mention"]["text"] == "Local farmers"
+    assert _by_content(d, "the delay")["cue"]["text"] == "furious"
+    # A stance adjective whose phrase names no thing holds no view of it.
+    d = _analyse("The farmers were worried about it all week.")
+    assert d["statements"] == []
+
+
+def test_according_to_at_the_end_keeps_the_sources_appositive_out_of_the_content() -> None:
+    d = _analyse(
+        "Most families would pay less tax under the plan, according to an analysis by Maria Lopez, "
+        "a former Treasury economist now teaching in Boston, whose figures were checked by others."
+    )
+    s = next(s for s in d["statements"] if s["cue"]["text"] == "according to")
+    assert s["content"]["text"].startswith("Most families would pay less tax")
+    assert "Treasury economist" not in s["content"]["text"]
+
+
+def test_a_participle_after_an_object_has_the_object_for_its_subject() -> None:
+    # "The collapse left many farmers feeling that ...", the participle an object complement.
+    rows = [
+        ("The", True, 1, "det", "DET", "DT", "the"),
+        ("collapse", True, 2, "nsubj", "NOUN", "NN", "collapse"),
+        ("left", True, 2, "ROOT", "VERB", "VBD", "leave"),
+        ("many", True, 4, "amod", "ADJ", "JJ", "many"),
+        ("farmers", True, 2, "dobj", "NOUN", "NNS", "farmer"),
+        ("feeling", True, 2, "xcomp", "VERB", "VBG", "feel"),
+        ("that", True, 9, "mark", "SCONJ", "IN", "that"),
+        ("the", True, 8, "det", "DET", "DT", "the"),
+        ("state", True, 9, "nsubj", "NOUN", "NN", "state"),
+        ("abandoned", True, 5, "ccomp", "VERB", "VBD", "abandon"),
+        ("them", False, 9, "dobj", "PRON", "PRP", "they"),
+        (".", False, 2, "punct", "PUNCT", ".", "."),
+    ]
+    (s,) = _parsed(rows).statements
+    assert s.cue is not None and s.cue.text == "feeling" and s.content.text == "that the state abandoned them"
+    assert s.speaker_mention is not None and s.speaker_mention.text == "many farmers"
+
+
+def test_a_prepositional_content_that_is_only_a_time_is_no_statement() -> None:
+    d = _analyse("Other officials weighed in on Friday. City officials weighed in on the new curfew.")
+    texts = [s["content"]["text"] for s in d["statements"]]
+    assert "Friday" not in texts and any("the new curfew" in t for t in texts), texts
+
+
+def test_a_finite_verb_hung_on_a_participle_before_it_takes_the_participles_subject() -> None:
+    # "Protesters marching through town chanted ...", parsed with "marching" as the main verb.
+    rows = [
+        ("Protesters", True, 1, "nsubj", "NOUN", "NNS", "protester"),
+        ("marching", True, 1, "ROOT", "VERB", "VBG", "march"),
+        ("through", True, 1, "prep", "ADP", "IN", "through"),
+        ("town", True, 2, "pobj", "NOUN", "NN", "town"),
+        ("chanted", True, 1, "advcl", "VERB", "VBD", "chant"),
+        ("slogans", True, 4, "dobj", "NOUN", "NNS", "slogan"),
+        ("against", True, 5, "prep", "ADP", "IN", "against"),
+        ("the", True, 8, "det", "DET", "DT", "the"),
+        ("mayor", False, 6, "pobj", "NOUN", "NN", "mayor"),
+        (".", False, 1, "punct", "PUNCT", ".", "."),
+    ]
+    (s,) = _parsed(rows).statements
+    assert s.cue is not None and s.cue.text == "chanted" and s.content.text == "slogans against the mayor"
+    assert s.speaker_mention is not None and s.speaker_mention.text == "Protesters"
+
+
+def test_an_infinitive_right_after_a_verb_of_promise_wins_over_a_clause_farther_on() -> None:
+    d = _analyse(
+        "On Monday, however, the governor spoke to a meeting of dairy farmers, promising to cut "
+        "water fees and open more state land to grazing ― probably not exactly what the mayor had in mind."
+    )
+    s = next(s for s in d["statements"] if s["cue"]["text"] == "promising")
+    assert s["content"]["text"].startswith("to cut water fees")
+
+
+def test_the_object_of_a_cue_after_a_quote_is_not_its_speaker() -> None:
+    # "..., said the minister" takes the name after the cue; an object there is whom the act is done to.
+    d = _analyse(
+        "The mayor wrote late on Sunday that the council was “a joke” and “a fraud” and encouraged "
+        "voters to “look closely” at its budget."
+    )
+    names = [(s["speaker"] or {}).get("name") or "" for s in d["statements"]]
+    assert names and not any("voter" in n.lower() for n in names)
+    assert any(
+        "look closely" in s["content"]["text"] and "mayor" in (s["speaker"] or {}).get("name", "")
+        for s in d["statements"]
+    )
+
+
+def test_support_of_names_the_supporters_unless_a_possessor_does() -> None:
+    d = _analyse(
+        "The poll shows a tightening race as the governor consolidates the support of the Republican "
+        "Party in the state."
+    )
+    assert not any(s["cue"] and s["cue"]["text"] == "support" for s in d["statements"])
+    d = _analyse("Her support of the 2011 raid was widely known in the capital.")
+    s = next(s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "support")
+    assert s["content"]["text"] == "the 2011 raid"
+
+
+def test_a_verb_after_a_subordinator_is_not_the_cue_of_the_quote_before_it() -> None:
+    d = _analyse(
+        "The governor described the mayor as a “disgrace to the city” after she attacked police officers in a speech."
+    )
+    for s in d["statements"]:
+        if "disgrace" in s["content"]["text"]:
+            assert s["cue"]["text"] == "described"
+    d = _analyse(
+        'Only 40 percent agreed that the mayor was "fit to serve a second term," while 70 percent said the same '
+        "of her rival."
+    )
+    for s in d["statements"]:
+        if "fit to serve" in s["content"]["text"]:
+            assert s["cue"]["text"] == "agreed"
+    assert any("fit to serve" in s["content"]["text"] for s in d["statements"])
+
+
+def test_a_cue_that_opens_the_next_quote_is_not_the_cue_of_a_finished_quote_before_it() -> None:
+    d = _analyse(
+        "The senator says the plan from the governor is “a gift to the very rich who need no help.” "
+        "She adds, “Who pays for it in the end? You do.”"
+    )
+    adds = [s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "adds"]
+    assert [s["content"]["text"] for s in adds] == ["Who pays for it in the end? You do."]
+
+
+def test_a_thing_that_raises_questions_is_no_speaker() -> None:
+    d = _analyse("The governor's decision raises questions about what he might be hiding from voters.")
+    assert not any(s["cue"] and s["cue"]["text"] == "questions" for s in d["statements"])
+    d = _analyse("Senator Smith raised questions about the budget on Tuesday.")
+    s = next(s for s in d["statements"] if s["cue"] and s["cue"]["text"] == "questions")
+    assert "Smith" in s["speaker"]["name"]
+
+
+def test_a_nickname_or_scare_quoted_modifier_is_not_a_quote() -> None:
+    # A quoted word that only modifies the noun after it ("Marcia "Cia" Price", "“quack” cures").
+    d = _analyse('State Del. Marcia "Cia" Price, a Democrat from Newport News, shouted to the crowd at the rally.')
+    assert not any("Cia" in s["content"]["text"] for s in d["statements"])

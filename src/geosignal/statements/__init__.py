@@ -51,7 +51,7 @@ _SUBORDINATORS = {
 # Entity types that name a place or a state: never the content of a statement on their own.
 _PLACES = {"GPE", "LOC", "FAC", "NORP"}
 _NONSPEAKERS = {"it", "this", "there", "what", "which", "that", "these", "those"}
-_PERSONAL = {"he", "she", "they", "i", "we"}
+_PERSONAL = {"he", "she", "they", "i", "we", "you"}
 _DATELINE_DASHES = {"--", "—", "–", "-", "―"}
 _MAX_AFTER = 12
 # A speech noun's phrase that says what was said: not its "to" phrase, which names whom it was
@@ -59,27 +59,8 @@ _MAX_AFTER = 12
 _NOUN_PREPS = {"of", "about", "for", "against", "on", "over"}
 # Entity types that date a statement ("his remarks on Saturday"): never what was said.
 _WHEN = {"DATE", "TIME"}
-# Nouns whose "of" phrase is what was said ("allegations of fraud"), not who said it.
-_OF_CONTENT = {
-    "allegation",
-    "allegations",
-    "accusation",
-    "accusations",
-    "claim",
-    "claims",
-    "criticism",
-    "warning",
-    "warnings",
-    "threat",
-    "threats",
-    "fear",
-    "hope",
-    "denial",
-    "admission",
-    "prediction",
-    "support",
-    "opposition",
-}
+# Dependencies of a verb's objects: whom or what an act is done to, never who does it.
+_OBJECTS = {"dobj", "dative", "iobj", "obj"}
 _POSSESSIVE = {"his", "her", "their", "its", "my", "our"}
 # "WALLACE: Let's start ..." (a transcript turn) and "Pence: Flowers won't be at debate" (a title).
 _TURN = re.compile(r"[\"“”']?\s*([A-Z][A-Z.'’ -]{0,28}[A-Z]\.?):\s+(\S.*?)\s*$")
@@ -110,7 +91,8 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     finder.continued()
     finder.sources()
     finder.statements = sorted(
-        _outermost(finder.statements, finder.coordinated), key=lambda s: (s.content.start, s.content.end)
+        _outermost(finder.statements, finder.coordinated | finder.extracted),
+        key=lambda s: (s.content.start, s.content.end),
     )
     for n, s in enumerate(finder.statements, 1):
         s.id = f"s{n}"
@@ -126,7 +108,9 @@ def _outermost(statements: list[Statement], coordinated: frozenset[int] | set[in
 
     A claim reported inside what someone else said belongs to that outer statement; but not a
     cue the parser joined to the reported clause that stands beside the outer cue (its start in
-    ``coordinated``): "Republicans said they were convinced ... and Democrats accused ...".
+    ``coordinated``): "Republicans said they were convinced ... and Democrats accused ...", nor a
+    cue of a relative clause that makes a claim of its own ("his donations, which he said were
+    accompanied by favors").
     """
     seen: set[tuple[int, int]] = set()
     unique: list[Statement] = []
@@ -212,12 +196,16 @@ class _Finder:
         self.all_quotes: list[Quote] = []
         self.pending: list[Quote] = []
         self.quote_starts: list[int] = []
+        self.modifier_marks: set[tuple[int, int]] = set()
+        self.modifier_chars: set[int] = set()
         self.statements: list[Statement] = []
         self.verbs = self.lex.all_verbs
         self.relative: Token | None = None
         self.loose = True
+        self.clausal = False  # the cue being read has a clause for its content ("you think that ...")
         self.created: set[str] = set()  # unnamed actors this stage added
         self.coordinated: set[int] = set()  # starts of cues joined to another cue's clause
+        self.extracted: set[int] = set()  # starts of cues whose clause lost its subject to a relative
 
     # -- helpers ---------------------------------------------------------------------------
     def tok_at(self, char: int) -> int:
@@ -260,6 +248,12 @@ class _Finder:
         return (
             (t.pos_ in ("VERB", "AUX") and self.lemma(t) in self.verbs and t.pos_ != "AUX")
             or (t.pos_ == "VERB" and t.lower_ in ("said", "says", "told", "added", "noted"))
+            # A passive of judging or naming ("is widely regarded as ...", "was dubbed ...").
+            or (
+                t.tag_ == "VBN"
+                and self.lemma(t) in self.lex.agentless_verbs
+                and any(c.dep_ == "nsubjpass" for c in t.children)
+            )
             or (
                 # Any verb with a "that"-clause ("realized that ...", "made clear that ...").
                 t.pos_ == "VERB"
@@ -363,6 +357,9 @@ class _Finder:
         self.pending = quotes
         self.all_quotes = [q for q in quotes if q.closed and len(self.text[q.start : q.end].split()) >= 4]
         self.quote_starts = [q.start for q in self.all_quotes]
+        modifiers = [q for q in quotes if q.closed and self._quoted_modifier(q)]
+        self.modifier_marks = {(q.open, q.close) for q in modifiers}
+        self.modifier_chars = {c for q in modifiers for c in (q.open, q.end)}
         last_cue: Token | None = None
         turns = list(self.quoted)
         for k, q in enumerate(quotes):
@@ -372,6 +369,8 @@ class _Finder:
                 continue
             if self._title_like(q):
                 continue  # a show, book or slogan title ("told MSNBC's "Morning Joe" that ..."), not words said
+            if (q.open, q.close) in self.modifier_marks:
+                continue  # "Marcia "Cia" Price", "promoting “quack” cures": a nickname or scare quote
             after = self._cue_after(q, quotes[k + 1] if k + 1 < len(quotes) else None)
             before = self._cue_before(q, last_cue)
             cue = after
@@ -417,6 +416,20 @@ class _Finder:
                     channel=self._channel(cue, ref),
                 )
             )
+
+    def _quoted_modifier(self, q: Quote) -> bool:
+        """Quoted words that only modify a noun after the closing mark.
+
+        A nickname inside a name ("Marcia "Cia" Price") or a scare-quoted word in a noun phrase
+        ("promoting “quack” medical cures"): words held at a distance, not words said.
+        """
+        toks = [t for t in self.doc[self.tok_at(q.start) : self.tok_at(max(q.start, q.end - 1)) + 1]]
+        toks = [t for t in toks if q.start <= t.idx < q.end and not t.is_punct and not t.is_space]
+        if not toks or len(toks) > 3:
+            return False
+        inside = {t.i for t in toks}
+        heads = [t for t in toks if t.head.i not in inside]
+        return len(heads) == 1 and heads[0].dep_ in ("amod", "compound", "nmod") and heads[0].head.idx >= q.close
 
     def _title_like(self, q: Quote) -> bool:
         """A short quoted name in title case with no sentence end: "Face the Nation", "Morning Joe"."""
@@ -486,8 +499,11 @@ class _Finder:
                 head = between[-1]
             if head is not None and head.lower_ not in _NONSPEAKERS:
                 return self._resolve_np(head, cue.sent, limit=cue.i)
-        # "..., said the minister."
+        # "..., said the minister." Not the cue's object: "... and encouraged Americans to “check out” ..."
+        # names whom the speaker urged, not who spoke.
         for t in self.doc[cue.i + 1 : min(len(self.doc), cue.i + 8)]:
+            if t.dep_ in _OBJECTS:
+                continue
             if t.pos_ in ("NOUN", "PROPN") and t.head.i == cue.i and t.ent_type_ not in _WHEN:
                 return self._resolve_np(t, cue.sent)
         return None
@@ -508,11 +524,25 @@ class _Finder:
             t = self.doc[j]
             if nxt is not None and t.idx >= nxt.open:
                 return None
+            if t.text in _QUOTE_CHARS and t.idx in self.modifier_chars:
+                continue  # the marks of a nickname in the speaker's name: "Marcia "Cia" Price ... shouted"
             if "\n" in t.text or t.text in _STOP_PUNCT or (t.text in _QUOTE_CHARS and j > i):
+                return None
+            if t.lower_ in _SUBORDINATORS and (t.dep_ in ("mark", "advmod") or t.pos_ == "SCONJ"):
+                # "... as a “disgrace” after she attacked ...", "“...,” while 73 percent said the same":
+                # the verb after a subordinator is another clause's, not the quote's cue.
                 return None
             if (self.is_cue_verb(t) and t.i not in self.used_cues) or self._shared_cue(t):
                 nxt_tok = self.doc[j + 1] if j + 1 < len(self.doc) else None
                 if inner_end in ".!?" and nxt_tok is not None and nxt_tok.text not in (".", ","):
+                    return None
+                if (
+                    inner_end in ".!?"
+                    and nxt is not None
+                    and not self.text[t.idx + len(t.text) : nxt.open].strip(" ,:\xa0")
+                ):
+                    # "“... he’s going to change.” She adds, “What kind of ...”": a finished quote,
+                    # and the cue after it opens the next one.
                     return None
                 return t
             if (
@@ -653,6 +683,8 @@ class _Finder:
             if low in self.lex.according and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 self._according(t)
                 continue
+            if low == "in" and t.dep_ == "prep" and not self.in_quote(t.idx) and self._in_frame(t):
+                continue
             if t.pos_ == "NOUN" and t.lower_ in self.lex.cue_nouns and not self.in_quote(t.idx):
                 self._noun_cue(t)
                 continue
@@ -680,8 +712,9 @@ class _Finder:
             self.loose = self.lemma(t) in self.lex.clause_verbs and (
                 any(c.dep_ == "ccomp" for c in t.children) or not any(c.dep_ == "dobj" for c in t.children)
             )
+            self.clausal = any(c.dep_ == "ccomp" for c in t.children)
             speaker = self._speaker(t)
-            self.loose = True
+            self.loose, self.clausal = True, False
             if speaker is None:
                 if self._agentless(t):
                     # "It is widely believed that ...", "He has been accused of ...": said by someone unnamed.
@@ -699,8 +732,57 @@ class _Finder:
             self.used_cues.add(t.i)
             if self._coordinated_with(t) is not None:
                 self.coordinated.add(t.idx)
+            if self._relative_extraction(t):
+                self.extracted.add(t.idx)
             sent = t.sent
             self._add_reported(ref, mention, content, sent, self.span(t.idx, t.idx + len(t.text)), channel)
+
+    def _in_frame(self, prep: Token) -> bool:
+        """A sentence opened by "In <a text>,": the rest of it is what the text says.
+
+        "In this poll, Trump rose 1 point since the debate", "In a statement issued Tuesday,
+        Clinton was more circumspect": the text's words, or (for a text of someone's own words)
+        those of the subject of the sentence when it is a named person or body. The rest must
+        have no cue of its own ("In the poll, 52 percent said ..." is the "said" statement).
+        """
+        sent = prep.sent
+        first = next((x for x in sent if not x.is_space and x.text not in _QUOTE_CHARS), None)
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if first is None or first.i != prep.i or pobj is None or pobj.pos_ != "NOUN":
+            return False
+        word = pobj.lemma_.lower()
+        speech = word in self.lex.frame_speech or pobj.lower_ in self.lex.frame_speech
+        if not (speech or word in self.lex.frame_texts or pobj.lower_ in self.lex.frame_texts):
+            return False
+        phrase = {x.i for x in prep.subtree}
+        comma = next((x for x in sent if x.i > max(phrase)), None)
+        if comma is None or comma.text != ",":
+            return False
+        rest = [x for x in sent if x.i > comma.i and not x.is_space]
+        if sum(1 for x in rest if not x.is_punct) < 3 or any(self.is_cue_verb(x) for x in rest):
+            return False
+        content = self.tokens_span(rest)
+        if content is None:
+            return False
+        speaker: tuple[ActorRef, Span | None] | None = None
+        main = prep.head
+        subj = next((c for c in main.children if c.dep_ in ("nsubj", "nsubjpass") and c.i > comma.i), None)
+        if speech and subj is not None:
+            named = [
+                m
+                for m in self._mentions_in(subj.idx, subj.idx + len(subj.text))
+                if m[0] <= subj.idx < m[1] and m[2].type in ("person", "organization", "media")
+            ]
+            if named:
+                speaker = self._ref(named[0])
+        if speaker is None:
+            speaker = self._resolve_np(pobj, sent, limit=comma.i)
+        if speaker is None:
+            return False
+        ref, mention = speaker
+        cue = self.span(prep.idx, pobj.idx + len(pobj.text))
+        self._add_reported(ref, mention, content, sent, cue)
+        return True
 
     def _relayed(self, v: Token) -> bool:
         """'TASS quoted Peskov as saying X': Peskov said X, TASS relays it (the channel)."""
@@ -776,6 +858,14 @@ class _Finder:
         # The clause after the verb first: a clause before it across ";" or ":" is a sentence of its
         # own the parser joined ("It's unlikely; Clinton's team says she'll continue ...").
         comps = [c for c in kids if c.dep_ == "ccomp" and len(list(c.subtree)) >= 3]
+        if lemma in self.lex.intention_verbs and lemma not in self.lex.refusal_verbs:
+            # "promising to lift regulations ― probably not what Graham had in mind": the infinitive
+            # right after the verb is what was promised, before a clause the parser hung on it farther on.
+            inf = next(
+                (c for c in kids if c.dep_ == "xcomp" and c.i == v.i + 2 and self.doc[v.i + 1].lower_ == "to"), None
+            )
+            if inf is not None and all(c.i > inf.right_edge.i for c in comps) and comps:
+                return self.tokens_span(inf.subtree)
         for c in sorted(comps, key=lambda c: c.i < v.i):
             if c.i > v.i:
                 return self.tokens_span(c.subtree)
@@ -818,6 +908,21 @@ class _Finder:
             subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.i < v.i), None)
             if subj is not None and subj.lower_ not in _NONSPEAKERS:
                 return self.tokens_span(subj.subtree)
+        # Agentless passive with a predicate: "it is considered a threat", "North Korea is not thought
+        # to be capable of ...": the subject with what is said of it, from the subject to the end of
+        # the predicate. Not an "as" phrase: "is often described as the finest" is weasel wording,
+        # which the claims stage reads as the outlet's own hedged view, not as anyone's statement.
+        if self._agentless(v):
+            subj = next((c for c in kids if c.dep_ == "nsubjpass" and c.i < v.i), None)
+            pred = [
+                c
+                for c in kids
+                if c.i > v.i and (c.dep_ == "oprd" or (c.dep_ == "xcomp" and any(x.lower_ == "to" for x in c.children)))
+            ]
+            if subj is not None and pred and subj.lower_ not in _RELATIVE | {"what"}:
+                return self.tokens_span([*subj.subtree, *(x for c in pred for x in c.subtree)])
+            if subj is not None and pred:
+                return self.tokens_span([x for c in pred for x in c.subtree])
         # Mid-sentence parenthetical: "The museum, Mr. Bush said, celebrated ...", "..., he told me on Friday, is ...".
         inserted = self._inserted_cue(v, kids)
         if inserted is not None:
@@ -849,13 +954,20 @@ class _Finder:
                         toks = [x for p in c.rights for x in p.subtree] or [
                             x for p in kids if p.dep_ == "prep" and p.i > c.i for x in p.subtree if x.i != p.i
                         ]
-                    if len(toks) >= 1 and any(not x.is_punct for x in toks):
+                    # Not a time ("weighed in on Friday"): that dates the act, it is not what was said.
+                    if any(not x.is_punct and x.ent_type_ not in _WHEN and x.pos_ not in ("DET", "ADP") for x in toks):
                         return self.tokens_span(toks)
         if lemma in self.lex.text_verbs and self._text_subject(v):
             # "Polls show a close contest", "Video of the incident shows him with his hands up".
             objs = [c for c in kids if c.dep_ in ("dobj", "prep", "oprd") and c.i > v.i]
             if any(c.dep_ == "dobj" for c in objs):
                 return self.tokens_span([x for c in objs for x in c.subtree])
+        if lemma in self.lex.judging_verbs:
+            # "Critics see reauthorization as an opportunity", "judged America a paper tiger".
+            obj = next((c for c in kids if c.dep_ == "dobj" and c.i > v.i), None)
+            pred = [c for c in kids if c.i > v.i and (c.dep_ == "oprd" or (c.dep_ == "prep" and c.lower_ == "as"))]
+            if obj is not None and pred and obj.lower_ not in _NONSPEAKERS:
+                return self.tokens_span([*obj.subtree, *(x for c in pred for x in c.subtree)])
         if lemma in self.lex.parenthetical_verbs or (
             lemma in self.lex.clause_only and lemma not in self.lex.object_verbs
         ):
@@ -936,15 +1048,23 @@ class _Finder:
         may hold the view, as with a speech verb and its clause, but not "it", "this" or "that".
         """
         clause = next((c for c in a.children if c.dep_ == "ccomp" and c.i > a.i and len(list(c.subtree)) >= 3), None)
+        toks = list(clause.subtree) if clause is not None else []
         if clause is None:
-            return False
+            # "Republicans weren't too concerned about this shift", "is critical of Trump": the
+            # object of its preposition is what the view is about.
+            prep = next(
+                (c for c in a.children if c.dep_ == "prep" and c.i > a.i and c.lower_ in self.lex.stance_preps), None
+            )
+            toks = [x for x in prep.subtree if x.i != prep.i] if prep is not None else []
+            if not any(x.pos_ in ("NOUN", "PROPN") and x.ent_type_ not in _WHEN for x in toks):
+                return False
         holder = a.head if a.dep_ == "acomp" else a
         subj = next((c for c in holder.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < a.i), None)
         if subj is None or subj.lower_ in _NONSPEAKERS or subj.lower_ in _RELATIVE:
             return False
         if a.pos_ == "VERB" and any(c.dep_ == "agent" for c in a.children):
             return False  # "was persuaded by X that ...": X is the speaker, the normal verb path
-        content = self.tokens_span(clause.subtree)
+        content = self.tokens_span(toks)
         if content is None:
             return False
         speaker = self._resolve_np(subj, a.sent)
@@ -1019,7 +1139,11 @@ class _Finder:
             elif (
                 c.dep_ == "prep"
                 and c.lower_ in _NOUN_PREPS
-                and (c.lower_ != "of" or n.lower_ in _OF_CONTENT)
+                and (
+                    c.lower_ != "of"
+                    or n.lower_ in self.lex.of_content_nouns
+                    or (n.lower_ in self.lex.owned_of_content_nouns and any(x.dep_ == "poss" for x in n.children))
+                )
                 and not any(x.dep_ == "pobj" and x.ent_type_ in _WHEN for x in c.children)
             ):
                 content = self.tokens_span([x for x in c.subtree if x.i != c.i])
@@ -1043,7 +1167,11 @@ class _Finder:
             # "warnings from his attorney that ...", "a New York Times report that ...".
             speaker = self._resolve_np(by, n.sent)
         elif n.dep_ == "dobj" and n.head.pos_ == "VERB":
+            # "Sanders made the comment", not "Trump's decision raises questions about ...": through a
+            # verb that is no speech verb, only a person or body named as such holds the words.
+            self.loose = False
             speaker = self._speaker(n.head)
+            self.loose = True
         if speaker is None:
             return
         ref, mention = speaker
@@ -1110,6 +1238,11 @@ class _Finder:
                 return
             head = nouns[-1]
         phrase = {t.i, to.i} | inside
+        if pobj is not None and sum(1 for x in sent if x.i < t.i and not x.is_punct and not x.is_space) >= 3:
+            # After the content, the source's appositive and relative clause past the comma are
+            # the source's too: "..., according to an analysis by Lily Batchelder, a former tax
+            # aide, whose ...". (Before it, the parser may hang the whole content on the source.)
+            phrase |= {x.i for x in pobj.subtree}
         rest = [x for x in sent if x.i not in phrase and not x.is_space]
         side = _longer_side(rest, t.i, src[-1].i)
         content = self.tokens_span(side)
@@ -1122,6 +1255,24 @@ class _Finder:
         self._add_reported(ref, mention, content, sent, self.span(t.idx, to.idx + len(to.text)))
 
     # -- speakers -----------------------------------------------------------------------------
+    def _relative_extraction(self, v: Token) -> bool:
+        """A speech verb right before the finite verb of its clause, whose subject a relative took.
+
+        "donations, which he said were accompanied by favors", "what the senators said was
+        gerrymandering", "meddling the congressman said is designed to ...": the speaker of the
+        relative clause makes a claim of their own inside what the sentence reports.
+        """
+        if self.lemma(v) not in self.lex.clause_verbs or v.i + 1 >= len(self.doc):
+            return False
+        nxt = self.doc[v.i + 1]
+        if nxt.pos_ not in ("AUX", "VERB") or nxt.tag_ not in ("VBD", "VBZ", "VBP", "MD"):
+            return False
+        subj = self._subject(v)
+        if subj is None or subj.i > v.i or subj.left_edge.i <= v.sent.start:
+            return False
+        before = self.doc[subj.left_edge.i - 1]
+        return before.lower_ in _RELATIVE or before.lower_ in ("what", "whom") or before.pos_ in ("NOUN", "PROPN")
+
     def _coordinated_with(self, v: Token) -> Token | None:
         """The cue whose reported clause the parser joined this later cue to, as a conjunct.
 
@@ -1147,10 +1298,27 @@ class _Finder:
         for _ in range(3):
             if cur is None:
                 return None
-            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subjs = [c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass")]
+            subj = subjs[0] if subjs else None
+            before = [c for c in subjs if c.i < cur.i]
+            if len(before) > 1 and not any(x.pos_ == "CCONJ" for x in self.doc[before[0].i : cur.i]):
+                # Two subjects are a misparse ("The Latest: Trump urges ...", "... notwithstanding,
+                # analysts agree ..."): the one nearest the verb; but subjects joined by "and" are
+                # one coordinated subject the parser split ("The family, protesters and ...").
+                subj = before[-1]
             if subj is not None and subj.lower_ in _RELATIVE and cur.dep_ == "relcl":
                 self.relative = subj
                 return cur.head
+            if subj is not None and subj.tag_ in ("WDT", "WP") and subj.i > cur.sent.start:
+                # A relative clause the parser hung elsewhere ("turned to the Chicago Police
+                # Department which reported ..."): the noun right before the pronoun is its antecedent.
+                k = subj.i - 1
+                if self.doc[k].text == "," and k > cur.sent.start:
+                    k -= 1
+                ante = self.doc[k]
+                if ante.pos_ in ("NOUN", "PROPN") and ante.ent_type_ not in _WHEN:
+                    self.relative = subj
+                    return ante
             if subj is not None:
                 if subj.dep_ == "nsubjpass" and cur.i == v.i:
                     # A passive cue speaks through its agent ("was told by X"); but a participle or
@@ -1160,35 +1328,49 @@ class _Finder:
                     pobj = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
                     return pobj
                 return subj
+            if cur.dep_ == "xcomp" and cur.tag_ == "VBG" and cur.head.i < cur.i:
+                # A participle after an object: "left many nations feeling that ...", "had
+                # voters saying ...": the object is the participle's subject.
+                obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+                if obj is not None and obj.pos_ in ("NOUN", "PROPN", "PRON"):
+                    return obj
             if (
                 cur.dep_ in ("conj", "xcomp", "dep")
                 or (cur.dep_ == "advcl" and (cur.tag_ == "VBG" or cur.lower_ in self.lex.participle_cues))
+                # A finite verb the parser hung as an adverbial of a participle it follows
+                # ("Protesters marching through the streets chanted ..."): no clause of its own.
+                or (
+                    cur.dep_ == "advcl"
+                    and cur.tag_ in ("VBD", "VBZ", "VBP")
+                    and cur.head.tag_ == "VBG"
+                    and not any(c.dep_ in ("mark", "advmod") and c.i < cur.i for c in cur.children)
+                )
                 or (cur.dep_ == "advcl" and cur.tag_ == "VB" and any(x.lower_ == "to" for x in cur.children))
             ) and cur.head.i < cur.i:
                 # "..., saying ...", "went on a tour to talk about ...": the subject of the verb it hangs on.
                 cur = cur.head
                 continue
-            if (
-                cur.dep_ == "pcomp"
-                and cur.tag_ == "VBG"
-                and cur.head.dep_ == "prep"
-                and cur.head.head.pos_ in ("VERB", "AUX")
-                and (
-                    cur.head.head.i < cur.i
-                    or all(x.is_space or x.is_punct for x in self.doc[cur.sent.start : cur.head.i])
-                )
-            ):
-                # "responded by saying ...", "began by noting ...", "After saying ..., she was ...":
-                # the verb the phrase hangs on.
-                cur = cur.head.head
-                continue
+            if cur.dep_ == "pcomp" and cur.tag_ == "VBG" and cur.head.pos_ == "ADP":
+                # "responded by saying ...", "began by noting ...", "After saying ..., she was ...",
+                # "... and for saying that ...", "aside from saying ...": the verb the phrase hangs
+                # on, through the preposition and any word or conjunct it hangs on in turn.
+                up = cur.head
+                for _ in range(3):
+                    if up.pos_ in ("VERB", "AUX") or up.dep_ not in ("prep", "conj", "advmod") or up.head.i == up.i:
+                        break
+                    up = up.head
+                if up.pos_ in ("VERB", "AUX") and (
+                    up.i < cur.i or all(x.is_space or x.is_punct for x in self.doc[cur.sent.start : cur.head.i])
+                ):
+                    cur = up
+                    continue
             return None
         return None
 
     def _speaker(self, v: Token) -> tuple[ActorRef, Span | None] | None:
         self.relative = None
         subj = self._subject(v)
-        if subj is not None and subj.lower_ == "it" and self._document_voice(v):
+        if subj is not None and subj.lower_ == "it" and (self._document_voice(v) or self._it_acts(v, subj)):
             # "It says the campaign violated ...": a letter, report or body speaks through "it".
             return self._unnamed_actor(subj.text, subj.idx, subj.idx + len(subj.text), None, None)
         if subj is None:
@@ -1215,7 +1397,9 @@ class _Finder:
 
         "In a meeting with the editorial board of the Washington Post Trump said that ...".
         """
-        if v.dep_ not in ("ROOT", "ccomp", "parataxis") or not any(c.dep_ == "ccomp" and c.i > v.i for c in v.children):
+        if v.dep_ not in ("ROOT", "ccomp", "parataxis") or not (
+            any(c.dep_ == "ccomp" and c.i > v.i for c in v.children) or v.tag_ in ("VBD", "VBZ", "VBP")
+        ):
             return None
         k = v.i - 1
         while k >= v.sent.start and self.doc[k].dep_ in ("advmod", "aux", "neg") and self.doc[k].pos_ != "PROPN":
@@ -1228,6 +1412,23 @@ class _Finder:
             if m[0] <= t.idx < m[1] and named:
                 return self._ref(m)
         return None
+
+    def _it_acts(self, v: Token, subj: Token) -> bool:
+        """A referring "it" as the subject of a speech act: a body or a text that acted.
+
+        "the Dallas Morning News ... after it backed Clinton", "it attacked Trump", "it pledged to
+        ...": "it" is a referring subject of an active speech verb (not an expletive "it"), and the
+        act has an object or infinitive of its own.
+        """
+        lemma = self.lemma(v)
+        return (
+            subj.dep_ == "nsubj"
+            and subj.head.i == v.i
+            and v.pos_ == "VERB"
+            and lemma in (self.lex.object_verbs | self.lex.intention_verbs)
+            and lemma not in self.lex.clause_only
+            and any(c.dep_ in ("dobj", "xcomp") and c.i > v.i for c in v.children)
+        )
 
     def _document_voice(self, v: Token) -> bool:
         """A speech verb whose subject "it" can only be a text or a body.
@@ -1274,6 +1475,12 @@ class _Finder:
             head.lower_ in self.lex.intention_nouns or head.lemma_.lower() in self.lex.intention_nouns
         ):
             return None  # "a strategy that emphasized ...": a plan or policy does not speak
+        if head.pos_ == "NOUN" and head.lower_ in self.lex.partitive_nouns:
+            # "A number of tax experts say ...": the experts speak, not the number.
+            of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i), None)
+            pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+            if pobj is not None and pobj.pos_ in ("NOUN", "PROPN") and (limit is None or pobj.i < limit):
+                head = pobj
         toks = self._np_tokens(head, limit)
         start, end = toks[0].idx, toks[-1].idx + len(toks[-1].text)
         inside = self._mentions_in(start, end)
@@ -1312,6 +1519,10 @@ class _Finder:
         self, head: Token, toks: list[Token], inside: list[tuple[int, int, Actor, Mention]], sent: SpacySpan
     ) -> tuple[ActorRef, Span | None] | None:
         if head.lower_ in _NONSPEAKERS:
+            return None
+        if head.lower_ == "you" and not self.clausal:
+            # "you" speaks only with a clause ("you know that ..."); "Why do you threaten your
+            # neighbors?" and the generic "you want to ..." report no one's words.
             return None
         if head.pos_ == "PRON" and head.lower_ in _PERSONAL:
             # An unresolved personal pronoun: the speaker stays unnamed, its mention kept.

@@ -45,6 +45,13 @@ class SpeechLexicon:
     relay_verbs: frozenset[str] = frozenset()
     hearsay_adverbs: frozenset[str] = frozenset()
     outcome_verbs: frozenset[str] = frozenset()
+    partitive_nouns: frozenset[str] = frozenset()
+    frame_texts: frozenset[str] = frozenset()
+    frame_speech: frozenset[str] = frozenset()
+    judging_verbs: frozenset[str] = frozenset()
+    stance_preps: frozenset[str] = frozenset()
+    of_content_nouns: frozenset[str] = frozenset()
+    owned_of_content_nouns: frozenset[str] = frozenset()
 
     @property
     def all_verbs(self) -> frozenset[str]:
@@ -57,6 +64,7 @@ class SpeechLexicon:
             | self.intention_verbs
             | set(self.prep_verbs or {})
             | self.as_verbs
+            | self.judging_verbs
         )
 
 
@@ -101,4 +109,11 @@ def speech_lexicon() -> SpeechLexicon:
         relay_verbs=words(data, "relay_verbs"),
         hearsay_adverbs=words(data, "hearsay_adverbs"),
         outcome_verbs=words(data, "outcome_verbs"),
+        partitive_nouns=words(data, "partitive_nouns"),
+        frame_texts=words(data, "frame_texts"),
+        frame_speech=words(data, "frame_speech"),
+        judging_verbs=words(data, "judging_verbs"),
+        stance_preps=words(data, "stance_preps"),
+        of_content_nouns=words(data, "of_content_nouns"),
+        owned_of_content_nouns=words(data, "owned_of_content_nouns"),
     )
