@@ -135,7 +135,9 @@ def test_gate_polnear_statements_test() -> None:
     # 2026-12-06 (YAML 'on', lemma fixes, hearsay adverbs, speaker and cue repairs): P 0.8892, R 0.6399, F1 0.7442.
     # 2026-12-06 (cue knots, speech nouns' 'to' and dates, 'ensure', swapped Source/Cue labels
     # scored): P 0.8946, R 0.6443, F1 0.7491 (with the old scoring: P 0.8916, R 0.6419, F1 0.7464).
-    assert r.f1 >= 0.749 and r.precision >= 0.894
+    # 2026-12-06 (more speakers and stance cues, then precision filters): P 0.8943, R 0.6541,
+    # F1 0.7556 (old scoring: P 0.8914, R 0.6517, F1 0.7529).
+    assert r.f1 >= 0.755 and r.precision >= 0.894
 
 
 def test_gate_wikiweasel_dev() -> None:
