@@ -58,6 +58,13 @@ def test_negated_event() -> None:
     assert e["cameo"] == "057"
 
 
+def test_breaking_off_ties_or_talks_is_a_cut_with_the_partner() -> None:
+    e = one("Venezuela broke off diplomatic relations with Colombia.", "16")
+    assert e["cameo"] == "161" and ids(e["source"]) == ["VEN"] and ids(e["target"]) == ["COL"], e
+    e = one("Iran called off talks with Turkey.", "16")
+    assert e["cameo"] == "164" and ids(e["target"]) == ["TUR"], e
+
+
 def test_future_aid_is_coded_as_intent() -> None:
     e = one("Norway will provide military aid to Finland.", "03")
     assert e["cameo"] == "0332" and e["status"] == "future"
