@@ -46,6 +46,13 @@ def test_reciprocal_talks_stay_one_event_with_place_and_weekday() -> None:
     assert e["evidence"]["text"].startswith("Brazil and Argentina")
 
 
+def test_a_town_attacked_stands_for_its_state() -> None:
+    e = one("Russia bombed Idlib.", "19")
+    assert ids(e["source"]) == ["RUS"] and ids(e["target"]) == ["SYR"], e
+    e = one("Mosul was bombed by Turkey.", "19")
+    assert ids(e["source"]) == ["TUR"] and ids(e["target"]) == ["IRQ"], e
+
+
 def test_passive_agent_is_the_source() -> None:
     e = one("Germany was criticized by France.", "11")
     assert ids(e["source"]) == ["FRA"] and ids(e["target"]) == ["DEU"]
