@@ -525,6 +525,11 @@ def test_killing_by_a_bomb_is_a_bombing_and_a_car_is_no_state() -> None:
     assert not [e for e in got if any(r["actor"] == "CAF" for r in e["source"] + e["target"])], got
 
 
+def test_an_attack_on_a_camp_for_refugees_targets_the_refugees() -> None:
+    e = one("A camp for Afghan refugees was attacked by Pakistani militants.", "19")
+    assert [r["country"] for r in e["target"]] == ["AFG"], e
+
+
 def test_the_manner_of_an_assault_refines_its_code() -> None:
     e = one("US border patrol agents sexually abused illegal Mexican immigrants.", "18")
     assert e["cameo"] == "1821" and e["plover"]["mode"] == "sexual", e
