@@ -541,6 +541,13 @@ def test_two_states_going_to_a_third_meet_at_a_third_location() -> None:
     assert one("Putin visited China.", "04")["cameo"] == "042"
 
 
+def test_providing_a_party_with_goods_is_aid_to_it() -> None:
+    e = one("The US provided Ukraine with Patriot missiles.", "07")
+    assert e["cameo"] == "072" and ids(e["source"]) == ["USA"] and ids(e["target"]) == ["UKR"], e
+    assert one("Japan provided Indonesia with loans.", "07")["cameo"] == "071"
+    assert not events("The report provided the committee with details.")
+
+
 def test_the_officials_of_several_states_are_each_states() -> None:
     e = one("The leaders of Egypt and Jordan traveled to Washington.", "04")
     assert sorted(ids(e["source"])) == ["EGY", "JOR"] and ids(e["target"]) == ["USA"], e
