@@ -530,6 +530,11 @@ def test_an_attack_on_a_camp_for_refugees_targets_the_refugees() -> None:
     assert [r["country"] for r in e["target"]] == ["AFG"], e
 
 
+def test_blocking_a_partys_bid_targets_that_party() -> None:
+    e = one("Hungary blocked Sweden's bid to join NATO.", "12")
+    assert e["cameo"] == "129" and ids(e["source"]) == ["HUN"] and ids(e["target"]) == ["SWE"], e
+
+
 def test_the_manner_of_an_assault_refines_its_code() -> None:
     e = one("US border patrol agents sexually abused illegal Mexican immigrants.", "18")
     assert e["cameo"] == "1821" and e["plover"]["mode"] == "sexual", e
