@@ -53,6 +53,12 @@ def test_a_town_attacked_stands_for_its_state() -> None:
     assert ids(e["source"]) == ["TUR"] and ids(e["target"]) == ["IRQ"], e
 
 
+def test_relief_goods_sent_to_a_state_are_humanitarian_aid() -> None:
+    e = one("China donated vaccines to Cambodia.", "07")
+    assert e["cameo"] == "073" and ids(e["source"]) == ["CHN"] and ids(e["target"]) == ["KHM"], e
+    assert one("India sent wheat to Afghanistan.", "07")["cameo"] == "073"
+
+
 def test_passive_agent_is_the_source() -> None:
     e = one("Germany was criticized by France.", "11")
     assert ids(e["source"]) == ["FRA"] and ids(e["target"]) == ["DEU"]
