@@ -46,6 +46,19 @@ def test_reciprocal_talks_stay_one_event_with_place_and_weekday() -> None:
     assert e["evidence"]["text"].startswith("Brazil and Argentina")
 
 
+def test_a_town_attacked_stands_for_its_state() -> None:
+    e = one("Russia bombed Idlib.", "19")
+    assert ids(e["source"]) == ["RUS"] and ids(e["target"]) == ["SYR"], e
+    e = one("Mosul was bombed by Turkey.", "19")
+    assert ids(e["source"]) == ["TUR"] and ids(e["target"]) == ["IRQ"], e
+
+
+def test_relief_goods_sent_to_a_state_are_humanitarian_aid() -> None:
+    e = one("China donated vaccines to Cambodia.", "07")
+    assert e["cameo"] == "073" and ids(e["source"]) == ["CHN"] and ids(e["target"]) == ["KHM"], e
+    assert one("India sent wheat to Afghanistan.", "07")["cameo"] == "073"
+
+
 def test_passive_agent_is_the_source() -> None:
     e = one("Germany was criticized by France.", "11")
     assert ids(e["source"]) == ["FRA"] and ids(e["target"]) == ["DEU"]
@@ -56,6 +69,13 @@ def test_negated_event() -> None:
     e = one("Poland did not sign the agreement with Ukraine.", "05")
     assert e["status"] == "negated"
     assert e["cameo"] == "057"
+
+
+def test_breaking_off_ties_or_talks_is_a_cut_with_the_partner() -> None:
+    e = one("Venezuela broke off diplomatic relations with Colombia.", "16")
+    assert e["cameo"] == "161" and ids(e["source"]) == ["VEN"] and ids(e["target"]) == ["COL"], e
+    e = one("Iran called off talks with Turkey.", "16")
+    assert e["cameo"] == "164" and ids(e["target"]) == ["TUR"], e
 
 
 def test_future_aid_is_coded_as_intent() -> None:
@@ -511,6 +531,16 @@ def test_killing_by_a_bomb_is_a_bombing_and_a_car_is_no_state() -> None:
     assert not [e for e in got if any(r["actor"] == "CAF" for r in e["source"] + e["target"])], got
 
 
+def test_an_attack_on_a_camp_for_refugees_targets_the_refugees() -> None:
+    e = one("A camp for Afghan refugees was attacked by Pakistani militants.", "19")
+    assert [r["country"] for r in e["target"]] == ["AFG"], e
+
+
+def test_blocking_a_partys_bid_targets_that_party() -> None:
+    e = one("Hungary blocked Sweden's bid to join NATO.", "12")
+    assert e["cameo"] == "129" and ids(e["source"]) == ["HUN"] and ids(e["target"]) == ["SWE"], e
+
+
 def test_the_manner_of_an_assault_refines_its_code() -> None:
     e = one("US border patrol agents sexually abused illegal Mexican immigrants.", "18")
     assert e["cameo"] == "1821" and e["plover"]["mode"] == "sexual", e
@@ -520,6 +550,13 @@ def test_two_states_going_to_a_third_meet_at_a_third_location() -> None:
     e = one("US and Russian negotiators return to Geneva this week for talks on nuclear missiles.", "04")
     assert e["cameo"] == "044" and e["plover"]["mode"] == "third-party", e
     assert one("Putin visited China.", "04")["cameo"] == "042"
+
+
+def test_providing_a_party_with_goods_is_aid_to_it() -> None:
+    e = one("The US provided Ukraine with Patriot missiles.", "07")
+    assert e["cameo"] == "072" and ids(e["source"]) == ["USA"] and ids(e["target"]) == ["UKR"], e
+    assert one("Japan provided Indonesia with loans.", "07")["cameo"] == "071"
+    assert not events("The report provided the committee with details.")
 
 
 def test_the_officials_of_several_states_are_each_states() -> None:

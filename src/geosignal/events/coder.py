@@ -36,6 +36,7 @@ from .places import locate, town_country
 _CORE_DEPS = {"compound", "amod", "nmod", "appos", "poss", "prep", "pobj", "det", "nummod", "flat", "npadvmod"}
 _LEAD_VERBS = {"lead", "head"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+_AWAY_PREPS = {"from", "into", "on", "against", "toward", "towards"}
 _ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
 _PLURAL_PRONOUNS = {"they", "them"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
@@ -537,7 +538,11 @@ class _Coder:
             known = self.analysis.actor(hit.id)
             if known is not None:
                 return known
-        if hit is None and ent.label_ in ("GPE", "LOC") and h.dep_ == "pobj" and h.head.lower_ in _PLACE_PREPS:
+        as_place = h.dep_ == "pobj" and h.head.lower_ in _PLACE_PREPS
+        # "Russia shelled Kharkiv", "Kharkiv was shelled", "troops withdrew from Kherson": a town
+        # that is itself what the act is done to, or left, is also its state's.
+        as_object = h.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "pobj" and h.head.lower_ in _AWAY_PREPS)
+        if hit is None and ent.label_ in ("GPE", "LOC") and (as_place or as_object):
             # A town the KB does not know but the gazetteer does, named as a place ("talks in
             # Geneva", "attacks in Mosul"): it stands for its state as a party, as capitals do.
             # Only a name all of whose towns lie in one state ("Florida" is not Cuba).
