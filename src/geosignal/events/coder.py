@@ -57,8 +57,6 @@ _PLACED_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
 # of two missionaries in Guyana", may name an old act; "ten men were shot dead in Irapuato" names
 # no foreigners).
 _UNNAMED_DOER_ROOTS = {"17", "18", "19", "20"}
-# Common nouns of a place named by its "of" phrase ("the town of Samarra", "the city of Basra").
-_PLACE_NOUNS = {"town", "city", "village", "province", "region", "district", "capital", "area", "port", "island"}
 # Appeals (02), demands (10) and pressure (170): what they ask for is their content, not an event of its own.
 _ASKING_CODES = ("02", "10", "170")
 # Codes of violence (assault, fight, mass violence): a participle of them after a coded attack is its toll.
@@ -110,6 +108,7 @@ class _Coder:
         self.person_years = int(words["historical_person_years"])
         self.intent_verbs = frozenset(str(x) for x in words["intent_verbs"])
         self.inference_verbs = frozenset(str(x) for x in words.get("inference_verbs") or ())
+        self.place_nouns = frozenset(str(x) for x in words.get("place_nouns") or ())
         # Verbs that announce, threaten or refuse an act: the act, when coded, is the event.
         self.announcing = table.threat_verbs | self.intent_verbs | table.refusal_verbs
         self.sent_cues: dict[int, list[Cue]] = {}
@@ -860,7 +859,8 @@ class _Coder:
                     continue
                 # "the town of Samarra", "outside of the city"
                 named_place = h.lower_ == "of" and (
-                    (h.head.lemma_.lower() in _PLACE_NOUNS and h.head.dep_ == "pobj") or h.head.lower_ in _PLACE_PREPS
+                    (h.head.lemma_.lower() in self.place_nouns and h.head.dep_ == "pobj")
+                    or h.head.lower_ in _PLACE_PREPS
                 )
                 if c.dep_ == "pobj" and (h.lower_ in _PLACE_PREPS or named_place):
                     if (got := self._place(c.i)) is not None:
@@ -878,7 +878,7 @@ class _Coder:
                             got = locate(ent.text, None)
                             if got.country:
                                 return got
-                    if c.lemma_.lower() in _PLACE_NOUNS and (state := self._modifier_country(c)) is not None:
+                    if c.lemma_.lower() in self.place_nouns and (state := self._modifier_country(c)) is not None:
                         # "the Iraqi city of Basra": the town's name may be unknown, its state is not.
                         town = next((g for p in c.children if p.lower_ == "of" for g in p.children), c)
                         return locate(town.text, state)
