@@ -53,6 +53,19 @@ def test_a_town_attacked_stands_for_its_state() -> None:
     assert ids(e["source"]) == ["TUR"] and ids(e["target"]) == ["IRQ"], e
 
 
+def test_a_town_the_model_takes_for_a_person_is_a_town_where_named_as_a_place() -> None:
+    # The small model tags both towns PERSON; the gazetteer knows them as large towns of one state.
+    e = one("Ukrainian President Volodymyr Zelensky visited Kharkiv on Tuesday.", "04")
+    assert ids(e["target"]) == ["UKR"] and e["location"]["name"] == "Kharkiv", e
+    analysis = geosignal.analyze("Chinese Premier Li Qiang visited Chiang Mai last week.", published=PUB)
+    assert not any(a.type == "person" and a.name == "Chiang Mai" for a in analysis.actors)
+    (e,) = [x for x in analysis.to_dict()["events"] if x["cameo"].startswith("04")]
+    assert ids(e["target"]) == ["THA"] and e["location"]["country"] == "THA", e
+    # Not where a person can be meant: the one arrested is no state.
+    e = one("Police arrested Jackson on Monday.", "17")
+    assert ids(e["target"]) != ["USA"], e
+
+
 def test_relief_goods_sent_to_a_state_are_humanitarian_aid() -> None:
     e = one("China donated vaccines to Cambodia.", "07")
     assert e["cameo"] == "073" and ids(e["source"]) == ["CHN"] and ids(e["target"]) == ["KHM"], e

@@ -148,9 +148,22 @@ def test_anchored_dates_shift_by_the_measure_and_never_refine() -> None:
 
 
 def test_a_town_stands_for_a_state_only_when_its_name_is_unambiguous() -> None:
-    from geosignal.events.places import town_country
+    from geosignal.kb.places import town_country
 
     assert town_country("Mosul") == "IRQ"
     # Towns named Florida lie in several states; a country's name is left to the KB.
     assert town_country("Florida") is None
     assert town_country("Canada") is None
+
+
+def test_a_town_is_found_by_an_older_or_transliterated_name() -> None:
+    from geosignal.kb.places import locate, town_country
+
+    # Alternate names are a fallback: the GeoNames name is "Kharkiv", news also writes "Kharkov".
+    assert town_country("Kharkov") == town_country("Kharkiv") == "UKR"
+    assert locate("Kharkov", None).geonameid == locate("Kharkiv", None).geonameid is not None
+    # A country's own name comes before any town's alternate name.
+    assert locate("Georgia", None).country == "GEO"
+    # A size floor leaves out small towns (whose names are often surnames too).
+    assert town_country("Mosul", 100_000) == "IRQ"
+    assert town_country("Samarra") == "IRQ" and town_country("Samarra", 10_000_000) is None

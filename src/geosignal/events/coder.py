@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb import normalize
 from ..kb.base import Entry
+from ..kb.places import locate, town_country
 from ..model import Actor, ActorRef, Analysis, Event, EventDate, EventMention, Location, Mention, Status
 from ..model import Span as TextSpan
 from ..stage import Context
@@ -30,7 +31,6 @@ from .patterns import (
     verb_forms,
     with_conjuncts,
 )
-from .places import locate, town_country
 
 # Children followed when looking for the actor an argument phrase names.
 _CORE_DEPS = {"compound", "amod", "nmod", "appos", "poss", "prep", "pobj", "det", "nummod", "flat", "npadvmod"}
@@ -109,6 +109,7 @@ class _Coder:
         self.intent_verbs = frozenset(str(x) for x in words["intent_verbs"])
         self.inference_verbs = frozenset(str(x) for x in words.get("inference_verbs") or ())
         self.place_nouns = frozenset(str(x) for x in words.get("place_nouns") or ())
+        self.place_verbs = frozenset(str(x) for x in words.get("place_verbs") or ())
         # Verbs that announce, threaten or refuse an act: the act, when coded, is the event.
         self.announcing = table.threat_verbs | self.intent_verbs | table.refusal_verbs
         self.sent_cues: dict[int, list[Cue]] = {}
@@ -541,11 +542,15 @@ class _Coder:
         # "Russia shelled Kharkiv", "Kharkiv was shelled", "troops withdrew from Kherson": a town
         # that is itself what the act is done to, or left, is also its state's.
         as_object = h.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "pobj" and h.head.lower_ in _AWAY_PREPS)
-        if hit is None and ent.label_ in ("GPE", "LOC") and (as_place or as_object):
+        # A town the parser took for a person ("visited Kharkiv"): only a large one, named as a place.
+        as_town = ent.label_ == "PERSON" and (
+            as_place or (h.dep_ == "dobj" and h.head.lemma_.lower() in self.place_verbs)
+        )
+        if hit is None and ((ent.label_ in ("GPE", "LOC") and (as_place or as_object)) or as_town):
             # A town the KB does not know but the gazetteer does, named as a place ("talks in
             # Geneva", "attacks in Mosul"): it stands for its state as a party, as capitals do.
             # Only a name all of whose towns lie in one state ("Florida" is not Cuba).
-            country = town_country(text)
+            country = town_country(text, self.ctx.kb.lexicons.person_town_population if as_town else 0)
             host = self._state_actor(country, None) if country else None
             if host is not None:
                 place = _Place(ent.start_char, ent.end_char, ent.text, country)

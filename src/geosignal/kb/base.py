@@ -184,6 +184,7 @@ class Lexicons:
     own_country: dict[str, str]
     family_name_first: frozenset[str]
     honorifics: frozenset[str]
+    person_town_population: int
     agents: dict[str, str]  # generic actor noun -> sector code
 
 
@@ -418,6 +419,7 @@ def _lexicons() -> Lexicons:
         own_country={normalize(k): str(v) for k, v in inst.get("own_country", {}).items()},
         family_name_first=frozenset(names["family_name_first"]),
         honorifics=frozenset(names["honorifics"]),
+        person_town_population=int(names["person_town_population"]),
         agents={str(noun): sector for sector, nouns in agents["sectors"].items() for noun in nouns},
     )
 

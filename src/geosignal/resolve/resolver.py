@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .._data import package_yaml
 from ..events.dates import context_cue, first_day, is_historical, paragraph_breaks
 from ..kb import Entry, KnowledgeBase, normalize
+from ..kb.places import town_country
 from ..model import Actor, Analysis, Mention, MentionKind
 from ..stage import Context
 
@@ -394,6 +395,14 @@ class _Resolver:
             and head.lower_ not in _ORG_HEADS
         )
 
+    def _town_as_person(self, span: Span) -> bool:
+        """A name the model tagged a person that is a large town named as a place ("in Chiang Mai")."""
+        root = span.root
+        visited = root.dep_ == "dobj" and root.head.lemma_.lower() in _MOTION  # "visited Chiang Mai"
+        if not visited and (root.dep_ != "pobj" or self._metonym_is_actor(span)):
+            return False
+        return town_country(span.text, self.kb.lexicons.person_town_population) is not None
+
     def _metonym_is_actor(self, span: Span) -> bool:
         root = span.root
         if self._inside_name(span):
@@ -577,6 +586,8 @@ class _Resolver:
             hit = self.kb.fuzzy(text, types=["person"])
             if hit is not None:
                 return _Cand(start, end, hit.id, "alias", 2, entry=hit)
+            if self._town_as_person(span):
+                return None
             country = self._nearby_country(span)
             return _Cand(start, end, "person:" + _slug(text), "name", 2, atype="person", name=text, country=country)
         if ent.label_ in ("ORG", "GPE"):
