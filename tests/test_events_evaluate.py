@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,20 @@ def test_an_international_militarized_group_is_scored_as_img() -> None:
     e.target = [ActorRef("isis", "Islamic State", None, "IMG")]
     root, _ = predicted([e], "petr2-gsr", set())
     assert root == {("USA", "IMG", "19")}
+
+
+def test_plover_gold_country_codes_that_are_not_iso_read_as_their_state(tmp_path: Path) -> None:
+    """The PLOVER gold writes Japan JAP and Italy ITL; a coder's JPN and ITA match them."""
+    from geosignal.evaluate.events import _plover_records
+
+    gold = tmp_path / "gold.json"
+    record = {
+        "id": "X-CONSULT-1",
+        "event": "CONSULT",
+        "text": "Italy hosted Japan.",
+        "source": [{"actorText": "Italy", "code": "ITL"}],
+        "target": [{"actorText": "Japan", "code": "JAP"}, {"actorText": "Hanoi", "code": "VNM"}],
+    }
+    gold.write_text(json.dumps([record]), "utf-8")
+    (rec,) = _plover_records(gold)
+    assert rec.root == {("ITA", "JPN", "CONSULT"), ("ITA", "VNM", "CONSULT")}

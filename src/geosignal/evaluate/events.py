@@ -72,10 +72,16 @@ def in_split(record_id: str, split: str) -> bool:
     return even if split == "dev" else not even
 
 
+# Country codes of the PLOVER gold that are not ISO 3166 alpha-3, where its own actor text names the
+# state ("Japan" JAP, "Italy" ITL, "Vietnamese-led forces" VTN). Read as the ISO code they stand for.
+_GOLD_CODE_FIXES = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
+
+
 def _country(code: str | None) -> str | None:
     if not code:
         return None
-    return code.strip().upper()[:3] or None
+    got = code.strip().upper()[:3]
+    return _GOLD_CODE_FIXES.get(got, got) or None
 
 
 def _yyyymmdd(s: str | None) -> date | None:
