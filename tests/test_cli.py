@@ -112,6 +112,14 @@ def test_kb_resolve_prints_json_or_no_match() -> None:
     assert "no match" in res.stderr
 
 
+@pytest.mark.model
+def test_kb_resolve_reads_a_generic_phrase_with_its_town() -> None:
+    res = runner.invoke(app, ["kb", "resolve", "Shanghai police"])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.stdout)
+    assert (d["country"], d["sector"], d["id"]) == ("CHN", "COP", None)
+
+
 def test_kb_import_extends_the_shipped_kb(tmp_path: Path) -> None:
     dic = tmp_path / "mine.actors.txt"
     dic.write_text(

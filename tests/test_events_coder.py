@@ -66,6 +66,12 @@ def test_a_town_the_model_takes_for_a_person_is_a_town_where_named_as_a_place() 
     assert ids(e["target"]) != ["USA"], e
 
 
+def test_a_town_before_a_kind_of_actor_is_where_the_actor_is_from() -> None:
+    e = one("Shanghai police detained two American activists on Monday.", "17")
+    assert [(r["country"], r["sector"]) for r in e["source"]] == [("CHN", "COP")], e
+    assert [r["country"] for r in e["target"]] == ["USA"], e
+
+
 def test_relief_goods_sent_to_a_state_are_humanitarian_aid() -> None:
     e = one("China donated vaccines to Cambodia.", "07")
     assert e["cameo"] == "073" and ids(e["source"]) == ["CHN"] and ids(e["target"]) == ["KHM"], e

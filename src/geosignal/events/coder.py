@@ -381,11 +381,13 @@ class _Coder:
         """The state a generic actor's own phrase places it in.
 
         "The president of Armenia", "parties to the conflict in Iraq", "refugees fleeing the war
-        in Liberia". Only the phrase's own modifiers are read (prepositions, participles), not clauses of
-        their own (relative or adverbial clauses), and only when they name a single state.
+        in Liberia", "Shanghai police", "gunmen in Mariupol". Only the phrase's own modifiers are read
+        (prepositions, participles, compounds), not clauses of their own (relative or adverbial
+        clauses), and only when they name a single state. A town the KB does not know counts when the
+        gazetteer puts every town of its name in one state.
         """
         found: set[str] = set()
-        stack = [c for c in h.children if c.dep_ in ("prep", "acl")]
+        stack = [c for c in h.children if c.dep_ in ("prep", "acl", "compound")]
         while stack:
             t = stack.pop()
             if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis") or _pro(t):
@@ -396,11 +398,15 @@ class _Coder:
                 found.add(place.country)
             elif a is not None and a.type == "state":
                 found.add(a.country or a.id)
-            elif t.ent_type_ in ("GPE", "NORP") and a is None:
+            elif t.ent_type_ in ("GPE", "NORP", "LOC") and a is None:
                 for entry, kind in self.ctx.kb.lookup(t.text, ("name", "alias", "demonym")):
                     if entry.type == "state" and kind in ("name", "alias", "demonym"):
                         found.add(entry.country or entry.id)
                         break
+                else:
+                    ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+                    if ent is not None and ent.label_ != "NORP" and (town := town_country(ent.text)):
+                        found.add(town)
             stack += list(t.children)
         return found.pop() if len(found) == 1 else None
 
@@ -542,6 +548,11 @@ class _Coder:
         # "Russia shelled Kharkiv", "Kharkiv was shelled", "troops withdrew from Kherson": a town
         # that is itself what the act is done to, or left, is also its state's.
         as_object = h.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "pobj" and h.head.lower_ in _AWAY_PREPS)
+        modifier = h.dep_ == "compound" and h.head.pos_ == "NOUN"
+        if hit is None and ent.label_ in ("GPE", "LOC") and modifier and town_country(text) is not None:
+            # "Shanghai police": a town modifying a kind of actor says where the actor is from (its
+            # phrase's country); it is no party of its own.
+            return None
         # A town the parser took for a person ("visited Kharkiv"): only a large one, named as a place.
         as_town = ent.label_ == "PERSON" and (
             as_place or (h.dep_ == "dobj" and h.head.lemma_.lower() in self.place_verbs)

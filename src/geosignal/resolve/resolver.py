@@ -764,11 +764,15 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
 
 
 def state_in(doc: Doc, kb: KnowledgeBase) -> str | None:
-    """The first state any token span of ``doc`` names (name, alias, demonym or capital)."""
+    """The first state any token span of ``doc`` names.
+
+    A name, alias, demonym or capital; else the state of the first place name the gazetteer puts in
+    one state ("Shanghai police").
+    """
     r = _Resolver(doc, Context(kb=kb, published=None))
     for i in range(len(doc)):
         for length in range(min(4, len(doc) - i), 0, -1):
             found = r._state_at(i, i + length)
             if found:
                 return found
-    return None
+    return next((c for e in doc.ents if e.label_ in ("GPE", "LOC") and (c := town_country(e.text))), None)
