@@ -72,6 +72,19 @@ def test_a_town_before_a_kind_of_actor_is_where_the_actor_is_from() -> None:
     assert [r["country"] for r in e["target"]] == ["USA"], e
 
 
+def test_an_event_is_located_in_its_own_prepositional_phrases_only() -> None:
+    # A state after "in" is where, not a party: the dyad stays the signatories'.
+    e = one("Japan signed a trade agreement with Brazil on Monday in Argentina.", "05")
+    assert ids(e["source"]) == ["JPN"] and ids(e["target"]) == ["BRA"], e
+    assert e["location"] is not None and e["location"]["country"] == "ARG", e
+    e = one("Pakistani jets bombed a convoy on a road in the eastern province of Khost.", "19")
+    assert e["location"] is not None and e["location"]["name"] == "Khost", e
+    assert e["location"]["country"] == "AFG" and e["location"]["lat"] is not None, e
+    # A place inside the object describes the object, not where the act was done.
+    e = one("Hungary recognized the results of the elections in the regions of Georgia.", "05")
+    assert e["location"] is None or e["location"]["country"] != "GEO", e
+
+
 def test_relief_goods_sent_to_a_state_are_humanitarian_aid() -> None:
     e = one("China donated vaccines to Cambodia.", "07")
     assert e["cameo"] == "073" and ids(e["source"]) == ["CHN"] and ids(e["target"]) == ["KHM"], e

@@ -110,3 +110,17 @@ def test_plover_gold_country_codes_that_are_not_iso_read_as_their_state(tmp_path
     gold.write_text(json.dumps([record]), "utf-8")
     (rec,) = _plover_records(gold)
     assert rec.root == {("ITA", "JPN", "CONSULT"), ("ITA", "VNM", "CONSULT")}
+
+
+def test_plover_event_places_are_scored_by_name_and_country(tmp_path: Path) -> None:
+    from geosignal.evaluate.events import _gold_place, _place_report, _score_place
+    from geosignal.model import Location
+
+    assert _gold_place({"eventLoc": {"name": "Geneva", "country code": "CH"}}) == ("Geneva", "CHE")
+    assert _gold_place({"eventLoc": {"name": "Lebanon"}}) == ("Lebanon", "LBN")
+    assert _gold_place({"eventLoc": {"name": " "}}) is None and _gold_place({}) is None
+    counts = dict.fromkeys(("gold", "located", "name", "country", "gold_country"), 0)
+    _score_place(("province of Herat", "AFG"), [Location(name="Herat", country="AFG")], counts)
+    _score_place(("Geneva", "CHE"), [Location(name="Bern", country="CHE")], counts)
+    _score_place(("Basra", "IRQ"), [], counts)
+    assert _place_report(counts) == {"gold": 3, "located": 2, "name_accuracy": 0.3333, "country_accuracy": 0.6667}

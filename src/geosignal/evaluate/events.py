@@ -13,6 +13,10 @@ Each suite is split deterministically into ``dev`` and ``test`` halves by a hash
 (``all`` scores both). Scores are precision, recall and F1 over (source country, target country, code)
 triples per sentence: ``dyad_root`` compares the CAMEO root (for plover-gsr the PLOVER type) and
 ``dyad_code`` the full code (for plover-gsr the type and, where the gold gives one, the mode).
+
+Where the gold names the event's place (plover-gsr's ``eventLoc``), ``location`` gives the share of
+those records where an event coded on the sentence is located at that place (same name, after
+normalisation; or one name inside the other, "Bam" in "the city of Bam") and in its country.
 """
 
 from __future__ import annotations
@@ -29,8 +33,9 @@ from typing import Any
 from ..config import load_settings
 from ..errors import Errors, EvaluationDataError, UsageError
 from ..events.codebook import load_codebook
-from ..kb import KnowledgeBase, load_kb
-from ..model import ActorRef, Analysis, Document, Event
+from ..kb import KnowledgeBase, load_kb, normalize
+from ..kb.places import iso3_of, locate
+from ..model import ActorRef, Analysis, Document, Event, Location
 from ..nlp import load_nlp
 from ..stage import Context
 
@@ -52,6 +57,7 @@ class _Record:
     published: date | None
     root: set[Triple]
     full: set[Triple]
+    place: tuple[str, str | None] | None = None  # the gold's event place: name, ISO3 country
 
 
 def gold_files(shared_dir: Path, suite: str) -> list[Path]:
@@ -129,7 +135,17 @@ def _plover_records(path: Path) -> Iterator[_Record]:
                     continue
                 root.add((s, t, etype))
                 full.add((s, t, f"{etype}/{mode}" if mode else etype))
-        yield _Record(str(r["id"]), str(r["text"]), _yyyymmdd(r.get("date")), root, full)
+        yield _Record(str(r["id"]), str(r["text"]), _yyyymmdd(r.get("date")), root, full, _gold_place(r))
+
+
+def _gold_place(r: dict[str, Any]) -> tuple[str, str | None] | None:
+    """The gold's event place: its name and ISO3 country (from its ISO2 code, else its name)."""
+    loc = r.get("eventLoc")
+    if not isinstance(loc, dict) or not str(loc.get("name") or "").strip():
+        return None
+    name = str(loc["name"]).strip()
+    iso2 = str(loc.get("country code") or "").strip().upper()
+    return name, (iso3_of(iso2) if iso2 else locate(name, None).country)
 
 
 def _actors(value: Any) -> list[dict[str, Any]]:
@@ -248,6 +264,7 @@ def evaluate_events(shared_dir: Path, suite: str, split: str = "test") -> dict[s
         records = [r for r in records if in_split(r.id, split)]
         counts = {"dyad": [0, 0, 0], "root": [0, 0, 0], "full": [0, 0, 0]}
         historical_pub_year = 0
+        places = {"gold": 0, "located": 0, "name": 0, "country": 0, "gold_country": 0}
         errors: list[dict[str, Any]] = []
         for rec, analysis in zip(records, _analyse(records, kb), strict=True):
             p_root, p_full = predicted(analysis.events, suite, rec.full)
@@ -259,6 +276,8 @@ def evaluate_events(shared_dir: Path, suite: str, split: str = "test") -> dict[s
                 counts[key][0] += len(gold & pred)
                 counts[key][1] += len(pred - gold)
                 counts[key][2] += len(gold - pred)
+            if rec.place is not None:
+                _score_place(rec.place, [e.location for e in analysis.events if e.location], places)
             for e in analysis.events:
                 if e.date.historical and rec.published and (e.date.value or "").startswith(str(rec.published.year)):
                     historical_pub_year += 1
@@ -274,7 +293,29 @@ def evaluate_events(shared_dir: Path, suite: str, split: str = "test") -> dict[s
         "dyad_root": _prf(*counts["root"]),
         "dyad_code": _prf(*counts["full"]),
         "historical_dated_to_publication_year": historical_pub_year,
+        **({"location": _place_report(places)} if places["gold"] else {}),
         "errors": errors,
+    }
+
+
+def _score_place(gold: tuple[str, str | None], found: list[Location], counts: dict[str, int]) -> None:
+    name, country = normalize(gold[0]), gold[1]
+    counts["gold"] += 1
+    counts["located"] += bool(found)
+    counts["name"] += any(
+        n == name or f" {name} " in f" {n} " or f" {n} " in f" {name} " for n in (normalize(x.name) for x in found)
+    )
+    if country:
+        counts["gold_country"] += 1
+        counts["country"] += any(x.country == country for x in found)
+
+
+def _place_report(c: dict[str, int]) -> dict[str, float | int]:
+    return {
+        "gold": c["gold"],
+        "located": c["located"],
+        "name_accuracy": round(c["name"] / c["gold"], 4),
+        "country_accuracy": round(c["country"] / c["gold_country"], 4) if c["gold_country"] else 0.0,
     }
 
 

@@ -809,6 +809,12 @@ class _Coder:
                 return got
             if code.startswith(_VISIT_CODE) and (city := self._metonym_place(h)) is not None:
                 return city  # "visited Cairo": the city that stands for the host is where
+            if code.startswith(_VISIT_CODE) and h.ent_type_ in ("GPE", "LOC") and h.i in self.actor_at:
+                # "returned to Geneva": a town kept as text (several states have a Geneva) is still
+                # where the visit went; the gazetteer's largest town of the name.
+                got = locate(self.actor_at[h.i].name, None)
+                if got.country:
+                    return got
         where = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
         if where is not None:
             # "... visited Cairo, where he met Sisi": the nearest place before "where" (the parser
@@ -862,16 +868,23 @@ class _Coder:
                             return got
         return []
 
-    def _clause_place(self, t: Token) -> Location | None:
-        """A place named in the trigger's own clause ("fired shells at targets in Jericho")."""
+    def _clause_place(self, t: Token, shallow: bool = False) -> Location | None:
+        """A place named in the trigger's own clause ("fired shells at targets in Jericho").
+
+        ``shallow``: only in the trigger's own chain of prepositional phrases ("demonstrated in
+        Serbia", "killed four in an attack on a depot in Basra"), not in its subject or object ("the
+        results of referendums in new regions of Russia" are not where they were recognised).
+        """
         root = t
-        while root.dep_ in ("xcomp", "acl", "pobj", "prep", "dobj") and root.head is not root:
+        while not shallow and root.dep_ in ("xcomp", "acl", "pobj", "prep", "dobj") and root.head is not root:
             root = root.head
         stack = [root]
         while stack:
             h = stack.pop()
             for c in h.children:
                 if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis"):
+                    continue
+                if shallow and c.dep_ not in ("prep", "pobj"):
                     continue
                 # "the town of Samarra", "outside of the city"
                 named_place = h.lower_ == "of" and (
@@ -894,6 +907,12 @@ class _Coder:
                             got = locate(ent.text, None)
                             if got.country:
                                 return got
+                    if named_place and c.pos_ == "PROPN" and c.i not in self.actor_at:
+                        # "the province of Herat": a name after a place noun is a place, whatever
+                        # entity type the model gave it.
+                        got = locate(self.doc[c.left_edge.i : c.i + 1].text, None)
+                        if got.country:
+                            return got
                     if c.lemma_.lower() in self.place_nouns and (state := self._modifier_country(c)) is not None:
                         # "the Iraqi city of Basra": the town's name may be unknown, its state is not.
                         town = next((g for p in c.children if p.lower_ == "of" for g in p.children), c)
@@ -1405,6 +1424,10 @@ class _Coder:
             # going to a third state's ground meet at a third location (CAMEO 044), not a visit.
             code = "044"
             c = self.book.get(code)
+        if location is None:
+            # Where, for the record only (the parties are settled): a place in the act's own clause
+            # ("demonstrated on Tuesday in Serbia", "an attack on a supply depot in Basra").
+            location = self._clause_place(t, shallow=True)
         if when.historical and when.value:
             source, target, location = self._as_of(when.value, source, target, location)
         known = all(a.known for a in source + target)

@@ -48,11 +48,11 @@ def _towns(key: str) -> list[dict[str, Any]]:
 
 def locate(name: str, country: str | None) -> Location:
     """A Location for a place name, with coordinates when the gazetteer knows it (in that country)."""
-    cities, _alternates, iso3, countries = _gazetteer()
+    _cities, _alternates, iso3, countries = _gazetteer()
     key = normalize(name)
-    # A town's own name, then a country's, then a town's alternate name ("Georgia" is a country
-    # before it is an old name of some town).
-    towns = cities.get(key) or ([] if key in countries else _towns(key))
+    # A country's name first when no country is given ("Lebanon" is not the towns in Pennsylvania
+    # and Tennessee), then a town's own name, then a town's alternate name.
+    towns = [] if country is None and key in countries else _towns(key)
     hits = [c for c in towns if country is None or iso3.get(c["countrycode"]) == country]
     if hits:
         best = max(hits, key=lambda c: int(c.get("population") or 0))
@@ -84,3 +84,8 @@ def town_country(name: str, min_population: int = 0) -> str | None:
     if len(found) != 1 or max((int(c.get("population") or 0) for c in towns), default=0) < min_population:
         return None
     return found.pop()
+
+
+def iso3_of(iso2: str) -> str | None:
+    """The ISO 3166 alpha-3 code of an alpha-2 one ("CH" -> "CHE"), when the gazetteer has it."""
+    return _gazetteer()[2].get(iso2.upper())
