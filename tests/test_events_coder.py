@@ -80,6 +80,9 @@ def test_an_event_is_located_in_its_own_prepositional_phrases_only() -> None:
     e = one("Pakistani jets bombed a convoy on a road in the eastern province of Khost.", "19")
     assert e["location"] is not None and e["location"]["name"] == "Khost", e
     assert e["location"]["country"] == "AFG" and e["location"]["lat"] is not None, e
+    # With no place of its own, the act is where its source's phrase puts the source.
+    e = one("The Red Cross in Iraq urged US forces to protect civilians.", "02")
+    assert e["location"] is not None and e["location"]["country"] == "IRQ", e
     # A place inside the object describes the object, not where the act was done.
     e = one("Hungary recognized the results of the elections in the regions of Georgia.", "05")
     assert e["location"] is None or e["location"]["country"] != "GEO", e

@@ -920,6 +920,20 @@ class _Coder:
                 stack.append(c)
         return None
 
+    def _source_place(self, t: Token, source: list[Actor]) -> Location | None:
+        """A place the source's own phrase puts it in ("Albanians in south Serbia demanded ...")."""
+        sent = self.sent_of(t)
+        for i in range(sent.start, sent.end):
+            if (
+                self.actor_at.get(i) in source
+                and self.doc[i].head.i != i
+                and self.actor_at.get(self.doc[i].head.i) is None
+            ):
+                got = self._clause_place(self.doc[i], shallow=True)
+                if got is not None:
+                    return got
+        return None
+
     def date_cue(self, t: Token, future: bool) -> tuple[Cue | None, Literal["sentence", "paragraph"]]:
         """The date cue of a trigger and where it was found: its sentence, or its paragraph."""
         sent = self.sent_of(t)
@@ -1427,7 +1441,7 @@ class _Coder:
         if location is None:
             # Where, for the record only (the parties are settled): a place in the act's own clause
             # ("demonstrated on Tuesday in Serbia", "an attack on a supply depot in Basra").
-            location = self._clause_place(t, shallow=True)
+            location = self._clause_place(t, shallow=True) or self._source_place(t, source)
         if when.historical and when.value:
             source, target, location = self._as_of(when.value, source, target, location)
         known = all(a.known for a in source + target)
