@@ -734,8 +734,15 @@ class _Coder:
             # The object phrase, and for a pattern keyed on its subject the subject phrase
             # ("NATO peacekeeping troops arrived": peacekeeping).
             phrase = list(objs) + (self._subj_heads(t) if p.subj else [])
-            # "engaged the peacekeepers in a firefight": the means named after "in"/"with" too.
-            phrase += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "with") for g in c.children]
+            # "engaged the peacekeepers in a firefight": the means named after "in"/"with" too; and
+            # what a pattern's own preposition names ("called for a ceasefire", "lifted the ban on
+            # opposition parties").
+            phrase += [
+                g
+                for c in t.children
+                if c.dep_ == "prep" and (c.lower_ in ("in", "with") or c.lower_ in p.prep)
+                for g in c.children
+            ]
             # "sexually abused": the manner.
             phrase += [c for c in t.children if c.dep_ == "advmod"]
             # "were killed by a roadside bomb", "a car bomb killed ...": a means that is no party.
