@@ -140,3 +140,22 @@ def test_terror_mass_expulsion_and_assassination_attempt() -> None:
     assert e["cameo"] == "201" and e["source"][0]["country"] == "MMR", e
     e = one("Islamist militants carried out an assassination attempt on the Afghan president.", "18")
     assert e["cameo"] == "185" and e["target"][0]["country"] == "AFG", e
+
+
+def test_an_alert_names_the_force_put_on_it() -> None:
+    e = one("Iran put its armed forces on high alert.", "15")
+    assert e["cameo"] == "152" and ids(e["source"]) == ["IRN"], e
+    e = one("The Indian government put the police on alert in Kashmir.", "15")
+    assert e["cameo"] == "151" and ids(e["source"]) == ["IND"], e
+    assert one("Pakistani troops remained on high alert near the Indian border.", "15")["cameo"] == "152"
+    # On a border or an agenda is no alert.
+    assert not [e for e in events("Israeli troops were on the border with Lebanon.") if e["cameo"].startswith("15")]
+    assert not events("Italy put the proposal on the agenda.")
+
+
+def test_human_shields_and_an_attempt_on_a_life() -> None:
+    e = one("Hamas used Palestinian civilians as human shields.", "18")
+    assert e["cameo"] == "184" and ids(e["source"]) == ["hamas"] and e["target"][0]["country"] == "PSE", e
+    assert not events("Iraq used Kuwait as a base.")
+    e = one("Militants made an attempt on the life of the Afghan president.", "18")
+    assert e["cameo"] == "185" and e["target"][0]["country"] == "AFG", e

@@ -711,11 +711,17 @@ class _Coder:
             return None
         if p.prep:
             heads = [t, *objs]
-            if not any(
-                c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep
+            preps = [
+                c
                 for h in heads
                 for c in (h.subtree if h is not t else h.children)
-            ):
+                if c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep
+            ]
+            if p.pobj:
+                # "put the police on high alert", "used civilians as human shields": what the
+                # preposition names.
+                preps = [c for c in preps if any(g.dep_ == "pobj" and self._obj_fits(g, p.pobj) for g in c.children)]
+            if not preps:
                 return None
         self.from_pronoun = False
         source = self.fill(t, p.source, objs)

@@ -53,6 +53,7 @@ class Pattern:
     target: tuple[str, ...]
     prt: str | None = None
     prep: frozenset[str] = frozenset()
+    pobj: frozenset[str] = frozenset()
     obj: frozenset[str] = frozenset()
     subj: frozenset[str] = frozenset()
     passive: bool | None = None
@@ -145,6 +146,8 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         raise UsageError(f"event patterns {where}: a pattern lacks {exc}") from exc
     if pos not in ("verb", "noun"):
         raise UsageError(f"event patterns {where}: {pid}: pos must be verb or noun")
+    if raw.get("pobj") and not raw.get("prep"):
+        raise UsageError(f"event patterns {where}: {pid}: pobj needs prep")
     refine = tuple(
         Refinement(frozenset(w.lower() for w in _strs(r["words"])), str(r["code"])) for r in raw.get("refine") or []
     )
@@ -162,6 +165,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         target=tuple(_check_role(s, where) for s in _strs(raw.get("target"))),
         prt=raw.get("prt"),
         prep=frozenset(s.lower() for s in _strs(raw.get("prep"))),
+        pobj=frozenset(s.lower() for s in _strs(raw.get("pobj"))),
         obj=obj,
         subj=frozenset(s.lower() for s in _strs(raw.get("subj"))),
         passive=None if passive is None else bool(passive),
