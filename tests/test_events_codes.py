@@ -7,6 +7,7 @@ mass expulsion, the attempt on a leader), parsed with the real model.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -159,3 +160,34 @@ def test_human_shields_and_an_attempt_on_a_life() -> None:
     assert not events("Iraq used Kuwait as a base.")
     e = one("Militants made an attempt on the life of the Afghan president.", "18")
     assert e["cameo"] == "185" and e["target"][0]["country"] == "AFG", e
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        ("The European Union urged Iran to release the British sailors.", "0253", "IRN"),
+        ("The United Nations called on Israel to withdraw its troops from Gaza.", "0256", "ISR"),
+        ("The US asked China to mediate between Russia and Ukraine.", "028", "CHN"),
+        ("Pakistan urged India to lift its sanctions on Pakistani goods.", "0254", "IND"),
+        ("The Arab League urged the Sudanese generals to accept a ceasefire.", "0256", "SDN"),
+    ],
+)
+def test_an_appeal_is_coded_by_the_act_it_asks_for(text: str, code: str, target: str) -> None:
+    e = one(text, "02")
+    assert e["cameo"] == code and [r["country"] for r in e["target"]] == [target], e
+    # The act asked for is the appeal's content, no event of its own.
+    assert [x["cameo"][:2] for x in events(text)] == ["02"]
+
+
+def test_an_appeal_for_an_uncoded_act_stays_an_appeal() -> None:
+    assert one("Japan urged China to stop its military drills near Taiwan.", "02")["cameo"] == "020"
+
+
+def test_a_demand_is_coded_by_the_act_with_a_user_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Russia demanded that Ukraine withdraw its forces from Kursk."
+    assert one(text, "10")["cameo"] == "100"
+    f = tmp_path / "demands.yaml"
+    f.write_text("patterns: []\ndemand_codes: {'087': '1056'}\n", "utf-8")
+    monkeypatch.setenv("GEOSIGNAL_EVENT_PATTERNS", str(f))
+    e = one(text, "10")
+    assert e["cameo"] == "1056" and ids(e["target"]) == ["UKR"], e

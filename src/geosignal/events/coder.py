@@ -1058,6 +1058,16 @@ class _Coder:
                 stack += [c for c in v.children if c.dep_ in ("conj", "xcomp", "acomp")]
         return out
 
+    def _asked_code(self, t: Token) -> str | None:
+        """The code of the act an appeal or demand asks for in its complement clause, if coded."""
+        for c in t.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                for q in self.table.candidates(c):
+                    got = self.match(c, q, allow_empty=True)
+                    if got is not None:
+                        return got[2]
+        return None
+
     def _object_words(self, t: Token, objs: list[Token]) -> frozenset[str]:
         """The head nouns of what an event is about: a verb's objects, an event noun's 'of' phrase."""
         if t.pos_ in ("VERB", "AUX"):
@@ -1311,6 +1321,12 @@ class _Coder:
             # "wants to attack Iraq", "vowed to fight the rebels": the announced violence is a threat
             # of force (CAMEO 138), as PETRARCH-2's transformation "a (_ b ATTACK) WANT = a b 138" codes it.
             threat = True
+        if code in ("020", "100") and t.pos_ in ("VERB", "AUX"):
+            # "urged Iran to release the hostages", "demanded that Israel withdraw": an appeal or
+            # demand with no more specific code of its own is coded by the act it asks for.
+            asked = self._asked_code(t)
+            if asked is not None:
+                code = _mapped(self.table.appeal_codes if code == "020" else self.table.demand_codes, asked, code)
         if code == "186" and t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.attempt_verbs:
             code = "185"  # "tried to assassinate": the attempt
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.refusal_verbs and code[:2] not in ("12", "13"):

@@ -83,6 +83,8 @@ class PatternTable:
     intent_details: dict[str, str] = field(default_factory=dict)
     attempt_verbs: frozenset[str] = frozenset()
     responsibility_verbs: frozenset[str] = frozenset()
+    appeal_codes: dict[str, str] = field(default_factory=dict)
+    demand_codes: dict[str, str] = field(default_factory=dict)
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
@@ -186,7 +188,13 @@ def read_patterns(text: str, where: str) -> tuple[list[Pattern], str]:
 
 # The pattern files' side tables, kept in one dict per file (so a user file overrides entry by
 # entry) under a prefix each: code tables (root or code -> CAMEO code) and word lists.
-_CODE_TABLES = {"threat_codes": "threat:", "refusal_codes": "refusal:", "intent_details": "intentdetail:"}
+_CODE_TABLES = {
+    "threat_codes": "threat:",
+    "refusal_codes": "refusal:",
+    "intent_details": "intentdetail:",
+    "appeal_codes": "appeal:",
+    "demand_codes": "demand:",
+}
 _WORD_LISTS = {
     "intent_keeps_detail": "keep:",
     "threat_verbs": "threatverb:",
@@ -271,6 +279,8 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
         codes("intent_details"),
         words("attempt_verbs"),
         words("responsibility_verbs"),
+        codes("appeal_codes"),
+        codes("demand_codes"),
     )
 
 
