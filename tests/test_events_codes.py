@@ -191,3 +191,15 @@ def test_a_demand_is_coded_by_the_act_with_a_user_table(tmp_path: Path, monkeypa
     monkeypatch.setenv("GEOSIGNAL_EVENT_PATTERNS", str(f))
     e = one(text, "10")
     assert e["cameo"] == "1056" and ids(e["target"]) == ["UKR"], e
+
+
+def test_an_appeal_is_refined_by_what_it_names_not_by_the_clauses_inside() -> None:
+    # "support" inside the clause of the thing asked for is not support asked for.
+    got = events("Britain called for measures to build public services that support the elderly.")
+    assert [e["cameo"] for e in got if e["cameo"].startswith("02")] == ["020"], got
+    # A return to a former state is no release of persons or property.
+    assert one("The opposition called for a return to the old constitution.", "02")["cameo"] == "020"
+    # A person named in a gibe is no group used as a shield; a misparsed "on standby" is still an alert.
+    assert not events("Blair said the Tory leader had used Mr Smith as a human shield.")
+    e = one("The Ministry of Defence confirmed British troops are on standby in case of an evacuation.", "15")
+    assert e["cameo"] == "152"

@@ -719,8 +719,8 @@ class _Coder:
             ]
             if p.pobj:
                 # "put the police on high alert", "used civilians as human shields": what the
-                # preposition names.
-                preps = [c for c in preps if any(g.dep_ == "pobj" and self._obj_fits(g, p.pobj) for g in c.children)]
+                # preposition names (the noun right after it when the parser gave it no object).
+                preps = [c for c in preps if any(self._obj_fits(g, p.pobj) for g in _prep_object(c))]
             if not preps:
                 return None
         self.from_pronoun = False
@@ -740,15 +740,8 @@ class _Coder:
             # The object phrase, and for a pattern keyed on its subject the subject phrase
             # ("NATO peacekeeping troops arrived": peacekeeping).
             phrase = list(objs) + (self._subj_heads(t) if p.subj else [])
-            # "engaged the peacekeepers in a firefight": the means named after "in"/"with" too; and
-            # what a pattern's own preposition names ("called for a ceasefire", "lifted the ban on
-            # opposition parties").
-            phrase += [
-                g
-                for c in t.children
-                if c.dep_ == "prep" and (c.lower_ in ("in", "with") or c.lower_ in p.prep)
-                for g in c.children
-            ]
+            # "engaged the peacekeepers in a firefight": the means named after "in"/"with" too.
+            phrase += [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "with") for g in c.children]
             # "sexually abused": the manner.
             phrase += [c for c in t.children if c.dep_ == "advmod"]
             # "were killed by a roadside bomb", "a car bomb killed ...": a means that is no party.
@@ -757,6 +750,16 @@ class _Coder:
                 means += [x for x in logical_subject(t) if x.pos_ == "NOUN" and x.i not in self.actor_at]
                 phrase += [x for x in means if x.i not in self.actor_at and self._sector_of(x) is None]
             tokens = [x for o in phrase for x in o.subtree]
+            # What a pattern's own preposition names ("called for a ceasefire", "lifted the ban on
+            # opposition parties"), without the clauses inside it ("called for measures to build
+            # services that support us": no support asked for).
+            tokens += [
+                x
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in p.prep and c.lower_ not in ("in", "with")
+                for g in c.children
+                for x in _noun_phrase(g)
+            ]
             words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
             for r in p.refine:
                 if words & r.words:
@@ -1500,6 +1503,31 @@ def _date_rank(d: EventDate) -> tuple[int, int]:
     basis = {"explicit": 0, "relative": 1, "publication": 2, "unknown": 3}[d.basis]
     precision = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}[d.precision]
     return (basis, precision)
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The head and its dependents, without the clauses below it (no verb is entered)."""
+    out = [head]
+    stack = [head]
+    while stack:
+        for c in stack.pop().children:
+            if c.pos_ not in ("VERB", "AUX"):
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _prep_object(prep: Token) -> list[Token]:
+    """A preposition's object; the first noun within three words after it when it has none."""
+    got = [g for g in prep.children if g.dep_ == "pobj"]
+    if got:
+        return got
+    after = prep.doc[prep.i + 1 : prep.i + 4]
+    return (
+        [next(x for x in after if x.pos_ in ("NOUN", "PROPN"))]
+        if any(x.pos_ in ("NOUN", "PROPN") for x in after)
+        else []
+    )
 
 
 def _mapped(codes: dict[str, str], code: str, default: str) -> str:
