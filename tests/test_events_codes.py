@@ -203,3 +203,20 @@ def test_an_appeal_is_refined_by_what_it_names_not_by_the_clauses_inside() -> No
     assert not events("Blair said the Tory leader had used Mr Smith as a human shield.")
     e = one("The Ministry of Defence confirmed British troops are on standby in case of an evacuation.", "15")
     assert e["cameo"] == "152"
+
+
+def test_bowing_to_demands_and_allowing_protests() -> None:
+    assert one("The government bowed to demands for constitutional reform.", "08")["cameo"] == "083"
+    e = one("The Georgian president gave in to calls for his resignation.", "08")
+    assert e["cameo"] == "0831" and e["source"][0]["country"] == "GEO", e
+    e = one("The Chinese authorities permitted a vigil for the victims.", "08")
+    assert e["cameo"] == "082" and ids(e["source"]) == ["CHN"], e
+
+
+def test_a_terrorist_attack_is_unconventional_violence() -> None:
+    e = one("The terrorist attack by Hamas on Israel killed 1,200 people.", "18")
+    assert e["cameo"] == "180" and ids(e["source"]) == ["hamas"] and ids(e["target"]) == ["ISR"], e
+    e = one("Al-Qaeda carried out a terrorist attack on the United States.", "18")
+    assert e["cameo"] == "180" and ids(e["target"]) == ["USA"], e
+    # An army's attack stays conventional force.
+    assert one("Russia launched an attack on Ukraine.", "19")["cameo"] == "190"
