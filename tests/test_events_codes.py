@@ -220,3 +220,16 @@ def test_a_terrorist_attack_is_unconventional_violence() -> None:
     assert e["cameo"] == "180" and ids(e["target"]) == ["USA"], e
     # An army's attack stays conventional force.
     assert one("Russia launched an attack on Ukraine.", "19")["cameo"] == "190"
+
+
+def test_telling_is_an_order_only_with_an_act_to_do() -> None:
+    e = one("The Chinese foreign minister told Japan to stop its provocations.", "10")
+    assert e["cameo"] == "100" and ids(e["target"]) == ["JPN"], e
+    # The parser may hang the infinitive on the one told.
+    assert one("The Kenyan president is telling the police to find the kidnappers.", "10")["cameo"] == "100"
+    # Telling reporters or a broadcaster something is no demand of them.
+    for text in (
+        "The Iraqi foreign minister told CNN television that Iran was arming the militias.",
+        'A US diplomatic source told the Reuters news agency: "The envoy is continuing his mission".',
+    ):
+        assert not [e for e in events(text) if e["cameo"].startswith("10")], text

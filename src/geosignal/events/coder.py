@@ -682,6 +682,14 @@ class _Coder:
             return None
         if p.passive is not None and verb and is_passive(t) != p.passive:
             return None
+        if p.xcomp and not any(
+            c.dep_ == "xcomp"
+            # "telling councils to find sites": the parser may hang the infinitive on the object.
+            or (c.dep_ in ("dobj", "obj") and any(_to_infinitive(a) for a in c.children))
+            or _to_infinitive(c)
+            for c in t.children
+        ):
+            return None  # "told Iran to stop", not "told reporters"
         if p.ccomp_aux and not any(
             c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in p.ccomp_aux for a in c.children)
             for c in t.children
@@ -1503,6 +1511,15 @@ def _date_rank(d: EventDate) -> tuple[int, int]:
     basis = {"explicit": 0, "relative": 1, "publication": 2, "unknown": 3}[d.basis]
     precision = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}[d.precision]
     return (basis, precision)
+
+
+def _to_infinitive(v: Token) -> bool:
+    """A verb clause introduced by "to" ("to find more sites")."""
+    return (
+        v.pos_ in ("VERB", "AUX")
+        and v.dep_ in ("xcomp", "acl", "advcl", "ccomp")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
+    )
 
 
 def _noun_phrase(head: Token) -> list[Token]:

@@ -58,6 +58,7 @@ class Pattern:
     subj: frozenset[str] = frozenset()
     passive: bool | None = None
     ccomp_aux: frozenset[str] = frozenset()
+    xcomp: bool = False
     reciprocal: bool = False
     needs_target: bool = False
     consume: bool = True
@@ -172,6 +173,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         subj=frozenset(s.lower() for s in _strs(raw.get("subj"))),
         passive=None if passive is None else bool(passive),
         ccomp_aux=frozenset(s.lower() for s in _strs(raw.get("ccomp_aux"))),
+        xcomp=bool(raw.get("xcomp", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
         needs_target=bool(raw.get("needs_target", False)),
         consume=bool(raw.get("consume", bool(obj))),
