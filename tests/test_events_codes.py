@@ -233,3 +233,7 @@ def test_telling_is_an_order_only_with_an_act_to_do() -> None:
         'A US diplomatic source told the Reuters news agency: "The envoy is continuing his mission".',
     ):
         assert not [e for e in events(text) if e["cameo"].startswith("10")], text
+
+
+def test_a_hyphenated_cease_fire_refines_an_appeal() -> None:
+    assert one("Egypt called for a cease-fire in Gaza.", "02")["cameo"] == "0256"
