@@ -63,6 +63,9 @@ def test_bad_user_pattern_is_a_usage_error(tmp_path: Path) -> None:
         load_patterns((f,))
     with pytest.raises(UsageError, match="no such file"):
         load_patterns((tmp_path / "absent.yaml",))
+    f.write_text("patterns:\n  - {id: x, lemma: [y], pobj: [alert], code: '152', source: [subj]}\n", "utf-8")
+    with pytest.raises(UsageError, match="pobj needs prep"):
+        load_patterns((f,))
 
 
 @pytest.mark.parametrize(

@@ -698,6 +698,14 @@ class _Coder:
             return None
         if p.passive is not None and verb and is_passive(t) != p.passive:
             return None
+        if p.xcomp and not any(
+            c.dep_ == "xcomp"
+            # "telling councils to find sites": the parser may hang the infinitive on the object.
+            or (c.dep_ in ("dobj", "obj") and any(_to_infinitive(a) for a in c.children))
+            or _to_infinitive(c)
+            for c in t.children
+        ):
+            return None  # "told Iran to stop", not "told reporters"
         if p.ccomp_aux and not any(
             c.dep_ == "ccomp" and any(a.dep_ == "aux" and a.lower_ in p.ccomp_aux for a in c.children)
             for c in t.children
@@ -727,11 +735,17 @@ class _Coder:
             return None
         if p.prep:
             heads = [t, *objs]
-            if not any(
-                c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep
+            preps = [
+                c
                 for h in heads
                 for c in (h.subtree if h is not t else h.children)
-            ):
+                if c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep
+            ]
+            if p.pobj:
+                # "put the police on high alert", "used civilians as human shields": what the
+                # preposition names (the noun right after it when the parser gave it no object).
+                preps = [c for c in preps if any(self._obj_fits(g, p.pobj) for g in _prep_object(c))]
+            if not preps:
                 return None
         self.from_pronoun = False
         source = self.fill(t, p.source, objs)
@@ -760,6 +774,16 @@ class _Coder:
                 means += [x for x in logical_subject(t) if x.pos_ == "NOUN" and x.i not in self.actor_at]
                 phrase += [x for x in means if x.i not in self.actor_at and self._sector_of(x) is None]
             tokens = [x for o in phrase for x in o.subtree]
+            # What a pattern's own preposition names ("called for a ceasefire", "lifted the ban on
+            # opposition parties"), without the clauses inside it ("called for measures to build
+            # services that support us": no support asked for).
+            tokens += [
+                x
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in p.prep and c.lower_ not in ("in", "with")
+                for g in c.children
+                for x in _noun_phrase(g)
+            ]
             words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
             for r in p.refine:
                 if words & r.words:
@@ -1094,6 +1118,16 @@ class _Coder:
                 stack += [c for c in v.children if c.dep_ in ("conj", "xcomp", "acomp")]
         return out
 
+    def _asked_code(self, t: Token) -> str | None:
+        """The code of the act an appeal or demand asks for in its complement clause, if coded."""
+        for c in t.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+                for q in self.table.candidates(c):
+                    got = self.match(c, q, allow_empty=True)
+                    if got is not None:
+                        return got[2]
+        return None
+
     def _object_words(self, t: Token, objs: list[Token]) -> frozenset[str]:
         """The head nouns of what an event is about: a verb's objects, an event noun's 'of' phrase."""
         if t.pos_ in ("VERB", "AUX"):
@@ -1347,6 +1381,12 @@ class _Coder:
             # "wants to attack Iraq", "vowed to fight the rebels": the announced violence is a threat
             # of force (CAMEO 138), as PETRARCH-2's transformation "a (_ b ATTACK) WANT = a b 138" codes it.
             threat = True
+        if code in ("020", "100") and t.pos_ in ("VERB", "AUX"):
+            # "urged Iran to release the hostages", "demanded that Israel withdraw": an appeal or
+            # demand with no more specific code of its own is coded by the act it asks for.
+            asked = self._asked_code(t)
+            if asked is not None:
+                code = _mapped(self.table.appeal_codes if code == "020" else self.table.demand_codes, asked, code)
         if code == "186" and t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.attempt_verbs:
             code = "185"  # "tried to assassinate": the attempt
         if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.refusal_verbs and code[:2] not in ("12", "13"):
@@ -1524,6 +1564,40 @@ def _date_rank(d: EventDate) -> tuple[int, int]:
     basis = {"explicit": 0, "relative": 1, "publication": 2, "unknown": 3}[d.basis]
     precision = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}[d.precision]
     return (basis, precision)
+
+
+def _to_infinitive(v: Token) -> bool:
+    """A verb clause introduced by "to" ("to find more sites")."""
+    return (
+        v.pos_ in ("VERB", "AUX")
+        and v.dep_ in ("xcomp", "acl", "advcl", "ccomp")
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
+    )
+
+
+def _noun_phrase(head: Token) -> list[Token]:
+    """The head and its dependents, without the clauses below it (no verb is entered)."""
+    out = [head]
+    stack = [head]
+    while stack:
+        for c in stack.pop().children:
+            if c.pos_ not in ("VERB", "AUX"):
+                out.append(c)
+                stack.append(c)
+    return out
+
+
+def _prep_object(prep: Token) -> list[Token]:
+    """A preposition's object; the first noun within three words after it when it has none."""
+    got = [g for g in prep.children if g.dep_ == "pobj"]
+    if got:
+        return got
+    after = prep.doc[prep.i + 1 : prep.i + 4]
+    return (
+        [next(x for x in after if x.pos_ in ("NOUN", "PROPN"))]
+        if any(x.pos_ in ("NOUN", "PROPN") for x in after)
+        else []
+    )
 
 
 def _mapped(codes: dict[str, str], code: str, default: str) -> str:

@@ -53,10 +53,12 @@ class Pattern:
     target: tuple[str, ...]
     prt: str | None = None
     prep: frozenset[str] = frozenset()
+    pobj: frozenset[str] = frozenset()
     obj: frozenset[str] = frozenset()
     subj: frozenset[str] = frozenset()
     passive: bool | None = None
     ccomp_aux: frozenset[str] = frozenset()
+    xcomp: bool = False
     reciprocal: bool = False
     needs_target: bool = False
     consume: bool = True
@@ -82,6 +84,8 @@ class PatternTable:
     intent_details: dict[str, str] = field(default_factory=dict)
     attempt_verbs: frozenset[str] = frozenset()
     responsibility_verbs: frozenset[str] = frozenset()
+    appeal_codes: dict[str, str] = field(default_factory=dict)
+    demand_codes: dict[str, str] = field(default_factory=dict)
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
@@ -145,6 +149,8 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         raise UsageError(f"event patterns {where}: a pattern lacks {exc}") from exc
     if pos not in ("verb", "noun"):
         raise UsageError(f"event patterns {where}: {pid}: pos must be verb or noun")
+    if raw.get("pobj") and not raw.get("prep"):
+        raise UsageError(f"event patterns {where}: {pid}: pobj needs prep")
     refine = tuple(
         Refinement(frozenset(w.lower() for w in _strs(r["words"])), str(r["code"])) for r in raw.get("refine") or []
     )
@@ -162,10 +168,12 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         target=tuple(_check_role(s, where) for s in _strs(raw.get("target"))),
         prt=raw.get("prt"),
         prep=frozenset(s.lower() for s in _strs(raw.get("prep"))),
+        pobj=frozenset(s.lower() for s in _strs(raw.get("pobj"))),
         obj=obj,
         subj=frozenset(s.lower() for s in _strs(raw.get("subj"))),
         passive=None if passive is None else bool(passive),
         ccomp_aux=frozenset(s.lower() for s in _strs(raw.get("ccomp_aux"))),
+        xcomp=bool(raw.get("xcomp", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
         needs_target=bool(raw.get("needs_target", False)),
         consume=bool(raw.get("consume", bool(obj))),
@@ -182,7 +190,13 @@ def read_patterns(text: str, where: str) -> tuple[list[Pattern], str]:
 
 # The pattern files' side tables, kept in one dict per file (so a user file overrides entry by
 # entry) under a prefix each: code tables (root or code -> CAMEO code) and word lists.
-_CODE_TABLES = {"threat_codes": "threat:", "refusal_codes": "refusal:", "intent_details": "intentdetail:"}
+_CODE_TABLES = {
+    "threat_codes": "threat:",
+    "refusal_codes": "refusal:",
+    "intent_details": "intentdetail:",
+    "appeal_codes": "appeal:",
+    "demand_codes": "demand:",
+}
 _WORD_LISTS = {
     "intent_keeps_detail": "keep:",
     "threat_verbs": "threatverb:",
@@ -267,6 +281,8 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
         codes("intent_details"),
         words("attempt_verbs"),
         words("responsibility_verbs"),
+        codes("appeal_codes"),
+        codes("demand_codes"),
     )
 
 

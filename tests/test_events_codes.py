@@ -1,0 +1,239 @@
+"""CAMEO codes reached by the trigger table: one made-up sentence per pattern or refinement.
+
+Written for the CAMEO codes that had no pattern of their own (symbolic acts, appeals and demands
+by what they ask for, accession to demands, political dissent, threats by the threatened act,
+mass expulsion, the attempt on a leader), parsed with the real model.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import geosignal
+
+pytestmark = pytest.mark.model
+
+PUB = "2024-03-15"
+
+
+def events(text: str) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = geosignal.analyze(text, published=PUB).to_dict()["events"]
+    return out
+
+
+def ids(refs: list[dict[str, Any]]) -> list[str]:
+    return [r["actor"] for r in refs]
+
+
+def one(text: str, cameo_root: str) -> dict[str, Any]:
+    got = [e for e in events(text) if e["cameo"].startswith(cameo_root)]
+    assert len(got) == 1, (text, events(text))
+    return got[0]
+
+
+def test_a_wreath_or_a_burned_flag_is_a_symbolic_act() -> None:
+    e = one("The Indian prime minister laid a wreath at the Tomb of the Unknown Soldier in Moscow.", "01")
+    assert e["cameo"] == "017" and e["source"][0]["country"] == "IND", e
+    e = one("Protesters burned a Chinese flag outside the embassy.", "01")
+    assert e["cameo"] == "017" and ids(e["target"]) == ["CHN"], e
+    # A village burned is property destroyed, not a symbol.
+    assert one("Rebels burned the village.", "17")["cameo"] == "1712"
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Egypt called for a ceasefire in Gaza.", "0256"),
+        ("The Philippines called for the withdrawal of Chinese ships from the reef.", "0256"),
+        ("Pakistan called for a peaceful settlement of the Kashmir dispute with India.", "027"),
+        ("Ukraine called for international support for its membership bid.", "022"),
+        ("Iran sought cooperation from Russia on the nuclear programme.", "021"),
+    ],
+)
+def test_an_appeal_is_coded_by_what_it_asks_for(text: str, code: str) -> None:
+    assert one(text, "02")["cameo"] == code
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Russia demanded mediation by the United Nations in its dispute with Ukraine.", "108"),
+        ("The African Union demanded the lifting of sanctions on Zimbabwe.", "105"),
+        ("Russia demanded access for its inspectors to the Ukrainian plant.", "1055"),
+    ],
+)
+def test_a_demand_is_coded_by_what_it_asks_for(text: str, code: str) -> None:
+    assert one(text, "10")["cameo"] == code
+
+
+def test_meeting_demands_is_yielding_not_a_meeting() -> None:
+    e = one("Turkey met Russia's demands.", "08")
+    assert e["cameo"] == "080" and ids(e["source"]) == ["TUR"] and ids(e["target"]) == ["RUS"], e
+    e = one("The Egyptian government met the demands of the protesters for constitutional reform.", "08")
+    assert e["cameo"] == "083" and e["source"][0]["country"] == "EGY", e
+    assert not [e for e in events("Turkey met Russia's demands.") if e["cameo"].startswith("04")]
+
+
+def test_lifting_a_ban_on_parties_or_legalizing_one_eases_dissent() -> None:
+    assert one("The military government lifted the ban on opposition parties.", "08")["cameo"] == "082"
+    e = one("Myanmar's junta legalized the Communist Party.", "08")
+    assert e["cameo"] == "082" and ids(e["source"]) == ["MMR"], e
+    # Other restrictions stay administrative (081).
+    assert one("China lifted restrictions on travel to Macau.", "08")["cameo"] == "081"
+
+
+def test_investigations_of_military_action_and_war_crimes() -> None:
+    e = one("The United Nations will investigate the Israeli airstrike on the refugee camp.", "09")
+    assert e["cameo"] == "093" and ids(e["target"]) == ["ISR"], e
+    assert one("The ICC opened an investigation into war crimes in Ukraine.", "09")["cameo"] == "094"
+    assert one("Police investigated the killing of a journalist in Malta.", "09")["cameo"] == "091"
+
+
+def test_rallying_opposition_against_a_party() -> None:
+    e = one("The US built a coalition against Iraq.", "11")
+    assert e["cameo"] == "113" and ids(e["source"]) == ["USA"] and ids(e["target"]) == ["IRQ"], e
+    assert one("France rallied opposition to the American plan among European states.", "11")["cameo"] == "113"
+    # Nothing built against anyone is no event.
+    assert not events("Britain built a new coalition.")
+
+
+def test_a_rejected_call_for_resignation_is_a_rejected_change_of_leadership() -> None:
+    e = one("The Syrian government rejected calls for the resignation of President Assad.", "12")
+    assert e["cameo"] == "1231" and ids(e["source"]) == ["SYR"], e
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("Iraqi unions threatened protests against the government.", "133"),
+        ("The Serbian government threatened to impose a curfew in Kosovo.", "1323"),
+        ("Egypt threatened to cut off aid to the Palestinian Authority.", "1311"),
+        ("Serbia threatened to expel OSCE monitors from Kosovo.", "136"),
+        ("Russia threatened to halt its mediation between Armenia and Azerbaijan.", "135"),
+    ],
+)
+def test_a_threat_is_coded_by_the_threatened_act(text: str, code: str) -> None:
+    e = one(text, "13")
+    assert e["cameo"] == code and e["status"] == "reported", e
+
+
+def test_rising_against_a_government_is_political_dissent() -> None:
+    e = one("The Kurds rose up against Saddam Hussein in 1991.", "14")
+    assert e["cameo"] == "140" and ids(e["target"]) == ["saddam-hussein"], e
+    e = one("Villagers revolted against the Chinese government.", "14")
+    assert e["cameo"] == "140" and ids(e["target"]) == ["CHN"], e
+    e = one("The Palestinian uprising against Israel lasted five years.", "14")
+    assert e["cameo"] == "140" and ids(e["source"]) == ["PSE"] and ids(e["target"]) == ["ISR"], e
+    # An uprising against no one named is no event.
+    assert not [e for e in events("The uprising began in Daraa.") if e["cameo"].startswith("14")]
+
+
+def test_terror_mass_expulsion_and_assassination_attempt() -> None:
+    e = one("Militants terrorized villagers in northern Nigeria.", "18")
+    assert e["cameo"] == "180" and ids(e["target"]) == ["NGA"], e
+    e = one("Serbian forces expelled thousands of ethnic Albanians from Kosovo.", "20")
+    assert e["cameo"] == "201" and ids(e["source"]) == ["SRB"], e
+    assert one("Serbia expelled two Russian diplomats.", "16")["cameo"] == "166"
+    e = one("The mass expulsion of Rohingya by Myanmar troops continued.", "20")
+    assert e["cameo"] == "201" and e["source"][0]["country"] == "MMR", e
+    e = one("Islamist militants carried out an assassination attempt on the Afghan president.", "18")
+    assert e["cameo"] == "185" and e["target"][0]["country"] == "AFG", e
+
+
+def test_an_alert_names_the_force_put_on_it() -> None:
+    e = one("Iran put its armed forces on high alert.", "15")
+    assert e["cameo"] == "152" and ids(e["source"]) == ["IRN"], e
+    e = one("The Indian government put the police on alert in Kashmir.", "15")
+    assert e["cameo"] == "151" and ids(e["source"]) == ["IND"], e
+    assert one("Pakistani troops remained on high alert near the Indian border.", "15")["cameo"] == "152"
+    # On a border or an agenda is no alert.
+    assert not [e for e in events("Israeli troops were on the border with Lebanon.") if e["cameo"].startswith("15")]
+    assert not events("Italy put the proposal on the agenda.")
+
+
+def test_human_shields_and_an_attempt_on_a_life() -> None:
+    e = one("Hamas used Palestinian civilians as human shields.", "18")
+    assert e["cameo"] == "184" and ids(e["source"]) == ["hamas"] and e["target"][0]["country"] == "PSE", e
+    assert not events("Iraq used Kuwait as a base.")
+    e = one("Militants made an attempt on the life of the Afghan president.", "18")
+    assert e["cameo"] == "185" and e["target"][0]["country"] == "AFG", e
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        ("The European Union urged Iran to release the British sailors.", "0253", "IRN"),
+        ("The United Nations called on Israel to withdraw its troops from Gaza.", "0256", "ISR"),
+        ("The US asked China to mediate between Russia and Ukraine.", "028", "CHN"),
+        ("Pakistan urged India to lift its sanctions on Pakistani goods.", "0254", "IND"),
+        ("The Arab League urged the Sudanese generals to accept a ceasefire.", "0256", "SDN"),
+    ],
+)
+def test_an_appeal_is_coded_by_the_act_it_asks_for(text: str, code: str, target: str) -> None:
+    e = one(text, "02")
+    assert e["cameo"] == code and [r["country"] for r in e["target"]] == [target], e
+    # The act asked for is the appeal's content, no event of its own.
+    assert [x["cameo"][:2] for x in events(text)] == ["02"]
+
+
+def test_an_appeal_for_an_uncoded_act_stays_an_appeal() -> None:
+    assert one("Japan urged China to stop its military drills near Taiwan.", "02")["cameo"] == "020"
+
+
+def test_a_demand_is_coded_by_the_act_with_a_user_table(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    text = "Russia demanded that Ukraine withdraw its forces from Kursk."
+    assert one(text, "10")["cameo"] == "100"
+    f = tmp_path / "demands.yaml"
+    f.write_text("patterns: []\ndemand_codes: {'087': '1056'}\n", "utf-8")
+    monkeypatch.setenv("GEOSIGNAL_EVENT_PATTERNS", str(f))
+    e = one(text, "10")
+    assert e["cameo"] == "1056" and ids(e["target"]) == ["UKR"], e
+
+
+def test_an_appeal_is_refined_by_what_it_names_not_by_the_clauses_inside() -> None:
+    # "support" inside the clause of the thing asked for is not support asked for.
+    got = events("Britain called for measures to build public services that support the elderly.")
+    assert [e["cameo"] for e in got if e["cameo"].startswith("02")] == ["020"], got
+    # A return to a former state is no release of persons or property.
+    assert one("The opposition called for a return to the old constitution.", "02")["cameo"] == "020"
+    # A person named in a gibe is no group used as a shield; a misparsed "on standby" is still an alert.
+    assert not events("Blair said the Tory leader had used Mr Smith as a human shield.")
+    e = one("The Ministry of Defence confirmed British troops are on standby in case of an evacuation.", "15")
+    assert e["cameo"] == "152"
+
+
+def test_bowing_to_demands_and_allowing_protests() -> None:
+    assert one("The government bowed to demands for constitutional reform.", "08")["cameo"] == "083"
+    e = one("The Georgian president gave in to calls for his resignation.", "08")
+    assert e["cameo"] == "0831" and e["source"][0]["country"] == "GEO", e
+    e = one("The Chinese authorities permitted a vigil for the victims.", "08")
+    assert e["cameo"] == "082" and ids(e["source"]) == ["CHN"], e
+
+
+def test_a_terrorist_attack_is_unconventional_violence() -> None:
+    e = one("The terrorist attack by Hamas on Israel killed 1,200 people.", "18")
+    assert e["cameo"] == "180" and ids(e["source"]) == ["hamas"] and ids(e["target"]) == ["ISR"], e
+    e = one("Al-Qaeda carried out a terrorist attack on the United States.", "18")
+    assert e["cameo"] == "180" and ids(e["target"]) == ["USA"], e
+    # An army's attack stays conventional force.
+    assert one("Russia launched an attack on Ukraine.", "19")["cameo"] == "190"
+
+
+def test_telling_is_an_order_only_with_an_act_to_do() -> None:
+    e = one("The Chinese foreign minister told Japan to stop its provocations.", "10")
+    assert e["cameo"] == "100" and ids(e["target"]) == ["JPN"], e
+    # The parser may hang the infinitive on the one told.
+    assert one("The Kenyan president is telling the police to find the kidnappers.", "10")["cameo"] == "100"
+    # Telling reporters or a broadcaster something is no demand of them.
+    for text in (
+        "The Iraqi foreign minister told CNN television that Iran was arming the militias.",
+        'A US diplomatic source told the Reuters news agency: "The envoy is continuing his mission".',
+    ):
+        assert not [e for e in events(text) if e["cameo"].startswith("10")], text
+
+
+def test_a_hyphenated_cease_fire_refines_an_appeal() -> None:
+    assert one("Egypt called for a cease-fire in Gaza.", "02")["cameo"] == "0256"
