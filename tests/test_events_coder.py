@@ -88,6 +88,19 @@ def test_an_event_is_located_in_its_own_prepositional_phrases_only() -> None:
     assert e["location"] is None or e["location"]["country"] != "GEO", e
 
 
+def test_a_longer_preposition_names_no_party() -> None:
+    e = one("The leaders of Germany and France met in light of the coming UN climate conference.", "04")
+    assert sorted(ids(e["target"])) == ["DEU", "FRA"], e
+    # A town of several states kept as text is still a place with a country code, never an id.
+    e = one("Putin and Biden met in Geneva in response to the crisis.", "04")
+    assert e["location"]["country"] == "CHE", e
+
+
+def test_counterparts_from_several_states_are_all_parties() -> None:
+    e = one("The Indian minister held talks with his counterparts from Japan, Australia and Brazil.", "04")
+    assert sorted(ids(e["target"])) == ["AUS", "BRA", "JPN"], e
+
+
 def test_relief_goods_sent_to_a_state_are_humanitarian_aid() -> None:
     e = one("China donated vaccines to Cambodia.", "07")
     assert e["cameo"] == "073" and ids(e["source"]) == ["CHN"] and ids(e["target"]) == ["KHM"], e

@@ -8,6 +8,8 @@ corpus fails loudly instead of moving the scores. Raise a floor when a change im
 from __future__ import annotations
 
 import hashlib
+import json
+from typing import Any
 
 import pytest
 
@@ -26,6 +28,7 @@ GOLD_SHA256 = {
     "eval/events/petrarch2/PETR.Validate.actors.txt": (
         "b639368a72efd96253810ef16e03779647f0a34898356e629d3e716666bf3fd3"
     ),
+    "eval/events/ngec/co_actor_split_cases.jsonl": ("4695aea5c644297363962b0317112565beceffc36442046785efa3fcee12630c"),
 }
 
 # (suite, split): (dyad+root F1 floor, dyad+full-code F1 floor)
@@ -70,3 +73,44 @@ def test_scores_stay_above_floors(suite: str, split: str) -> None:
     assert report["dyad_code"]["f1"] >= code_floor, report["dyad_code"]
     # A historical event is never dated to the publication year.
     assert report["historical_dated_to_publication_year"] == 0
+
+
+# NGEC's compound-actor cases (14): of those, how many geosignal codes with the actor's whole list
+# on one side of one event, no more and no less.
+CO_ACTOR_FLOOR = 12
+
+
+def _listed_whole(case: dict[str, Any]) -> bool:
+    """Whether some event has the case's actors, all and only them, on one side."""
+    import geosignal
+
+    text: str = case["text"]
+    analysis = geosignal.analyze(text, published="2021-10-01")
+    start = text.index(case["actor_span"])
+    end = start + len(case["actor_span"])
+    mentions = {a.id: a.mentions for a in analysis.actors}
+    expected: list[str] = case["expected_actors"]
+
+    def in_span(actor: str) -> bool:
+        return any(m.start < end and start < m.end for m in mentions.get(actor, []))
+
+    def names(wanted: str, actor: str) -> bool:
+        # "Russian and Belorussian soldiers" splits into "Russian soldiers" and "Belorussian
+        # soldiers": a listed actor is the wanted one when a mention shares a capitalised word.
+        words = {w for w in wanted.replace("'", " ").split() if w[:1].isupper()}
+        return any(words & set(m.text.replace("'", " ").split()) for m in mentions.get(actor, []))
+
+    return any(
+        len(role) == len(expected)
+        and any(in_span(r.actor) for r in role)
+        and all(any(names(x, r.actor) for r in role) for x in expected)
+        for e in analysis.events
+        for role in (e.source, e.target)
+    )
+
+
+def test_compound_actors_stay_one_list() -> None:
+    path = need_shared("eval", "events", "ngec", "co_actor_split_cases.jsonl")
+    cases = [json.loads(line) for line in path.read_text("utf-8").splitlines() if line.strip()]
+    right = sum(_listed_whole(c) for c in cases)
+    assert right >= CO_ACTOR_FLOOR, f"{right} of {len(cases)} compound-actor cases"

@@ -73,6 +73,11 @@ class _Place:
     country: str | None
 
 
+def _state_code(a: Actor) -> str | None:
+    """A state actor's code; a name kept as text ("text:geneva") has none but the country it was given."""
+    return a.country or (a.id if a.known else None)
+
+
 class _Coder:
     def __init__(self, doc: Doc, analysis: Analysis, ctx: Context, table: PatternTable, book: Codebook) -> None:
         self.doc = doc
@@ -236,8 +241,10 @@ class _Coder:
                     if b not in out:
                         out.append(b)
             if a is not None and h.tag_ in ("NNS", "NNPS"):
-                # "the leaders of Egypt and Jordan", "the ambassadors of A, B and C": each state's.
-                named = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+                # "the leaders of Egypt and Jordan", "the ambassadors of A, B and C": each state's;
+                # "his counterparts from Japan, Australia and India" when the phrase is the state's.
+                preps = ("of", "from") if a.type == "state" else ("of",)
+                named = [g for c in h.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children]
                 for g in with_conjuncts([x for x in named if x.dep_ == "pobj"])[1:]:
                     member = self.actor_at.get(g.i)
                     if member is not None and member.type == "state" and member not in out:
@@ -334,7 +341,7 @@ class _Coder:
             if sector is not None and sector not in _STATE_SECTORS:
                 # "Georgian demonstrators", "Syrian rebels": people of a state, not its government,
                 # so a dyad between them and the state's government is not a self-pair.
-                return self._generic(h, sector, state.country or state.id)
+                return self._generic(h, sector, _state_code(state))
             return state
         if (
             h.pos_ == "PROPN"
@@ -396,8 +403,8 @@ class _Coder:
             a = self.actor_at.get(t.i)
             if place is not None and place.country:
                 found.add(place.country)
-            elif a is not None and a.type == "state":
-                found.add(a.country or a.id)
+            elif a is not None and a.type == "state" and (code := _state_code(a)):
+                found.add(code)
             elif t.ent_type_ in ("GPE", "NORP", "LOC") and a is None:
                 for entry, kind in self.ctx.kb.lookup(t.text, ("name", "alias", "demonym")):
                     if entry.type == "state" and kind in ("name", "alias", "demonym"):
@@ -876,7 +883,7 @@ class _Coder:
         m = next((m for m in a.mentions if m.kind == "metonym" and m.start <= h.idx < m.end), None)
         if m is None:
             return None
-        return locate(m.text, a.country if a.type != "state" else a.id)
+        return locate(m.text, a.country if a.type != "state" else _state_code(a))
 
     def _condition_parties(self, t: Token, marks: tuple[str, ...] = ("if", "unless")) -> list[Actor]:
         """The subject of an 'if'/'unless' clause on the trigger or the verb it depends on."""
@@ -924,7 +931,7 @@ class _Coder:
                         a = c.i
                         while a > 0 and self.actor_at.get(a - 1) is named:
                             a -= 1
-                        return locate(self.doc[a : c.i + 1].text, named.id)
+                        return locate(self.doc[a : c.i + 1].text, _state_code(named))
                     if c.ent_type_ in ("GPE", "LOC") and c.i not in self.actor_at:
                         ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
                         if ent is not None:

@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from .._data import load_yaml
 from ..errors import UsageError
 from .codebook import load_codebook
+from .dates import cue_words
 
 ENV = "GEOSIGNAL_EVENT_PATTERNS"
 _ROLE = re.compile(r"^(subj|obj|dative|poss|mod|ccomp:subj|prep:[a-z]+|(gov|xcomp):(subj|obj|dative|prep:[a-z]+))$")
@@ -452,13 +453,20 @@ def _prep_below(head: Token, words: list[str], depth: int) -> list[Token]:
         for h in frontier:
             for c in h.children:
                 if c.dep_ in ("prep", "agent", "dative") and c.lower_ == words[0]:
-                    got = [g for g in c.children if g.dep_ == "pobj"]
+                    got = [g for g in c.children if g.dep_ == "pobj" and not _complex_preposition(c, g)]
                     if got:
                         return got
                 if c.pos_ not in _NO_CROSS and c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj"):
                     nxt.append(c)
         frontier = nxt
     return []
+
+
+def _complex_preposition(prep: Token, obj: Token) -> bool:
+    """Whether the noun after "in" is part of a longer preposition ("in light of X", "in response to X")."""
+    if prep.lower_ != "in" or obj.lemma_.lower() not in cue_words()["complex_preposition_nouns"]:
+        return False
+    return any(c.dep_ == "prep" for c in obj.children)
 
 
 def find_lemma(head: Token, lemma: str) -> Token | None:
