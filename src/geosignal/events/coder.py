@@ -687,6 +687,8 @@ class _Coder:
             for c in t.children
         ):
             return None
+        if p.needs_xcomp and not any(c.dep_ == "xcomp" for c in t.children):
+            return None
         if (
             verb
             and not p.obj

@@ -59,6 +59,7 @@ class Pattern:
     ccomp_aux: frozenset[str] = frozenset()
     reciprocal: bool = False
     needs_target: bool = False
+    needs_xcomp: bool = False
     consume: bool = True
     refine: tuple[Refinement, ...] = field(default_factory=tuple)
     origin: str = ""
@@ -168,6 +169,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         ccomp_aux=frozenset(s.lower() for s in _strs(raw.get("ccomp_aux"))),
         reciprocal=bool(raw.get("reciprocal", False)),
         needs_target=bool(raw.get("needs_target", False)),
+        needs_xcomp=bool(raw.get("needs_xcomp", False)),
         consume=bool(raw.get("consume", bool(obj))),
         refine=refine,
         origin=where,

@@ -1,0 +1,36 @@
+"""Precision of the event coder on news nobody tuned on: reports that are no events, roles, dyads.
+
+Made-up sentences parsed with the real model.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+import geosignal
+
+pytestmark = pytest.mark.model
+
+PUB = "2024-03-15"
+
+
+def events(text: str, published: str | None = PUB) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = geosignal.analyze(text, published=published).to_dict()["events"]
+    return out
+
+
+def ids(refs: list[dict[str, Any]]) -> list[str]:
+    return [r["actor"] for r in refs]
+
+
+def codes(text: str, published: str | None = PUB) -> list[str]:
+    return [e["cameo"] for e in events(text, published)]
+
+
+def test_telling_the_press_is_no_demand_but_telling_a_state_to_act_is() -> None:
+    assert codes("The Danish foreign minister told reporters that Norway was a close partner.") == []
+    assert codes('Ms Larsen told the BBC: "We want the talks to go on."') == []
+    got = events("Canada told Venezuela to release the two fishermen.")
+    assert [(e["cameo"][:2], ids(e["source"]), ids(e["target"])) for e in got] == [("10", ["CAN"], ["VEN"])], got
