@@ -34,3 +34,17 @@ def test_telling_the_press_is_no_demand_but_telling_a_state_to_act_is() -> None:
     assert codes('Ms Larsen told the BBC: "We want the talks to go on."') == []
     got = events("Canada told Venezuela to release the two fishermen.")
     assert [(e["cameo"][:2], ids(e["source"]), ids(e["target"])) for e in got] == [("10", ["CAN"], ["VEN"])], got
+
+
+def test_an_office_in_an_undated_text_names_its_state_not_todays_holder() -> None:
+    # An archive article without its date: today's president would be an anachronism.
+    undated = events("The Pakistani president met the Indian prime minister in Delhi.", published=None)
+    assert [(ids(e["source"]), ids(e["target"])) for e in undated] == [(["PAK"], ["IND"])], undated
+    dated = events("The Pakistani president met the Indian prime minister in Delhi.")
+    assert [e["source"][0]["actor"] for e in dated] != ["PAK"], dated  # a date lets the KB name the holder
+
+
+def test_a_subject_pronoun_continues_the_previous_sentences_subject() -> None:
+    got = events("General Ramon Alvarez held talks with Peter Okafor on Monday. He flew to Paris on Tuesday.")
+    trip = [e for e in got if e["cameo"] == "042"]
+    assert [(ids(e["source"]), ids(e["target"])) for e in trip] == [(["person:ramon-alvarez"], ["FRA"])], got

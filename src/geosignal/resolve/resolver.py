@@ -660,6 +660,11 @@ class _Resolver:
         # leader" is Kim Il Sung), not on the publication date; a period with more than one
         # holder, or a holder the KB does not know, leaves the descriptor unresolved.
         days = self._days_at(d.start)
+        if None in days:
+            # An undated text ("the Pakistani president" in an archive article without its date)
+            # names whoever held the office when it was written, which the KB cannot tell; today's
+            # holder would be a guess, and often an anachronism. The descriptor stays the state's.
+            return None
         found: set[str] = set()
         for on in days:
             holders = self.kb.holders(kind, d.country, on)
@@ -713,8 +718,18 @@ class _Resolver:
         persons.sort()
 
     def _pronouns(self, actors: dict[str, Actor], persons: list[tuple[int, str]]) -> None:
-        """'he' and 'she' as a subject or object: the last person mentioned in this or the previous sentence."""
+        """'he' and 'she' as a subject or object: the last person mentioned in this or the previous sentence.
+
+        A subject pronoun with no person before it in its own sentence continues the previous
+        sentence's subject when that is a person ("Musharraf held talks with Blair. He arrived
+        on Sunday": Musharraf), the centring preference of pronouns for the last subject.
+        """
         doc = self.doc
+        subjects: dict[int, str] = {}  # token index of a person (or pronoun) subject -> actor id
+        for i, aid in persons:
+            head = self._subject_person(i)
+            if head is not None:
+                subjects[head] = aid
         for t in doc:
             if t.lower_ not in _PRONOUNS or t.pos_ != "PRON":
                 continue
@@ -724,7 +739,25 @@ class _Resolver:
             if not before:
                 continue
             aid = before[-1][1]
+            if t.dep_ in ("nsubj", "nsubjpass") and not any(p[0] >= sent_start for p in before):
+                prev_subj = [
+                    a for k, a in subjects.items() if prev_start <= k < sent_start and doc[k].head.dep_ == "ROOT"
+                ]
+                if prev_subj:
+                    aid = prev_subj[0]
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                subjects[t.i] = aid
             actors[aid].mentions.append(Mention(t.idx, t.idx + len(t.text), t.text, "pronoun"))
+
+    def _subject_person(self, i: int) -> int | None:
+        """The token of a person mention starting at i that is a clause's subject, if it is one."""
+        doc = self.doc
+        for k in range(i, min(i + 5, len(doc))):
+            if doc[k].dep_ in ("nsubj", "nsubjpass"):
+                return k
+            if doc[k].dep_ not in ("compound", "flat", "punct") and doc[k].pos_ != "PROPN":
+                return None
+        return None
 
 
 def _title_matches(title: str, role: str) -> bool:
