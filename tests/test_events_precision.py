@@ -48,3 +48,10 @@ def test_a_subject_pronoun_continues_the_previous_sentences_subject() -> None:
     got = events("General Ramon Alvarez held talks with Peter Okafor on Monday. He flew to Paris on Tuesday.")
     trip = [e for e in got if e["cameo"] == "042"]
     assert [(ids(e["source"]), ids(e["target"])) for e in trip] == [(["person:ramon-alvarez"], ["FRA"])], got
+
+
+def test_a_bodys_one_word_name_at_the_end_of_a_longer_name_is_not_that_body() -> None:
+    got = events("The Trades Union Congress welcomed the rise in the minimum wage.")
+    assert [ids(e["source"]) for e in got] == [["org:trades-union-congress"]], got
+    got = events("The US Congress criticised Iran.")
+    assert [(ids(e["source"]), ids(e["target"])) for e in got] == [(["usa-congress"], ["IRN"])], got
