@@ -55,3 +55,24 @@ def test_a_bodys_one_word_name_at_the_end_of_a_longer_name_is_not_that_body() ->
     assert [ids(e["source"]) for e in got] == [["org:trades-union-congress"]], got
     got = events("The US Congress criticised Iran.")
     assert [(ids(e["source"]), ids(e["target"])) for e in got] == [(["usa-congress"], ["IRN"])], got
+
+
+def test_fighting_an_idea_is_no_clash_but_fighting_each_other_is() -> None:
+    assert codes("The party has always fought every form of discrimination.") == []
+    assert codes("The Greens will have to fight to get their message heard.") == []
+    got = events("Armenia and Azerbaijan fought along the border.")
+    assert [(e["cameo"], sorted(ids(e["source"]))) for e in got] == [("190", ["ARM", "AZE"])], got
+
+
+def test_agreeing_with_an_opinion_is_no_intent_to_cooperate() -> None:
+    assert codes("The delegates agreed that the speech had been a triumph.") == []
+    assert codes("Even his fiercest critics seemed to agree on one thing.") == []
+    got = events("Kazakhstan agreed to sell wheat to Afghanistan.")
+    assert [(e["cameo"][:2], ids(e["source"]), ids(e["target"])) for e in got] == [("03", ["KAZ"], ["AFG"])], got
+
+
+def test_a_trip_to_nowhere_is_no_visit() -> None:
+    assert codes("Several former leaders have come to grief at the hands of hecklers.") == []
+    assert codes("The minister will go for a record fourth term.") == []
+    got = events("The Chilean foreign minister flew to Buenos Aires on Monday.")
+    assert [(e["cameo"], ids(e["target"])) for e in got] == [("042", ["ARG"])], got

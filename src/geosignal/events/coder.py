@@ -727,8 +727,8 @@ class _Coder:
             # "They received the Russian delegation": a party that receives is not among the hosts.
             source = [a for a in source if a not in target]
         target = [a for a in target if a not in source]
-        if p.needs_target and not target:
-            return None
+        if p.needs_target and not target and not (p.reciprocal and len(source) >= 2):
+            return None  # (two parties of a reciprocal act are each other's target, below)
         if not source and not target and not allow_empty:
             return None
         code = p.code
