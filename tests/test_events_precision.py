@@ -76,3 +76,25 @@ def test_a_trip_to_nowhere_is_no_visit() -> None:
     assert codes("The minister will go for a record fourth term.") == []
     got = events("The Chilean foreign minister flew to Buenos Aires on Monday.")
     assert [(e["cameo"], ids(e["target"])) for e in got] == [("042", ["ARG"])], got
+
+
+def test_giving_something_to_a_party_is_no_concession() -> None:
+    got = events("Sweden gave its backing to the Finnish candidate.")
+    assert [(e["cameo"], ids(e["source"]), ids(e["target"])) for e in got] == [("051", ["SWE"], ["FIN"])], got
+    got = events("Norway gave military support to Estonia.")
+    assert [(e["cameo"], ids(e["target"])) for e in got] == [("072", ["EST"])], got
+    got = events("Portugal finally gave in to Spanish pressure.")
+    assert [(e["cameo"], ids(e["source"]), ids(e["target"])) for e in got] == [("080", ["PRT"], ["ESP"])], got
+
+
+def test_an_offer_to_no_party_and_a_sanction_of_an_action_are_no_events() -> None:
+    assert codes("Only the smaller party offered a credible alternative.") == []
+    got = events("Japan offered to send 200 engineers to Nepal.")
+    assert [(e["cameo"][:2], ids(e["source"]), ids(e["target"])) for e in got] == [("03", ["JPN"], ["NPL"])], got
+    assert codes("Lawyers said a new resolution sanctioning the use of force was needed.") == []
+    got = events("Canada sanctioned Belarus.")
+    assert [(e["cameo"], ids(e["target"])) for e in got] == [("163", ["BLR"])], got
+
+
+def test_an_election_campaign_is_no_armed_campaign() -> None:
+    assert codes("The Greens conducted a lively general election campaign.") == []
