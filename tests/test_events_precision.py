@@ -98,3 +98,23 @@ def test_an_offer_to_no_party_and_a_sanction_of_an_action_are_no_events() -> Non
 
 def test_an_election_campaign_is_no_armed_campaign() -> None:
     assert codes("The Greens conducted a lively general election campaign.") == []
+
+
+def test_a_place_named_on_a_trip_is_where_not_who() -> None:
+    got = events("Mr Okonkwo's Kenya trip ended on Friday.")
+    assert [(e["cameo"], ids(e["target"])) for e in got] == [("042", ["KEN"])], got
+    got = events("The Brazilian visit to Angola ended on Friday.")
+    assert [(ids(e["source"]), ids(e["target"])) for e in got] == [(["BRA"], ["AGO"])], got
+
+
+def test_stepping_up_is_no_resignation_and_saying_we_must_is_no_demand() -> None:
+    assert codes("The Greens stepped up campaigning ahead of the vote.") == []
+    assert [c for c in codes("Mr Harlow stepped down on Friday.")] == ["0831"]
+    assert codes("To stay safe, the minister says, we must give up some freedoms.") == []
+    got = events("Turkey said Greece must withdraw its ships.")
+    assert [(e["cameo"], ids(e["target"])) for e in got] == [("100", ["GRC"])], got
+
+
+def test_troops_opening_fire_on_protestors_target_them() -> None:
+    got = events("Soldiers opened fire on protestors in the capital.")
+    assert [(e["cameo"], [r["sector"] for r in e["target"]]) for e in got] == [("190", ["CVL"])], got

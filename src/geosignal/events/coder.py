@@ -105,6 +105,7 @@ class _Coder:
         self.consumed: set[int] = set()
         words = cue_words()
         self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
+        self.particles = self.foreign_prts | {q.prt for q in table.patterns if q.prt}
         self.person_years = int(words["historical_person_years"])
         self.intent_verbs = frozenset(str(x) for x in words["intent_verbs"])
         self.inference_verbs = frozenset(str(x) for x in words.get("inference_verbs") or ())
@@ -654,6 +655,19 @@ class _Coder:
             return [c for c in t.children if c.dep_ == "poss"]
         if role == "mod":
             return [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.actor_at]
+        if role in ("adjmod", "placemod"):
+            # "the Russian visit" (the visitors) against "his China trip", "a United States
+            # lecture tour" (a state's or place's name compounded onto the noun: where).
+            place = [
+                c
+                for c in t.children
+                if c.dep_ == "compound"
+                and c.pos_ == "PROPN"
+                and (c.i in self.place_at or (c.i in self.actor_at and self.actor_at[c.i].type == "state"))
+            ]
+            if role == "placemod":
+                return place
+            return [c for c in self._role(t, "mod", objs) if c not in place]
         if role.startswith("prep:"):
             return prep_objects(t, role[5:], objs if t.pos_ in ("VERB", "AUX") else [])
         return []
@@ -676,6 +690,9 @@ class _Coder:
     ) -> tuple[list[Actor], list[Actor], str, list[Token]] | None:
         verb = p.pos == "verb"
         prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
+        # The small model often reads the particle right after the verb as an adverb ("stepped
+        # down" with "down" an advmod): a particle word there is the verb's particle.
+        prts |= {c.lower_ for c in t.children if c.dep_ == "advmod" and c.i == t.i + 1 and c.lower_ in self.particles}
         if p.prt and p.prt not in prts:
             return None
         if not p.prt and prts & self.foreign_prts:
