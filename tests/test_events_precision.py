@@ -118,3 +118,10 @@ def test_stepping_up_is_no_resignation_and_saying_we_must_is_no_demand() -> None
 def test_troops_opening_fire_on_protestors_target_them() -> None:
     got = events("Soldiers opened fire on protestors in the capital.")
     assert [(e["cameo"], [r["sector"] for r in e["target"]]) for e in got] == [("190", ["CVL"])], got
+
+
+def test_an_interview_is_no_consultation() -> None:
+    assert codes("Speaking to the Guardian on Sunday, the Irish foreign minister said the vote was close.") == []
+    assert codes("The Irish foreign minister spoke to reporters in Dublin.") == []
+    got = events("The Irish foreign minister spoke to the Danish foreign minister by phone.")
+    assert [(e["cameo"], [r["country"] for r in e["target"]]) for e in got] == [("040", ["DNK"])], got

@@ -106,6 +106,8 @@ class _Coder:
         words = cue_words()
         self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
         self.particles = self.foreign_prts | {q.prt for q in table.patterns if q.prt}
+        self.press_sectors = frozenset(str(x) for x in words.get("press_sectors") or ())
+        self.press_roots = tuple(str(x) for x in words.get("press_roots") or ())
         self.person_years = int(words["historical_person_years"])
         self.intent_verbs = frozenset(str(x) for x in words["intent_verbs"])
         self.inference_verbs = frozenset(str(x) for x in words.get("inference_verbs") or ())
@@ -744,6 +746,8 @@ class _Coder:
             # "They received the Russian delegation": a party that receives is not among the hosts.
             source = [a for a in source if a not in target]
         target = [a for a in target if a not in source]
+        if target and p.code.startswith(self.press_roots) and all(a.sector in self.press_sectors for a in target):
+            return None  # an interview ("speaking to the BBC"): what is said is the event, if any
         if p.needs_target and not target and not (p.reciprocal and len(source) >= 2):
             return None  # (two parties of a reciprocal act are each other's target, below)
         if not source and not target and not allow_empty:
