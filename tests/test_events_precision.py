@@ -125,3 +125,14 @@ def test_an_interview_is_no_consultation() -> None:
     assert codes("The Irish foreign minister spoke to reporters in Dublin.") == []
     got = events("The Irish foreign minister spoke to the Danish foreign minister by phone.")
     assert [(e["cameo"], [r["country"] for r in e["target"]]) for e in got] == [("040", ["DNK"])], got
+
+
+def test_meeting_a_goal_is_no_meeting() -> None:
+    assert codes("The finance minister says he will meet his borrowing target.") == []
+    got = events("The Kenyan president met the Ugandan president in Nairobi.")
+    assert [(e["cameo"], [r["country"] for r in e["target"]]) for e in got] == [("040", ["UGA"])], got
+
+
+def test_an_embargo_on_exports_to_a_state_targets_that_state() -> None:
+    got = events("Canada's embargo on arms sales to Myanmar remains in force.")
+    assert [(e["cameo"], ids(e["source"]), ids(e["target"])) for e in got] == [("163", ["CAN"], ["MMR"])], got
