@@ -137,3 +137,10 @@ def test_meeting_a_goal_is_no_meeting() -> None:
 def test_an_embargo_on_exports_to_a_state_targets_that_state() -> None:
     got = events("Canada's embargo on arms sales to Myanmar remains in force.")
     assert [(e["cameo"], ids(e["source"]), ids(e["target"])) for e in got] == [("163", ["CAN"], ["MMR"])], got
+
+
+def test_a_pronoun_after_an_unnamed_office_is_not_given_to_the_other_person() -> None:
+    text = "The Chilean president met Pedro Alvarado in Lima. He is due to visit Brazil on Tuesday."
+    got = events(text, published=None)
+    assert [(e["cameo"], ids(e["source"])) for e in got if "BRA" in ids(e["target"])] == [], got
+    assert [(e["cameo"], ids(e["source"])) for e in got] == [("040", ["CHL"])], got

@@ -507,7 +507,9 @@ class _Resolver:
                 person.mentions.append(Mention(span.start_char, span.end_char, span.text, "descriptor"))
                 persons.append((d.start, person.id))
         self._short_names(actors, used, persons)
-        self._pronouns(actors, persons)
+        named_at = {m.start for a in actors.values() for m in a.mentions}
+        unnamed = [(d.start, d.end) for d in descriptors if doc[d.start].idx not in named_at]
+        self._pronouns(actors, persons, unnamed)
         for a in actors.values():
             a.mentions.sort(key=lambda m: m.start)
         analysis.actors = sorted(actors.values(), key=lambda a: a.mentions[0].start if a.mentions else 0)
@@ -736,12 +738,16 @@ class _Resolver:
                 persons.append((t.i, aid))
         persons.sort()
 
-    def _pronouns(self, actors: dict[str, Actor], persons: list[tuple[int, str]]) -> None:
+    def _pronouns(
+        self, actors: dict[str, Actor], persons: list[tuple[int, str]], unnamed: list[tuple[int, int]]
+    ) -> None:
         """'he' and 'she' as a subject or object: the last person mentioned in this or the previous sentence.
 
         A subject pronoun with no person before it in its own sentence continues the previous
         sentence's subject when that is a person ("Musharraf held talks with Blair. He arrived
-        on Sunday": Musharraf), the centring preference of pronouns for the last subject.
+        on Sunday": Musharraf), the centring preference of pronouns for the last subject; when
+        that subject is an office no one was named for ("the Pakistani president met Blair. He
+        ..."), the pronoun is left unread rather than given to the other person.
         """
         doc = self.doc
         subjects: dict[int, str] = {}  # token index of a person (or pronoun) subject -> actor id
@@ -764,6 +770,13 @@ class _Resolver:
                 ]
                 if prev_subj:
                     aid = prev_subj[0]
+                elif any(
+                    s <= k < e
+                    for s, e in unnamed
+                    for k in range(prev_start, sent_start)
+                    if doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].head.dep_ == "ROOT"
+                ):
+                    continue
             if t.dep_ in ("nsubj", "nsubjpass"):
                 subjects[t.i] = aid
             actors[aid].mentions.append(Mention(t.idx, t.idx + len(t.text), t.text, "pronoun"))
