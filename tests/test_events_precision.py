@@ -144,3 +144,12 @@ def test_a_pronoun_after_an_unnamed_office_is_not_given_to_the_other_person() ->
     got = events(text, published=None)
     assert [(e["cameo"], ids(e["source"])) for e in got if "BRA" in ids(e["target"])] == [], got
     assert [(e["cameo"], ids(e["source"])) for e in got] == [("040", ["CHL"])], got
+
+
+def test_who_uses_a_means_to_act_is_the_doer() -> None:
+    got = events("Azerbaijan used drones to attack Stepanakert.")
+    assert [(e["cameo"], ids(e["source"])) for e in got] == [("195", ["AZE"])], got
+    got = events("Senator Maria Ruiz used the debate to criticise Venezuela.")
+    assert [(e["cameo"], ids(e["source"]), ids(e["target"])) for e in got] == [
+        ("111", ["person:maria-ruiz"], ["VEN"])
+    ], got

@@ -107,6 +107,7 @@ class _Coder:
         self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
         self.particles = self.foreign_prts | {q.prt for q in table.patterns if q.prt}
         self.press_sectors = frozenset(str(x) for x in words.get("press_sectors") or ())
+        self.instrument_verbs = frozenset(str(x) for x in words.get("instrument_verbs") or ())
         self.press_roots = tuple(str(x) for x in words.get("press_roots") or ())
         self.person_years = int(words["historical_person_years"])
         self.intent_verbs = frozenset(str(x) for x in words["intent_verbs"])
@@ -785,6 +786,11 @@ class _Coder:
         got = logical_subject(t)
         if not got and is_passive(t):
             got = [c for c in t.children if c.dep_ in ("nsubjpass", "csubjpass")]
+        head = t.head
+        if t.dep_ == "xcomp" and head.lemma_.lower() in self.instrument_verbs:
+            # "Russia used drones to attack Kyiv": the instrument stands where a doer would
+            # ("drones attacked Kyiv") for the patterns keyed on it; Russia stays the source.
+            got = got + [c for c in head.children if c.dep_ in ("dobj", "obj")]
         return got
 
     def _obj_fits(self, o: Token, wanted: frozenset[str]) -> bool:

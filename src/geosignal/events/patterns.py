@@ -282,6 +282,14 @@ def current_patterns() -> PatternTable:
 # -- the parse helpers the matcher uses ---------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _subject_control() -> frozenset[str]:
+    """Verbs whose subject, not object, does the act of their to-infinitive (data/cues.yaml)."""
+    from .dates import cue_words
+
+    return frozenset(str(w) for w in cue_words().get("subject_control_verbs") or ())
+
+
 def is_passive(verb: Token) -> bool:
     """True for a passive verb ('was greeted by'; 'was criticized and condemned by': the second too)."""
     if any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children):
@@ -365,7 +373,7 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
         if verb.dep_ == "xcomp" and not is_passive(verb.head):
             # "urged Seoul to act": the object of the governing verb does the act.
             objs = [c for c in verb.head.children if c.dep_ in _OBJ]
-            if objs and verb.head.lemma_.lower() not in ("refuse", "decide", "agree", "promise", "plan", "try"):
+            if objs and verb.head.lemma_.lower() not in _subject_control():
                 return objs
         return logical_subject(verb.head, depth + 1)
     if (
