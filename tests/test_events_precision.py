@@ -153,3 +153,10 @@ def test_who_uses_a_means_to_act_is_the_doer() -> None:
     assert [(e["cameo"], ids(e["source"]), ids(e["target"])) for e in got] == [
         ("111", ["person:maria-ruiz"], ["VEN"])
     ], got
+
+
+def test_attacking_a_plan_is_criticism_not_assault() -> None:
+    got = events("The Swedish government attacked Norway's new fishing policy.")
+    assert [(e["cameo"], ids(e["source"]), ids(e["target"])) for e in got] == [("111", ["SWE"], ["NOR"])], got
+    got = events("Russia attacked Ukrainian positions near Bakhmut.")
+    assert [e["cameo"][:2] for e in got] == ["19"], got
