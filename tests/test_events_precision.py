@@ -160,3 +160,13 @@ def test_attacking_a_plan_is_criticism_not_assault() -> None:
     assert [(e["cameo"], ids(e["source"]), ids(e["target"])) for e in got] == [("111", ["SWE"], ["NOR"])], got
     got = events("Russia attacked Ukrainian positions near Bakhmut.")
     assert [e["cameo"][:2] for e in got] == ["19"], got
+
+
+def test_beating_taking_or_destroying_a_party_in_politics_is_no_violence() -> None:
+    assert codes("Enough students live there to help the Greens beat the Labour Party.") == []
+    assert codes("The Labour Party is taking Britain forward.") == []
+    assert codes("Their real aim is to destroy the Labour Party.") == []
+    got = events("Police beat protesters in Minsk.")
+    assert [e["cameo"] for e in got] == ["182"], got
+    got = events("Soldiers destroyed houses in Gaza.")
+    assert [e["cameo"] for e in got] == ["1712"], got
