@@ -50,13 +50,6 @@ def test_a_subject_pronoun_continues_the_previous_sentences_subject() -> None:
     assert [(ids(e["source"]), ids(e["target"])) for e in trip] == [(["person:ramon-alvarez"], ["FRA"])], got
 
 
-def test_a_bodys_one_word_name_at_the_end_of_a_longer_name_is_not_that_body() -> None:
-    got = events("The Trades Union Congress welcomed the rise in the minimum wage.")
-    assert [ids(e["source"]) for e in got] == [["org:trades-union-congress"]], got
-    got = events("The US Congress criticised Iran.")
-    assert [(ids(e["source"]), ids(e["target"])) for e in got] == [(["usa-congress"], ["IRN"])], got
-
-
 def test_fighting_an_idea_is_no_clash_but_fighting_each_other_is() -> None:
     assert codes("The party has always fought every form of discrimination.") == []
     assert codes("The Greens will have to fight to get their message heard.") == []

@@ -204,28 +204,9 @@ class _Resolver:
                     continue  # a state that did not exist yet
                 if entry.type == "state" and self._in_person_name(span):
                     continue  # "Chuck Jordan", "Chad Johnson": a person's name, not the state
-                if entry.type == "organization" and self._ends_longer_name(i, end):
-                    continue  # "the Trades Union Congress" is not the US Congress
                 out.append(_Cand(i, end, entry_id, kind, 2 if kind in ("name", "alias") else 1, entry=entry))
                 self.kb_tokens.update(range(i, end))
         return out
-
-    def _ends_longer_name(self, i: int, end: int) -> bool:
-        """A one-word body's name is the head of a longer proper name the KB does not know.
-
-        "Trades Union Congress", "Welsh Youth Parliament": capitalised nouns compounded onto the
-        word make another body's name ("US Congress" is a name of its own, found from "US").
-        """
-        if end - i != 1 or i == 0:
-            return False
-        prev = self.doc[i - 1]
-        return (
-            prev.dep_ == "compound"
-            and prev.head.i == i
-            and prev.pos_ in ("PROPN", "NOUN")
-            and prev.text[:1].isupper()
-            and self.idx.forms.longest_at(self.keys, i - 1) is None
-        )
 
     def _in_person_name(self, span: Span) -> bool:
         """The span is one word of a longer personal name spaCy found (all proper nouns)."""
