@@ -163,3 +163,9 @@ def test_beating_taking_or_destroying_a_party_in_politics_is_no_violence() -> No
     assert [e["cameo"] for e in got] == ["182"], got
     got = events("Soldiers destroyed houses in Gaza.")
     assert [e["cameo"] for e in got] == ["1712"], got
+
+
+def test_armed_men_fighting_are_a_clash_even_with_no_party_named() -> None:
+    got = events("Separatist rebels fought in the hills near Donetsk on Tuesday.")
+    assert [e["cameo"] for e in got] == ["190"], got
+    assert codes("The Greens have always fought every form of discrimination.") == []
