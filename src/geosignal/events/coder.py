@@ -110,6 +110,10 @@ class _Coder:
         self.consumed: set[int] = set()
         words = cue_words()
         self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
+        self.particles = self.foreign_prts | {q.prt for q in table.patterns if q.prt}
+        self.press_sectors = frozenset(str(x) for x in words.get("press_sectors") or ())
+        self.instrument_verbs = frozenset(str(x) for x in words.get("instrument_verbs") or ())
+        self.press_roots = tuple(str(x) for x in words.get("press_roots") or ())
         self.person_years = int(words["historical_person_years"])
         self.intent_verbs = frozenset(str(x) for x in words["intent_verbs"])
         self.inference_verbs = frozenset(str(x) for x in words.get("inference_verbs") or ())
@@ -677,6 +681,19 @@ class _Coder:
             return [c for c in t.children if c.dep_ == "poss"]
         if role == "mod":
             return [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.actor_at]
+        if role in ("adjmod", "placemod"):
+            # "the Russian visit" (the visitors) against "his China trip", "a United States
+            # lecture tour" (a state's or place's name compounded onto the noun: where).
+            place = [
+                c
+                for c in t.children
+                if c.dep_ == "compound"
+                and c.pos_ == "PROPN"
+                and (c.i in self.place_at or (c.i in self.actor_at and self.actor_at[c.i].type == "state"))
+            ]
+            if role == "placemod":
+                return place
+            return [c for c in self._role(t, "mod", objs) if c not in place]
         if role.startswith("prep:"):
             return prep_objects(t, role[5:], objs if t.pos_ in ("VERB", "AUX") else [])
         return []
@@ -699,13 +716,16 @@ class _Coder:
     ) -> tuple[list[Actor], list[Actor], str, list[Token]] | None:
         verb = p.pos == "verb"
         prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
+        # The small model often reads the particle right after the verb as an adverb ("stepped
+        # down" with "down" an advmod): a particle word there is the verb's particle.
+        prts |= {c.lower_ for c in t.children if c.dep_ == "advmod" and c.i == t.i + 1 and c.lower_ in self.particles}
         if p.prt and p.prt not in prts:
             return None
         if not p.prt and prts & self.foreign_prts:
             return None
         if p.passive is not None and verb and is_passive(t) != p.passive:
             return None
-        if p.xcomp and not any(
+        if p.needs_xcomp and not any(
             c.dep_ == "xcomp"
             # "telling councils to find sites": the parser may hang the infinitive on the object.
             or (c.dep_ in ("dobj", "obj") and any(_to_infinitive(a) for a in c.children))
@@ -762,8 +782,10 @@ class _Coder:
             # "They received the Russian delegation": a party that receives is not among the hosts.
             source = [a for a in source if a not in target]
         target = [a for a in target if a not in source]
-        if p.needs_target and not target:
-            return None
+        if target and p.code.startswith(self.press_roots) and all(a.sector in self.press_sectors for a in target):
+            return None  # an interview ("speaking to the BBC"): what is said is the event, if any
+        if p.needs_target and not target and not (p.reciprocal and len(source) >= 2):
+            return None  # (two parties of a reciprocal act are each other's target, below)
         if not source and not target and not allow_empty:
             return None
         code = p.code
@@ -809,6 +831,11 @@ class _Coder:
         got = logical_subject(t)
         if not got and is_passive(t):
             got = [c for c in t.children if c.dep_ in ("nsubjpass", "csubjpass")]
+        head = t.head
+        if t.dep_ == "xcomp" and head.lemma_.lower() in self.instrument_verbs:
+            # "Russia used drones to attack Kyiv": the instrument stands where a doer would
+            # ("drones attacked Kyiv") for the patterns keyed on it; Russia stays the source.
+            got = got + [c for c in head.children if c.dep_ in ("dobj", "obj")]
         return got
 
     def _obj_fits(self, o: Token, wanted: frozenset[str]) -> bool:

@@ -25,7 +25,9 @@ from .codebook import load_codebook
 from .dates import cue_words
 
 ENV = "GEOSIGNAL_EVENT_PATTERNS"
-_ROLE = re.compile(r"^(subj|obj|dative|poss|mod|ccomp:subj|prep:[a-z]+|(gov|xcomp):(subj|obj|dative|prep:[a-z]+))$")
+_ROLE = re.compile(
+    r"^(subj|obj|dative|poss|mod|adjmod|placemod|ccomp:subj|prep:[a-z]+|(gov|xcomp):(subj|obj|dative|prep:[a-z]+))$"
+)
 _SUBJ = {"nsubj", "csubj"}
 _PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj"}
@@ -59,9 +61,9 @@ class Pattern:
     subj: frozenset[str] = frozenset()
     passive: bool | None = None
     ccomp_aux: frozenset[str] = frozenset()
-    xcomp: bool = False
     reciprocal: bool = False
     needs_target: bool = False
+    needs_xcomp: bool = False
     consume: bool = True
     refine: tuple[Refinement, ...] = field(default_factory=tuple)
     origin: str = ""
@@ -174,9 +176,9 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         subj=frozenset(s.lower() for s in _strs(raw.get("subj"))),
         passive=None if passive is None else bool(passive),
         ccomp_aux=frozenset(s.lower() for s in _strs(raw.get("ccomp_aux"))),
-        xcomp=bool(raw.get("xcomp", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
         needs_target=bool(raw.get("needs_target", False)),
+        needs_xcomp=bool(raw.get("needs_xcomp", False)),
         consume=bool(raw.get("consume", bool(obj))),
         refine=refine,
         origin=where,
@@ -295,6 +297,14 @@ def current_patterns() -> PatternTable:
 # -- the parse helpers the matcher uses ---------------------------------------------------------
 
 
+@lru_cache(maxsize=1)
+def _subject_control() -> frozenset[str]:
+    """Verbs whose subject, not object, does the act of their to-infinitive (data/cues.yaml)."""
+    from .dates import cue_words
+
+    return frozenset(str(w) for w in cue_words().get("subject_control_verbs") or ())
+
+
 def is_passive(verb: Token) -> bool:
     """True for a passive verb ('was greeted by'; 'was criticized and condemned by': the second too)."""
     if any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children):
@@ -378,7 +388,7 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
         if verb.dep_ == "xcomp" and not is_passive(verb.head):
             # "urged Seoul to act": the object of the governing verb does the act.
             objs = [c for c in verb.head.children if c.dep_ in _OBJ]
-            if objs and verb.head.lemma_.lower() not in ("refuse", "decide", "agree", "promise", "plan", "try"):
+            if objs and verb.head.lemma_.lower() not in _subject_control():
                 return objs
         return logical_subject(verb.head, depth + 1)
     if (

@@ -497,7 +497,9 @@ class _Resolver:
                 person.mentions.append(Mention(span.start_char, span.end_char, span.text, "descriptor"))
                 persons.append((d.start, person.id))
         self._short_names(actors, used, persons)
-        self._pronouns(actors, persons)
+        named_at = {m.start for a in actors.values() for m in a.mentions}
+        unnamed = [(d.start, d.end) for d in descriptors if doc[d.start].idx not in named_at]
+        self._pronouns(actors, persons, unnamed)
         for a in actors.values():
             a.mentions.sort(key=lambda m: m.start)
         analysis.actors = sorted(actors.values(), key=lambda a: a.mentions[0].start if a.mentions else 0)
@@ -671,6 +673,11 @@ class _Resolver:
         # leader" is Kim Il Sung), not on the publication date; a period with more than one
         # holder, or a holder the KB does not know, leaves the descriptor unresolved.
         days = self._days_at(d.start)
+        if None in days:
+            # An undated text ("the Pakistani president" in an archive article without its date)
+            # names whoever held the office when it was written, which the KB cannot tell; today's
+            # holder would be a guess, and often an anachronism. The descriptor stays the state's.
+            return None
         found: set[str] = set()
         for on in days:
             holders = self.kb.holders(kind, d.country, on)
@@ -723,9 +730,23 @@ class _Resolver:
                 persons.append((t.i, aid))
         persons.sort()
 
-    def _pronouns(self, actors: dict[str, Actor], persons: list[tuple[int, str]]) -> None:
-        """'he' and 'she' as a subject or object: the last person mentioned in this or the previous sentence."""
+    def _pronouns(
+        self, actors: dict[str, Actor], persons: list[tuple[int, str]], unnamed: list[tuple[int, int]]
+    ) -> None:
+        """'he' and 'she' as a subject or object: the last person mentioned in this or the previous sentence.
+
+        A subject pronoun with no person before it in its own sentence continues the previous
+        sentence's subject when that is a person ("Musharraf held talks with Blair. He arrived
+        on Sunday": Musharraf), the centring preference of pronouns for the last subject; when
+        that subject is an office no one was named for ("the Pakistani president met Blair. He
+        ..."), the pronoun is left unread rather than given to the other person.
+        """
         doc = self.doc
+        subjects: dict[int, str] = {}  # token index of a person (or pronoun) subject -> actor id
+        for i, aid in persons:
+            head = self._subject_person(i)
+            if head is not None:
+                subjects[head] = aid
         for t in doc:
             if t.lower_ not in _PRONOUNS or t.pos_ != "PRON":
                 continue
@@ -735,7 +756,32 @@ class _Resolver:
             if not before:
                 continue
             aid = before[-1][1]
+            if t.dep_ in ("nsubj", "nsubjpass") and not any(p[0] >= sent_start for p in before):
+                prev_subj = [
+                    a for k, a in subjects.items() if prev_start <= k < sent_start and doc[k].head.dep_ == "ROOT"
+                ]
+                if prev_subj:
+                    aid = prev_subj[0]
+                elif any(
+                    s <= k < e
+                    for s, e in unnamed
+                    for k in range(prev_start, sent_start)
+                    if doc[k].dep_ in ("nsubj", "nsubjpass") and doc[k].head.dep_ == "ROOT"
+                ):
+                    continue
+            if t.dep_ in ("nsubj", "nsubjpass"):
+                subjects[t.i] = aid
             actors[aid].mentions.append(Mention(t.idx, t.idx + len(t.text), t.text, "pronoun"))
+
+    def _subject_person(self, i: int) -> int | None:
+        """The token of a person mention starting at i that is a clause's subject, if it is one."""
+        doc = self.doc
+        for k in range(i, min(i + 5, len(doc))):
+            if doc[k].dep_ in ("nsubj", "nsubjpass"):
+                return k
+            if doc[k].dep_ not in ("compound", "flat", "punct") and doc[k].pos_ != "PROPN":
+                return None
+        return None
 
 
 def _title_matches(title: str, role: str) -> bool:
