@@ -101,6 +101,12 @@ def test_counterparts_from_several_states_are_all_parties() -> None:
     assert sorted(ids(e["target"])) == ["AUS", "BRA", "JPN"], e
 
 
+def test_getting_together_is_a_meeting_of_all_parties() -> None:
+    e = one("Kenya, Ethiopia and Somalia got together in Nairobi on Monday.", "04")
+    assert ids(e["source"]) == ["KEN", "ETH", "SOM"] and sorted(ids(e["target"])) == ["ETH", "KEN", "SOM"], e
+    assert not events("Things came together for the team.")
+
+
 def test_relief_goods_sent_to_a_state_are_humanitarian_aid() -> None:
     e = one("China donated vaccines to Cambodia.", "07")
     assert e["cameo"] == "073" and ids(e["source"]) == ["CHN"] and ids(e["target"]) == ["KHM"], e
