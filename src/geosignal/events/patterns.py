@@ -24,7 +24,9 @@ from ..errors import UsageError
 from .codebook import load_codebook
 
 ENV = "GEOSIGNAL_EVENT_PATTERNS"
-_ROLE = re.compile(r"^(subj|obj|dative|poss|mod|ccomp:subj|prep:[a-z]+|(gov|xcomp):(subj|obj|dative|prep:[a-z]+))$")
+_ROLE = re.compile(
+    r"^(subj|obj|dative|poss|mod|ccomp:subj|prep:[a-z]+|gov:pobj:subj|for:subj|(gov|xcomp):(subj|obj|dative|prep:[a-z]+))$"
+)
 _SUBJ = {"nsubj", "csubj"}
 _PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj"}
