@@ -634,3 +634,10 @@ def test_closing_down_a_partys_offices_is_an_administrative_sanction_on_it() -> 
     e = one("Kenya closed down the offices of Al Jazeera.", "17")
     assert e["cameo"] == "172" and ids(e["source"]) == ["KEN"] and ids(e["target"]) == ["al-jazeera"], e
     assert not events("The factory shut down last year.")
+
+
+def test_a_state_in_apposition_is_the_party_not_the_state_it_is_allied_to() -> None:
+    e = one("Turkey criticised Russia's ally Syria.", "11")
+    assert ids(e["target"]) == ["SYR"], e
+    e = one("Vietnam accused its neighbour Cambodia of smuggling.", "11")
+    assert ids(e["target"]) == ["KHM"], e

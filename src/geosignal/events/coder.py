@@ -348,6 +348,12 @@ class _Coder:
             got = self._unknown(h)
             if got is not None:
                 return got
+        for c in h.children:
+            a = self.actor_at.get(c.i)
+            if c.dep_ == "appos" and a is not None and a.type == "state":
+                # "Pakistan's close ally China", "its neighbour India": the state the noun is, not
+                # the one it is an ally or neighbour of.
+                return a
         # Breadth-first through the noun phrase, nearest mention first.
         frontier = [h]
         for _depth in range(7):
