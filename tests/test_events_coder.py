@@ -641,3 +641,15 @@ def test_a_state_in_apposition_is_the_party_not_the_state_it_is_allied_to() -> N
     assert ids(e["target"]) == ["SYR"], e
     e = one("Vietnam accused its neighbour Cambodia of smuggling.", "11")
     assert ids(e["target"]) == ["KHM"], e
+
+
+def test_an_uncoded_agreed_act_names_its_partner() -> None:
+    e = one("The rebels agreed to share power with Nepal.", "03")
+    assert e["cameo"] == "030" and ids(e["target"]) == ["NPL"], e
+    # An agreed act the table codes stays that act's intent.
+    assert one("Iran agreed to cooperate with the IAEA.", "03")["cameo"] == "031"
+
+
+def test_returning_fire_is_force() -> None:
+    e = one("Greek troops returned fire on Turkish soldiers.", "19")
+    assert e["cameo"] == "190" and ids(e["source"]) == ["GRC"] and ids(e["target"]) == ["TUR"], e
