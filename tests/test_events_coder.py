@@ -653,3 +653,16 @@ def test_an_uncoded_agreed_act_names_its_partner() -> None:
 def test_returning_fire_is_force() -> None:
     e = one("Greek troops returned fire on Turkish soldiers.", "19")
     assert e["cameo"] == "190" and ids(e["source"]) == ["GRC"] and ids(e["target"]) == ["TUR"], e
+
+
+def test_a_states_decision_to_act_is_its_act() -> None:
+    e = one("Norway's decision to cut ties with Iceland was unexpected.", "16")
+    assert ids(e["source"]) == ["NOR"] and ids(e["target"]) == ["ISL"], e
+    # A decision nobody owns lends no doer.
+    assert not [x for x in events("The decision to cut ties with Iceland was unexpected.") if x["source"]]
+
+
+def test_fewer_diplomats_is_reduced_diplomatic_relations() -> None:
+    e = one("Peru has decided to downgrade embassy representation in Quito.", "16")
+    assert e["cameo"] == "161" and ids(e["source"]) == ["PER"] and ids(e["target"]) == ["ECU"], e
+    assert not [x for x in events("Peru reduced the cost of its exports.") if x["cameo"].startswith("16")]

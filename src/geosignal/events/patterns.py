@@ -22,6 +22,7 @@ from spacy.tokens import Token
 from .._data import load_yaml
 from ..errors import UsageError
 from .codebook import load_codebook
+from .dates import cue_words
 
 ENV = "GEOSIGNAL_EVENT_PATTERNS"
 _ROLE = re.compile(
@@ -395,6 +396,14 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl" and not is_passive(verb):
         return [verb.head]
     if verb.dep_ in ("acl",) and not is_passive(verb) and verb.tag_ == "VBG":
+        return [verb.head]
+    if (
+        verb.dep_ == "acl"
+        and verb.head.lemma_.lower() in set(cue_words().get("decision_nouns") or ())
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in verb.head.children)
+    ):
+        # "the Indian decision to downgrade ties", "Israel's move to cut ties": the decider acts.
         return [verb.head]
     return []
 
