@@ -666,3 +666,13 @@ def test_fewer_diplomats_is_reduced_diplomatic_relations() -> None:
     e = one("Peru has decided to downgrade embassy representation in Quito.", "16")
     assert e["cameo"] == "161" and ids(e["source"]) == ["PER"] and ids(e["target"]) == ["ECU"], e
     assert not [x for x in events("Peru reduced the cost of its exports.") if x["cameo"].startswith("16")]
+
+
+def test_step_down_and_step_up_and_turn_down_read_their_particles() -> None:
+    e = one("The Peruvian president stepped down on Thursday.", "08")
+    assert e["cameo"] == "0831", e
+    e = one("Ghana stepped up military operations against Togo.", "19")
+    assert ids(e["target"]) == ["TGO"], e
+    assert not [x for x in events("Ghana stepped up security along its border.") if x["cameo"].startswith("08")]
+    e = one("Chile turned down the offer from Peru.", "12")
+    assert ids(e["source"]) == ["CHL"] and ids(e["target"]) == ["PER"], e

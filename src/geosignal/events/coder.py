@@ -112,6 +112,7 @@ class _Coder:
         self.place_verbs = frozenset(str(x) for x in words.get("place_verbs") or ())
         self.adjunct_preps = frozenset(str(x) for x in words.get("adjunct_event_preps") or ())
         self.state_verbs = frozenset(str(x) for x in words.get("adjunct_event_state_verbs") or ())
+        self.advmod_prts = frozenset(str(x) for x in words.get("advmod_particles") or ())
         # Verbs that announce, threaten or refuse an act: the act, when coded, is the event.
         self.announcing = table.threat_verbs | self.intent_verbs | table.refusal_verbs
         self.sent_cues: dict[int, list[Cue]] = {}
@@ -715,7 +716,11 @@ class _Coder:
         self, t: Token, p: Pattern, allow_empty: bool = False
     ) -> tuple[list[Actor], list[Actor], str, list[Token]] | None:
         verb = p.pos == "verb"
-        prts = {c.lower_ for c in t.children if c.dep_ == "prt"}
+        prts = {
+            c.lower_
+            for c in t.children
+            if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == t.i + 1 and c.lower_ in self.advmod_prts)
+        }
         if p.prt and p.prt not in prts:
             return None
         if not p.prt and prts & self.foreign_prts:
