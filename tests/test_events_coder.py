@@ -616,3 +616,82 @@ def test_providing_a_party_with_goods_is_aid_to_it() -> None:
 def test_the_officials_of_several_states_are_each_states() -> None:
     e = one("The leaders of Egypt and Jordan traveled to Washington.", "04")
     assert sorted(ids(e["source"])) == ["EGY", "JOR"] and ids(e["target"]) == ["USA"], e
+
+
+def test_talks_or_a_call_beside_a_clause_have_its_subject_as_a_party() -> None:
+    e = one("The Kenyan minister signed the accord after talks with Ethiopia.", "046")
+    assert ids(e["target"]) == ["ETH"] and e["source"][0]["country"] == "KEN", e
+    e = one("Chile criticised Peru in a telephone call with Bolivia.", "041")
+    assert ids(e["source"]) == ["CHL"] and ids(e["target"]) == ["BOL"], e
+    # A state verb's subject did nothing: the parser's attachment of the call to "remains" lends no party.
+    got = [x for x in events("Chile said Peru remains a partner, in a call with Bolivia.") if x["cameo"] == "041"]
+    assert not [x for x in got if ids(x["source"]) == ["PER"]], got
+    # Talks the subject argues for or against are not its own.
+    assert not [x for x in events("Canada warned against talks with Cuba.") if x["cameo"].startswith("04")]
+    # The verb beside the talks does not undo them.
+    e = one("Egypt rejected the plan after a meeting with Jordan.", "040")
+    assert e["status"] != "negated" and ids(e["target"]) == ["JOR"], e
+
+
+def test_ruling_out_talks_or_a_proposal_is_a_rejection() -> None:
+    e = one("Greece ruled out any talks with Turkey.", "12")
+    assert e["cameo"] == "125" and ids(e["source"]) == ["GRC"] and ids(e["target"]) == ["TUR"], e
+    e = one("Norway ruled out Sweden's proposal.", "12")
+    assert ids(e["target"]) == ["SWE"], e
+    assert not [x for x in events("Brazil ruled out a devaluation of its currency.") if x["cameo"].startswith("12")]
+
+
+def test_calling_for_a_party_to_act_is_an_appeal_to_it() -> None:
+    e = one("Spain called for Morocco to withdraw its troops.", "02")
+    assert ids(e["source"]) == ["ESP"] and ids(e["target"]) == ["MAR"], e
+    assert e["cameo"] == "0256", e
+    # The asked act is not reported as done.
+    assert not [x for x in events("Spain called for Morocco to withdraw its troops.") if x["cameo"].startswith("08")]
+
+
+def test_closing_down_a_partys_offices_is_an_administrative_sanction_on_it() -> None:
+    e = one("Kenya closed down the offices of Al Jazeera.", "17")
+    assert e["cameo"] == "172" and ids(e["source"]) == ["KEN"] and ids(e["target"]) == ["al-jazeera"], e
+    assert not events("The factory shut down last year.")
+
+
+def test_a_state_in_apposition_is_the_party_not_the_state_it_is_allied_to() -> None:
+    e = one("Turkey criticised Russia's ally Syria.", "11")
+    assert ids(e["target"]) == ["SYR"], e
+    e = one("Vietnam accused its neighbour Cambodia of smuggling.", "11")
+    assert ids(e["target"]) == ["KHM"], e
+
+
+def test_an_uncoded_agreed_act_names_its_partner() -> None:
+    e = one("The rebels agreed to share power with Nepal.", "03")
+    assert e["cameo"] == "030" and ids(e["target"]) == ["NPL"], e
+    # An agreed act the table codes stays that act's intent.
+    assert one("Iran agreed to cooperate with the IAEA.", "03")["cameo"] == "031"
+
+
+def test_returning_fire_is_force() -> None:
+    e = one("Greek troops returned fire on Turkish soldiers.", "19")
+    assert e["cameo"] == "190" and ids(e["source"]) == ["GRC"] and ids(e["target"]) == ["TUR"], e
+
+
+def test_a_states_decision_to_act_is_its_act() -> None:
+    e = one("Norway's decision to cut ties with Iceland was unexpected.", "16")
+    assert ids(e["source"]) == ["NOR"] and ids(e["target"]) == ["ISL"], e
+    # A decision nobody owns lends no doer.
+    assert not [x for x in events("The decision to cut ties with Iceland was unexpected.") if x["source"]]
+
+
+def test_fewer_diplomats_is_reduced_diplomatic_relations() -> None:
+    e = one("Peru has decided to downgrade embassy representation in Quito.", "16")
+    assert e["cameo"] == "161" and ids(e["source"]) == ["PER"] and ids(e["target"]) == ["ECU"], e
+    assert not [x for x in events("Peru reduced the cost of its exports.") if x["cameo"].startswith("16")]
+
+
+def test_step_down_and_step_up_and_turn_down_read_their_particles() -> None:
+    e = one("The Peruvian president stepped down on Thursday.", "08")
+    assert e["cameo"] == "0831", e
+    e = one("Ghana stepped up military operations against Togo.", "19")
+    assert ids(e["target"]) == ["TGO"], e
+    assert not [x for x in events("Ghana stepped up security along its border.") if x["cameo"].startswith("08")]
+    e = one("Chile turned down the offer from Peru.", "12")
+    assert ids(e["source"]) == ["CHL"] and ids(e["target"]) == ["PER"], e

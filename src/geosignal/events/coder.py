@@ -119,6 +119,8 @@ class _Coder:
         self.inference_verbs = frozenset(str(x) for x in words.get("inference_verbs") or ())
         self.place_nouns = frozenset(str(x) for x in words.get("place_nouns") or ())
         self.place_verbs = frozenset(str(x) for x in words.get("place_verbs") or ())
+        self.adjunct_preps = frozenset(str(x) for x in words.get("adjunct_event_preps") or ())
+        self.state_verbs = frozenset(str(x) for x in words.get("adjunct_event_state_verbs") or ())
         # Verbs that announce, threaten or refuse an act: the act, when coded, is the event.
         self.announcing = table.threat_verbs | self.intent_verbs | table.refusal_verbs
         self.sent_cues: dict[int, list[Cue]] = {}
@@ -357,6 +359,12 @@ class _Coder:
             got = self._unknown(h)
             if got is not None:
                 return got
+        for c in h.children:
+            a = self.actor_at.get(c.i)
+            if c.dep_ == "appos" and a is not None and a.type == "state":
+                # "Pakistan's close ally China", "its neighbour India": the state the noun is, not
+                # the one it is an ally or neighbour of.
+                return a
         # Breadth-first through the noun phrase, nearest mention first.
         frontier = [h]
         for _depth in range(7):
@@ -614,6 +622,19 @@ class _Coder:
     def _role(self, t: Token, role: str, objs: list[Token]) -> list[Token]:
         if role.startswith("gov:"):
             gov = t.head
+            if role == "gov:pobj:subj":
+                # "announced the deal after talks with Britain", "accused X in a call with Chirac":
+                # who acts in the clause took part in the event its time or occasion names.
+                if (
+                    t.dep_ == "pobj"
+                    and gov.dep_ == "prep"
+                    and gov.lower_ in self.adjunct_preps
+                    and gov.head.pos_ in ("VERB", "AUX")
+                    and gov.head.i != gov.i
+                    and gov.head.lemma_.lower() not in self.state_verbs
+                ):
+                    return self._role(gov.head, "subj", [])
+                return []
             if (
                 role == "gov:subj"
                 and t.dep_ == "pobj"
@@ -677,6 +698,9 @@ class _Coder:
                 if c.dep_ in ("acl", "ccomp") and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
             ]
             return [g for c in clauses for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if role == "for:subj":
+            # "called for the envoy to return": the subject of the asked infinitive clause.
+            return [g for c in _for_clauses(t) for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
         if role == "poss":
             return [c for c in t.children if c.dep_ == "poss"]
         if role == "mod":
@@ -768,6 +792,8 @@ class _Coder:
                 for c in (h.subtree if h is not t else h.children)
                 if c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep
             ]
+            # "called for the envoy to return": the parser makes "for" the mark of the asked clause.
+            preps += [m for c in _for_clauses(t) for m in c.children if m.dep_ == "mark" and m.lower_ in p.prep]
             if p.pobj:
                 # "put the police on high alert", "used civilians as human shields": what the
                 # preposition names (the noun right after it when the parser gave it no object).
@@ -1154,8 +1180,9 @@ class _Coder:
 
     def _asked_code(self, t: Token) -> str | None:
         """The code of the act an appeal or demand asks for in its complement clause, if coded."""
+        asked = _for_clauses(t)
         for c in t.children:
-            if c.dep_ in ("xcomp", "ccomp") and c.pos_ in ("VERB", "AUX"):
+            if (c.dep_ in ("xcomp", "ccomp") or c in asked) and c.pos_ in ("VERB", "AUX"):
                 for q in self.table.candidates(c):
                     got = self.match(c, q, allow_empty=True)
                     if got is not None:
@@ -1647,3 +1674,14 @@ def code_events(doc: Doc, analysis: Analysis, ctx: Context, published: date | No
     """Add the events of a parsed document to the analysis."""
     del published
     _Coder(doc, analysis, ctx, current_patterns(), load_codebook()).run()
+
+
+def _for_clauses(t: Token) -> list[Token]:
+    """Infinitive clauses with a "for" subject on a verb ("called for the envoy to return")."""
+    return [
+        c
+        for c in t.children
+        if c.dep_ == "advcl"
+        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+    ]

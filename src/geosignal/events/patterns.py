@@ -26,7 +26,7 @@ from .dates import cue_words
 
 ENV = "GEOSIGNAL_EVENT_PATTERNS"
 _ROLE = re.compile(
-    r"^(subj|obj|dative|poss|mod|adjmod|placemod|ccomp:subj|prep:[a-z]+|(gov|xcomp):(subj|obj|dative|prep:[a-z]+))$"
+    r"^(subj|obj|dative|poss|mod|adjmod|placemod|ccomp:subj|prep:[a-z]+|gov:pobj:subj|for:subj|(gov|xcomp):(subj|obj|dative|prep:[a-z]+))$"
 )
 _SUBJ = {"nsubj", "csubj"}
 _PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
@@ -404,6 +404,14 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl" and not is_passive(verb):
         return [verb.head]
     if verb.dep_ in ("acl",) and not is_passive(verb) and verb.tag_ == "VBG":
+        return [verb.head]
+    if (
+        verb.dep_ == "acl"
+        and verb.head.lemma_.lower() in set(cue_words().get("decision_nouns") or ())
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in verb.head.children)
+    ):
+        # "the Indian decision to downgrade ties", "Israel's move to cut ties": the decider acts.
         return [verb.head]
     return []
 

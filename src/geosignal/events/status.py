@@ -67,7 +67,9 @@ def clause_status(t: Token) -> Status | None:
         negated = any(c.dep_ == "neg" or (c.lower_ in negators and c.dep_ in ("advmod", "det")) for c in g.children)
         if negated and (g is t or g.pos_ in ("VERB", "AUX")):
             return "negated"
-    for g in govs[1:]:
+    for k, g in enumerate(govs[1:]):
+        if k == 0 and t.dep_ == "pobj":
+            continue  # "rejected the offer after talks with X": the verb beside the talks does not undo them
         if g.lemma_.lower() in w["negating_verbs"] and g.pos_ == "VERB":
             return "negated"
     verbal = [g for g in govs if g.pos_ in ("VERB", "AUX")]
