@@ -2,30 +2,12 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
 import geosignal
+from event_helpers import PUB, events, ids, one
 
 pytestmark = pytest.mark.model
-
-PUB = "2024-03-15"
-
-
-def events(text: str) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = geosignal.analyze(text, published=PUB).to_dict()["events"]
-    return out
-
-
-def ids(refs: list[dict[str, Any]]) -> list[str]:
-    return [r["actor"] for r in refs]
-
-
-def one(text: str, cameo_root: str) -> dict[str, Any]:
-    got = [e for e in events(text) if e["cameo"].startswith(cameo_root)]
-    assert len(got) == 1, (text, events(text))
-    return got[0]
 
 
 def test_reciprocal_talks_stay_one_event_with_place_and_weekday() -> None:

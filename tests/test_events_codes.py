@@ -8,30 +8,12 @@ mass expulsion, the attempt on a leader), parsed with the real model.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 
 import pytest
 
-import geosignal
+from event_helpers import events, ids, one
 
 pytestmark = pytest.mark.model
-
-PUB = "2024-03-15"
-
-
-def events(text: str) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = geosignal.analyze(text, published=PUB).to_dict()["events"]
-    return out
-
-
-def ids(refs: list[dict[str, Any]]) -> list[str]:
-    return [r["actor"] for r in refs]
-
-
-def one(text: str, cameo_root: str) -> dict[str, Any]:
-    got = [e for e in events(text) if e["cameo"].startswith(cameo_root)]
-    assert len(got) == 1, (text, events(text))
-    return got[0]
 
 
 def test_a_wreath_or_a_burned_flag_is_a_symbolic_act() -> None:

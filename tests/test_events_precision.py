@@ -5,24 +5,11 @@ Made-up sentences parsed with the real model.
 
 from __future__ import annotations
 
-from typing import Any
-
 import pytest
 
-import geosignal
+from event_helpers import PUB, events, ids
 
 pytestmark = pytest.mark.model
-
-PUB = "2024-03-15"
-
-
-def events(text: str, published: str | None = PUB) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = geosignal.analyze(text, published=published).to_dict()["events"]
-    return out
-
-
-def ids(refs: list[dict[str, Any]]) -> list[str]:
-    return [r["actor"] for r in refs]
 
 
 def codes(text: str, published: str | None = PUB) -> list[str]:
