@@ -89,6 +89,15 @@ def test_getting_together_is_a_meeting_of_all_parties() -> None:
     assert not events("Things came together for the team.")
 
 
+def test_a_state_named_by_its_people_keeps_their_sector_on_the_event() -> None:
+    e = one("Ukrainian forces attacked Russian soldiers near Bakhmut.", "19")
+    assert [(r["actor"], r["sector"]) for r in e["target"]] == [("RUS", "MIL")], e
+    e = one("Chinese officials met Russia in Beijing.", "04")
+    # The sector is the mention's: "Russia" itself names no sector.
+    assert [(r["actor"], r["sector"]) for r in e["source"]] == [("CHN", "GOV")], e
+    assert [(r["actor"], r["sector"]) for r in e["target"]] == [("RUS", None)], e
+
+
 def test_relief_goods_sent_to_a_state_are_humanitarian_aid() -> None:
     e = one("China donated vaccines to Cambodia.", "07")
     assert e["cameo"] == "073" and ids(e["source"]) == ["CHN"] and ids(e["target"]) == ["KHM"], e

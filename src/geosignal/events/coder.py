@@ -1004,6 +1004,20 @@ class _Coder:
                 stack.append(c)
         return None
 
+    def _sector_ref(self, a: Actor, t: Token) -> ActorRef:
+        """A party as the event names it.
+
+        A state takes the sector its nearest mention in the trigger's sentence gives ("Russian
+        soldiers": RUS with MIL, CAMEO's RUSMIL).
+        """
+        ref = _ref(a)
+        if a.sector is None:
+            sent = self.sent_of(t)
+            named = [m for m in a.mentions if m.sector and sent.start_char <= m.start < sent.end_char]
+            if named:
+                return replace(ref, sector=min(named, key=lambda m: abs(m.start - t.idx)).sector)
+        return ref
+
     def _source_place(self, t: Token, source: list[Actor]) -> Location | None:
         """A place the source's own phrase puts it in ("Albanians in south Serbia demanded ...")."""
         sent = self.sent_of(t)
@@ -1552,8 +1566,8 @@ class _Coder:
             plover=self.book.to_plover(code).to_dict(),
             quad_class=c.quad_class,
             goldstein=c.goldstein,
-            source=[_ref(a) for a in source],
-            target=[_ref(a) for a in target],
+            source=[self._sector_ref(a, t) for a in source],
+            target=[self._sector_ref(a, t) for a in target],
             date=when,
             status=status,
             trigger=TextSpan(t.idx, end, self.text[t.idx : end]),
