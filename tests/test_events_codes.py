@@ -219,3 +219,11 @@ def test_telling_is_an_order_only_with_an_act_to_do() -> None:
 
 def test_a_hyphenated_cease_fire_refines_an_appeal() -> None:
     assert one("Egypt called for a cease-fire in Gaza.", "02")["cameo"] == "0256"
+
+
+def test_house_arrest_and_a_deadline_given_to_a_party() -> None:
+    e = one("Police put three activists under house arrest on Monday.", "17")
+    assert e["cameo"] == "173", e
+    e = one("Turkey gave Syria 48 hours to withdraw its troops.", "13")
+    assert e["cameo"] == "139" and ids(e["source"]) == ["TUR"] and ids(e["target"]) == ["SYR"], e
+    assert not [x for x in events("The teacher gave the class two days off.") if x["cameo"] == "139"]
