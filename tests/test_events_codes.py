@@ -226,4 +226,6 @@ def test_house_arrest_and_a_deadline_given_to_a_party() -> None:
     assert e["cameo"] == "173", e
     e = one("Turkey gave Syria 48 hours to withdraw its troops.", "13")
     assert e["cameo"] == "139" and ids(e["source"]) == ["TUR"] and ids(e["target"]) == ["SYR"], e
+    # The act the deadline is for is the ultimatum's content, not Turkey's act.
+    assert [x["cameo"] for x in events("Israel gave Egypt 48 hours to arrest the smugglers.")] == ["139"]
     assert not [x for x in events("The teacher gave the class two days off.") if x["cameo"] == "139"]

@@ -57,8 +57,9 @@ _PLACED_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
 # of two missionaries in Guyana", may name an old act; "ten men were shot dead in Irapuato" names
 # no foreigners).
 _UNNAMED_DOER_ROOTS = {"17", "18", "19", "20"}
-# Appeals (02), demands (10) and pressure (170): what they ask for is their content, not an event of its own.
-_ASKING_CODES = ("02", "10", "170")
+# Appeals (02), demands (10), ultimatums (139) and pressure (170): what they ask for is their
+# content, not an event of its own.
+_ASKING_CODES = ("02", "10", "139", "170")
 # Codes of violence (assault, fight, mass violence): a participle of them after a coded attack is its toll.
 _VIOLENT_ROOTS = ("18", "19", "20")
 # How factual a mention's status is: a merged event takes its most factual mention's.
