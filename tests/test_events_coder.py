@@ -98,6 +98,14 @@ def test_a_state_named_by_its_people_keeps_their_sector_on_the_event() -> None:
     assert [(r["actor"], r["sector"]) for r in e["target"]] == [("RUS", None)], e
 
 
+def test_a_weapon_with_no_doer_named_is_the_host_states_as_a_passive_is() -> None:
+    e = one("A bomb killed two British soldiers in Basra on Monday.", "18")
+    assert ids(e["source"]) == ["IRQ"] and ids(e["target"]) == ["GBR"], e
+    # Not a disaster, and not the state's own people.
+    assert not events("Floods killed two British tourists in Pakistan.")
+    assert not [x for x in events("A bomb killed two Iraqi policemen in Basra.") if x["source"]]
+
+
 def test_relief_goods_sent_to_a_state_are_humanitarian_aid() -> None:
     e = one("China donated vaccines to Cambodia.", "07")
     assert e["cameo"] == "073" and ids(e["source"]) == ["CHN"] and ids(e["target"]) == ["KHM"], e

@@ -120,6 +120,7 @@ class _Coder:
         self.inference_verbs = frozenset(str(x) for x in words.get("inference_verbs") or ())
         self.place_nouns = frozenset(str(x) for x in words.get("place_nouns") or ())
         self.place_verbs = frozenset(str(x) for x in words.get("place_verbs") or ())
+        self.weapon_nouns = frozenset(str(x) for x in words.get("weapon_nouns") or ())
         self.adjunct_preps = frozenset(str(x) for x in words.get("adjunct_event_preps") or ())
         self.state_verbs = frozenset(str(x) for x in words.get("adjunct_event_state_verbs") or ())
         # Verbs that announce, threaten or refuse an act: the act, when coded, is the event.
@@ -1519,10 +1520,17 @@ class _Coder:
             and target
             and code[:2] in _UNNAMED_DOER_ROOTS
             and t.pos_ in ("VERB", "AUX")
-            and is_passive(t)
             and target_heads
-            and all(h.dep_ == "nsubjpass" and h.head.i == t.i for h in target_heads)
             and all(a.country for a in target)
+            and (
+                (is_passive(t) and all(h.dep_ == "nsubjpass" and h.head.i == t.i for h in target_heads))
+                # "a roadside bomb killed two US soldiers": a weapon, not a party, does it.
+                or (
+                    not is_passive(t)
+                    and all(h.dep_ == "dobj" and h.head.i == t.i for h in target_heads)
+                    and any(s.lemma_.lower() in self.weapon_nouns for s in self._subj_heads(t))
+                )
+            )
         ):
             where = location or self._clause_place(t)
             if where is not None and where.country and where.country not in {a.country for a in target}:
