@@ -55,7 +55,7 @@ DYAD_FLOORS = {
 
 
 # plover-gsr split: (name, country) accuracy floors for the event's place, where the gold gives one.
-LOCATION_FLOORS = {"dev": (0.55, 0.58), "test": (0.25, 0.28)}
+LOCATION_FLOORS = {"dev": (0.60, 0.64), "test": (0.25, 0.28)}
 
 
 @pytest.mark.parametrize("rel", sorted(GOLD_SHA256))
