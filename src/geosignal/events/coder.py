@@ -28,6 +28,7 @@ from .patterns import (
     logical_object,
     logical_subject,
     prep_objects,
+    takes_to,
     verb_forms,
     with_conjuncts,
 )
@@ -1183,9 +1184,7 @@ class _Coder:
         stack = [c for c in t.children if c.dep_ in ("xcomp", "ccomp")]
         # "was pressured by Congress to help Iran": an infinitive the parser hangs on as an adverbial
         # clause is still what is asked for.
-        stack += [
-            c for c in t.children if c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
-        ]
+        stack += [c for c in t.children if c.dep_ == "advcl" and takes_to(c)]
         while stack:
             v = stack.pop()
             if v.pos_ in ("VERB", "AUX", "ADJ"):
@@ -1281,7 +1280,7 @@ class _Coder:
         """'telephoned Kozyrev to discuss the settlement': what a coded consultation is for, not a second one."""
         if not code.startswith("04") or t.dep_ not in ("advcl", "xcomp"):
             return False
-        if not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
+        if not takes_to(t):
             return False
         return _coded_at(t.head, ("04",), found)
 
@@ -1652,11 +1651,7 @@ def _date_rank(d: EventDate) -> tuple[int, int]:
 
 def _to_infinitive(v: Token) -> bool:
     """A verb clause introduced by "to" ("to find more sites")."""
-    return (
-        v.pos_ in ("VERB", "AUX")
-        and v.dep_ in ("xcomp", "acl", "advcl", "ccomp")
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in v.children)
-    )
+    return v.pos_ in ("VERB", "AUX") and v.dep_ in ("xcomp", "acl", "advcl", "ccomp") and takes_to(v)
 
 
 def _noun_phrase(head: Token) -> list[Token]:
@@ -1704,7 +1699,5 @@ def _for_clauses(t: Token) -> list[Token]:
     return [
         c
         for c in t.children
-        if c.dep_ == "advcl"
-        and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
-        and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children) and takes_to(c)
     ]

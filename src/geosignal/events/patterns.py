@@ -297,12 +297,15 @@ def current_patterns() -> PatternTable:
 # -- the parse helpers the matcher uses ---------------------------------------------------------
 
 
-@lru_cache(maxsize=1)
-def _subject_control() -> frozenset[str]:
-    """Verbs whose subject, not object, does the act of their to-infinitive (data/cues.yaml)."""
-    from .dates import cue_words
+@lru_cache(maxsize=8)
+def _cue_set(key: str) -> frozenset[str]:
+    """A word list of data/cues.yaml as a set, read once (these checks run on every token)."""
+    return frozenset(str(w) for w in cue_words().get(key) or ())
 
-    return frozenset(str(w) for w in cue_words().get("subject_control_verbs") or ())
+
+def takes_to(verb: Token) -> bool:
+    """Whether a verb has the infinitive marker "to" ("to find more sites")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def is_passive(verb: Token) -> bool:
@@ -388,7 +391,7 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
         if verb.dep_ == "xcomp" and not is_passive(verb.head):
             # "urged Seoul to act": the object of the governing verb does the act.
             objs = [c for c in verb.head.children if c.dep_ in _OBJ]
-            if objs and verb.head.lemma_.lower() not in _subject_control():
+            if objs and verb.head.lemma_.lower() not in _cue_set("subject_control_verbs"):
                 return objs
         return logical_subject(verb.head, depth + 1)
     if (
@@ -407,8 +410,8 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
         return [verb.head]
     if (
         verb.dep_ == "acl"
-        and verb.head.lemma_.lower() in set(cue_words().get("decision_nouns") or ())
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+        and verb.head.lemma_.lower() in _cue_set("decision_nouns")
+        and takes_to(verb)
         and any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in verb.head.children)
     ):
         # "the Indian decision to downgrade ties", "Israel's move to cut ties": the decider acts.
@@ -482,7 +485,7 @@ def _prep_below(head: Token, words: list[str], depth: int) -> list[Token]:
 
 def _complex_preposition(prep: Token, obj: Token) -> bool:
     """Whether the noun after "in" is part of a longer preposition ("in light of X", "in response to X")."""
-    if prep.lower_ != "in" or obj.lemma_.lower() not in cue_words()["complex_preposition_nouns"]:
+    if prep.lower_ != "in" or obj.lemma_.lower() not in _cue_set("complex_preposition_nouns"):
         return False
     return any(c.dep_ == "prep" for c in obj.children)
 
