@@ -124,3 +124,26 @@ def test_plover_event_places_are_scored_by_name_and_country(tmp_path: Path) -> N
     _score_place(("Geneva", "CHE"), [Location(name="Bern", country="CHE")], counts)
     _score_place(("Basra", "IRQ"), [], counts)
     assert _place_report(counts) == {"gold": 3, "located": 2, "name_accuracy": 0.3333, "country_accuracy": 0.6667}
+
+
+@pytest.mark.model
+def test_case2021_scores_roots_by_type_and_counts_disaster_phantoms(tmp_path: Path) -> None:
+    """Each snippet is scored by whether a coded root is one its type allows; disasters are not scored."""
+    from geosignal.evaluate.events import SUITES, evaluate_events
+
+    rows = [
+        ("1", "Police arrested twenty opposition activists in Minsk on Monday.", "ARREST"),
+        ("2", "A strong earthquake struck the coast of Chile on Monday.", "NATURAL_DISASTER"),
+        ("3", "A man robbed a bank in Lagos.", "ORG_CRIME"),
+        ("4", "The weather was mild in the capital.", "PEACE_PROTEST"),
+    ]
+    path = tmp_path.joinpath("eval", *SUITES["case2021"])
+    path.parent.mkdir(parents=True)
+    path.write_text("id\tEventSnippet\tSubType\n" + "".join("\t".join(r) + "\n" for r in rows), "utf-8")
+    report = evaluate_events(tmp_path, "case2021", "all")
+    assert report["records"] == 4
+    # The arrest and the protest are scored; the disaster counts only for phantoms, crime not at all.
+    assert report["types"]["scored"] == 2 and report["phantoms"]["snippets"] == 1
+    assert report["types"]["found"] == 1 and report["by_type"]["ARREST"]["recall"] == 1.0
+    assert [e["id"] for e in report["errors"]] == ["case2021-4"]
+    assert report["phantoms"]["with_phantom"] == 0

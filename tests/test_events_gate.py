@@ -28,6 +28,9 @@ GOLD_SHA256 = {
     "eval/events/petrarch2/PETR.Validate.actors.txt": (
         "b639368a72efd96253810ef16e03779647f0a34898356e629d3e716666bf3fd3"
     ),
+    "eval/news/event_reference/case2021/task2/test_set_final_release_with_labels.tsv": (
+        "8a96e91cf2a61a293c6fb60beb2d023e6f0c9a218e2e678b7e1273473223c7ee"
+    ),
     "eval/events/ngec/co_actor_split_cases.jsonl": ("4695aea5c644297363962b0317112565beceffc36442046785efa3fcee12630c"),
 }
 
@@ -58,6 +61,11 @@ DYAD_FLOORS = {
 LOCATION_FLOORS = {"dev": (0.60, 0.64), "test": (0.25, 0.28)}
 
 
+# case2021 split: (share of typed snippets found, share of coded events of an allowed root) floors,
+# and a ceiling on the share of disaster snippets given a violence, protest or coercion event.
+CASE_FLOORS = {"dev": (0.48, 0.70, 0.05), "test": (0.48, 0.68, 0.10)}
+
+
 @pytest.mark.parametrize("rel", sorted(GOLD_SHA256))
 def test_gold_files_are_the_pinned_ones(rel: str) -> None:
     path = need_shared(*rel.split("/"))
@@ -81,6 +89,19 @@ def test_scores_stay_above_floors(suite: str, split: str) -> None:
         name_floor, country_floor = LOCATION_FLOORS[split]
         assert report["location"]["name_accuracy"] >= name_floor, report["location"]
         assert report["location"]["country_accuracy"] >= country_floor, report["location"]
+
+
+@pytest.mark.parametrize("split", sorted(CASE_FLOORS))
+def test_case2021_types_stay_above_floors(split: str) -> None:
+    from geosignal.evaluate.events import evaluate_events
+
+    need_shared("eval", "news", "event_reference", "case2021")
+    report = evaluate_events(SHARED, "case2021", split)
+    recall, precision, phantoms = CASE_FLOORS[split]
+    assert report["types"]["scored"] > 400
+    assert report["types"]["recall"] >= recall, report["types"]
+    assert report["precision"]["share"] >= precision, report["precision"]
+    assert report["phantoms"]["rate"] <= phantoms, report["phantoms"]
 
 
 # NGEC's compound-actor cases (14): of those, how many geosignal codes with the actor's whole list

@@ -171,7 +171,7 @@ def evaluate_actors_cmd(
 
 @eval_app.command("events")
 def evaluate_events_cmd(
-    suite: Annotated[str, typer.Option(help="petr2-gsr, plover-gsr or petr-unit.")] = "petr2-gsr",
+    suite: Annotated[str, typer.Option(help="petr2-gsr, plover-gsr, petr-unit or case2021.")] = "petr2-gsr",
     shared: Annotated[Path, typer.Option(help="The shared folder with eval/.")] = Path("../shared"),
     split: Annotated[str, typer.Option(help="dev (tuning), test or all.")] = "test",
     fmt: Annotated[str, typer.Option("--format", help="text or json.")] = "text",

@@ -14,6 +14,13 @@ Each suite is split deterministically into ``dev`` and ``test`` halves by a hash
 triples per sentence: ``dyad_root`` compares the CAMEO root (for plover-gsr the PLOVER type) and
 ``dyad_code`` the full code (for plover-gsr the type and, where the gold gives one, the mode).
 
+``case2021`` is scored differently: its 1,019 real news snippets (CASE 2021 task 2) carry one
+event type each (ACLED's sub-types and a few more) and no actors. ``types`` gives the share of the
+scored snippets where some coded event has a CAMEO root that type allows (``data/case2021_types.yaml``),
+``precision`` the share of the events coded on them whose root the snippet's type allows, and
+``phantoms`` the share of disaster snippets (no political interaction) with a violence, protest or
+coercion event.
+
 Where the gold names the event's place (plover-gsr's ``eventLoc``), ``location`` gives the share of
 those records where an event coded on the sentence is located at that place (same name, after
 normalisation; or one name inside the other, "Bam" in "the city of Bam") and in its country.
@@ -30,6 +37,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from .._data import package_yaml
 from ..config import load_settings
 from ..errors import Errors, EvaluationDataError, UsageError
 from ..events.codebook import load_codebook
@@ -43,6 +51,7 @@ SUITES = {
     "petr2-gsr": ("events", "universalpetrarch", "PETR2_GSR_validation.jsonl"),
     "plover-gsr": ("events", "plover", "PLOVER_GSR_CAMEO.json"),
     "petr-unit": ("events", "petrarch2", "PETR.UnitTest.records.jsonl"),
+    "case2021": ("news", "event_reference", "case2021", "task2", "test_set_final_release_with_labels.tsv"),
 }
 SPLITS = ("dev", "test", "all")
 _AGENCY = {"IGO", "NGO", "MNC", "IMG"}
@@ -246,6 +255,8 @@ def evaluate_events(shared_dir: Path, suite: str, split: str = "test") -> dict[s
             raise EvaluationDataError(Errors.E050.format(path=f))
     from ..pipeline import knowledge_base
 
+    if suite == "case2021":
+        return _evaluate_types(files[0], split, knowledge_base())
     with tempfile.TemporaryDirectory(prefix="geosignal-eval-") as tmp:
         if suite == "petr-unit":
             from ..kb.cameo_import import import_dictionary
@@ -322,3 +333,55 @@ def _place_report(c: dict[str, int]) -> dict[str, float | int]:
 def _extra_paths(kb: KnowledgeBase) -> tuple[Path, ...]:
     """The non-shipped KB files a KB was loaded with that still exist (kb_paths from settings)."""
     return tuple(load_settings().kb_paths)
+
+
+def _case_records(path: Path) -> Iterator[tuple[_Record, str]]:
+    """CASE 2021 task 2 snippets (id, text, type), each as a record without dyads and its type."""
+    for line in path.read_text("utf-8").splitlines()[1:]:
+        cells = line.split("\t")
+        if len(cells) >= 3 and cells[1].strip():
+            yield _Record(f"case2021-{cells[0]}", cells[1].strip(), None, set(), set()), cells[2].strip()
+
+
+def _evaluate_types(path: Path, split: str, kb: KnowledgeBase) -> dict[str, Any]:
+    """Score the CAMEO roots coded on the CASE 2021 snippets against the roots their types allow."""
+    table = package_yaml("geosignal.evaluate", "case2021_types.yaml")
+    allowed: dict[str, set[str]] = {t: {str(r) for r in roots} for t, roots in table["types"].items()}
+    quiet = {str(t) for t in table["no_political_event"]}
+    phantom_roots = tuple(str(r) for r in table["phantom_roots"])
+    pairs = [(r, t) for r, t in _case_records(path) if in_split(r.id, split)]
+    records = [r for r, _t in pairs]
+    hits: dict[str, list[int]] = {}  # type: [snippets, snippets with an allowed root]
+    coded = right = quiet_n = phantoms = 0
+    errors: list[dict[str, Any]] = []
+    for (rec, etype), analysis in zip(pairs, _analyse(records, kb), strict=True):
+        roots = [e.cameo[:2] for e in analysis.events if e.status not in NOT_OCCURRED]
+        if etype in quiet:
+            quiet_n += 1
+            phantoms += any(r.startswith(phantom_roots) for r in roots)
+        if etype not in allowed:
+            continue
+        got = hits.setdefault(etype, [0, 0])
+        got[0] += 1
+        ok = bool(allowed[etype] & set(roots))
+        got[1] += ok
+        coded += len(roots)
+        right += sum(r in allowed[etype] for r in roots)
+        if not ok:
+            errors.append({"id": rec.id, "type": etype, "predicted": sorted(set(roots)), "text": rec.text[:200]})
+    scored = sum(n for n, _ok in hits.values())
+    found = sum(ok for _n, ok in hits.values())
+    return {
+        "suite": "case2021",
+        "split": split,
+        "records": len(records),
+        "types": {"scored": scored, "found": found, "recall": round(found / scored, 4) if scored else 0.0},
+        "precision": {"events": coded, "allowed": right, "share": round(right / coded, 4) if coded else 0.0},
+        "phantoms": {
+            "snippets": quiet_n,
+            "with_phantom": phantoms,
+            "rate": round(phantoms / quiet_n, 4) if quiet_n else 0.0,
+        },
+        "by_type": {t: {"snippets": n, "recall": round(ok / n, 4)} for t, (n, ok) in sorted(hits.items())},
+        "errors": errors,
+    }
