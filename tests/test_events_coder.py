@@ -137,6 +137,18 @@ def test_future_aid_is_coded_as_intent() -> None:
     assert ids(e["source"]) == ["NOR"] and ids(e["target"]) == ["FIN"]
 
 
+def test_an_act_planned_with_be_to_is_future_but_to_blame_is_no_plan() -> None:
+    e = one("Norway is to give a grant to Finland.", "03")
+    assert e["status"] == "future" and ids(e["target"]) == ["FIN"], e
+    e = one("Brazil was to visit Peru, but the trip was cancelled.", "03")
+    assert e["status"] == "future", e
+    assert all(x["status"] != "future" for x in events("Chile is to blame for the crisis in Peru."))
+    # Not done yet; and a copula with its predicate plans nothing.
+    e = one("Russia is yet to withdraw its troops from Georgia.", "08")
+    assert e["status"] == "negated", e
+    assert all(x["status"] != "future" for x in events("It is important to support Peru."))
+
+
 def test_rhetorical_and_speculative_are_never_reported() -> None:
     e = one("Why would Canada attack Mexico? Nobody in Ottawa believes it.", "19")
     assert e["status"] == "rhetorical"
