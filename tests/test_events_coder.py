@@ -149,6 +149,13 @@ def test_an_act_planned_with_be_to_is_future_but_to_blame_is_no_plan() -> None:
     assert all(x["status"] != "future" for x in events("It is important to support Peru."))
 
 
+def test_a_preposition_of_time_names_no_party() -> None:
+    # "on Wednesday" is not what is fired on.
+    assert not [e for e in events("Hamas launched a new party on Wednesday.") if e["cameo"].startswith(("18", "19"))]
+    e = one("Hamas launched rockets on Israel on Monday.", "19")
+    assert ids(e["target"]) == ["ISR"], e
+
+
 def test_rhetorical_and_speculative_are_never_reported() -> None:
     e = one("Why would Canada attack Mexico? Nobody in Ottawa believes it.", "19")
     assert e["status"] == "rhetorical"

@@ -795,6 +795,10 @@ class _Coder:
                 for c in (h.subtree if h is not t else h.children)
                 if c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep
             ]
+            # "to launch his party on Wednesday": a preposition of time names no party.
+            preps = [
+                c for c in preps if not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+            ]
             # "called for the envoy to return": the parser makes "for" the mark of the asked clause.
             preps += [m for c in _for_clauses(t) for m in c.children if m.dep_ == "mark" and m.lower_ in p.prep]
             if p.pobj:
