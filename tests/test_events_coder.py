@@ -392,6 +392,21 @@ def test_claim_of_violence_is_an_accusation() -> None:
     assert ids(one("Israel said it had struck Hamas targets in Gaza.", "19")["source"]) == ["ISR"]
 
 
+def test_an_informant_reporting_violence_accuses_no_one() -> None:
+    # Witnesses, a news agency, or a doer no one names: the act is coded, attributed.
+    for text in (
+        "Witnesses said Israeli soldiers shot two Palestinians in Jenin.",
+        "The Pakistan-based news agency said US jets bombed several vehicles in Sharana.",
+        "A spokesman for the group said gunmen attacked two villages in Mali.",
+    ):
+        got = events(text)
+        assert not [x for x in got if x["cameo"].startswith("112")], got
+        assert [x for x in got if x["cameo"][:2] in ("18", "19") and x["status"] == "attributed"], got
+    # Officials of one state on another state's forces: an accusation still.
+    e = one("Iraqi officials said US troops killed three civilians in Fallujah.", "11")
+    assert e["target"][0]["country"] == "USA", e
+
+
 def test_act_asked_for_in_an_infinitive_is_not_an_event() -> None:
     got = events("Obama is being pressured by Congress to help Iran.")
     assert [e["cameo"] for e in got] == ["170"]

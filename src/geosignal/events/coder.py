@@ -114,6 +114,7 @@ class _Coder:
         self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
         self.particles = self.foreign_prts | {q.prt for q in table.patterns if q.prt}
         self.press_sectors = frozenset(str(x) for x in words.get("press_sectors") or ())
+        self.informant_sectors = self.press_sectors | frozenset(str(x) for x in words.get("informant_sectors") or ())
         self.instrument_verbs = frozenset(str(x) for x in words.get("instrument_verbs") or ())
         self.press_roots = tuple(str(x) for x in words.get("press_roots") or ())
         self.person_years = int(words["historical_person_years"])
@@ -1271,6 +1272,11 @@ class _Coder:
         claimant = [a for h in heads for a in self.actors_for(h)]
         if not claimant:
             return None
+        if not all(self._accuser(a, source) for a in claimant) or not all(a.known or a.country for a in source):
+            # "Activists say rebels recaptured a village", "a spokesman said gunmen attacked": an
+            # informant, or a doer no one can name, makes no accusation; the act is coded,
+            # attributed to what was said.
+            return None
         refs = [_ref(a) for a in claimant]
         if any(any(_party_match(_ref(a), r, self.ctx) for r in refs) for a in source):
             if say.lemma_.lower() in self.table.responsibility_verbs and target:
@@ -1279,6 +1285,19 @@ class _Coder:
             # "Israel said it struck Hamas targets": the doer reports its own act, which is coded.
             return None
         return self.build(say, p, claimant, source, "112")
+
+    def _accuser(self, a: Actor, doers: list[Actor]) -> bool:
+        """Whether a claimant takes a side: a named party, or a described one of another state than the doers'.
+
+        "Iraqi officials said US troops ...": an accusation; "witnesses / a news agency / Israeli
+        military sources said the soldiers ...": a report.
+        """
+        if a.type == "outlet" or a.sector in self.informant_sectors:
+            return False
+        if not a.id.startswith(_UNNAMED):
+            return True
+        theirs = {d.country for d in doers}
+        return a.country is not None and None not in theirs and a.country not in theirs
 
     def _purpose_of_consultation(self, t: Token, code: str, found: list[Event]) -> bool:
         """'telephoned Kozyrev to discuss the settlement': what a coded consultation is for, not a second one."""
@@ -1589,6 +1608,10 @@ class _Coder:
             confidence=round((0.9 if source and target else 0.6) * (1.0 if known else 0.8), 2),
             habitual=habit,
         )
+
+
+# Ids of actors described, not named ("unnamed:activists", "text:witness").
+_UNNAMED = ("unnamed:", "text:")
 
 
 def _pro(t: Token) -> bool:
