@@ -1292,7 +1292,7 @@ class _Coder:
         "Iraqi officials said US troops ...": an accusation; "witnesses / a news agency / Israeli
         military sources said the soldiers ...": a report.
         """
-        if a.type == "outlet" or a.sector in self.informant_sectors:
+        if a.type == "media" or a.sector in self.informant_sectors:
             return False
         if not a.id.startswith(_UNNAMED):
             return True
