@@ -728,3 +728,22 @@ def test_step_down_and_step_up_and_turn_down_read_their_particles() -> None:
     assert not [x for x in events("Ghana stepped up security along its border.") if x["cameo"].startswith("08")]
     e = one("Chile turned down the offer from Peru.", "12")
     assert ids(e["source"]) == ["CHL"] and ids(e["target"]) == ["PER"], e
+
+
+def test_a_place_seized_or_freed_is_taken_by_force_and_property_is_seized() -> None:
+    e = one("Rebels seized a district centre in northern Mali on Saturday.", "19")
+    assert e["cameo"] == "192", e
+    e = one("Iraqi forces freed several villages from the rebels.", "19")
+    assert e["cameo"] == "192" and e["source"][0]["country"] == "IRQ", e
+    assert one("Police seized weapons from two hostels in Lagos.", "17")["cameo"] == "1711"
+    assert one("The army freed the hostages held by Chad.", "08")["cameo"].startswith("084")
+
+
+def test_aircraft_destroying_is_an_air_strike_and_tear_gas_is_repression() -> None:
+    assert one("Turkish jets destroyed weapon depots in northern Iraq.", "19")["cameo"] == "195"
+    assert one("Kenyan police fired tear gas at demonstrators in Nairobi.", "17")["cameo"] == "175"
+
+
+def test_taking_part_in_a_strike_is_the_protest_not_a_meeting() -> None:
+    assert one("Greek workers took part in a general strike.", "14")["cameo"] == "143"
+    assert one("Putin took part in the summit in Beijing.", "04")["cameo"] == "040"
