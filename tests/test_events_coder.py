@@ -747,3 +747,12 @@ def test_aircraft_destroying_is_an_air_strike_and_tear_gas_is_repression() -> No
 def test_taking_part_in_a_strike_is_the_protest_not_a_meeting() -> None:
     assert one("Greek workers took part in a general strike.", "14")["cameo"] == "143"
     assert one("Putin took part in the summit in Beijing.", "04")["cameo"] == "040"
+
+
+def test_engaged_in_fighting_and_quantities_of_acts() -> None:
+    e = one("Kenyan soldiers were engaged in heavy fighting with al-Shabaab near the border.", "19")
+    assert e["source"][0]["country"] == "KEN" and ids(e["target"]) == ["al-shabaab"], e
+    # "a string of airstrikes": the airstrikes are what was carried out.
+    e = one("Israeli aircraft carried out a string of airstrikes on Gaza.", "19")
+    assert e["cameo"] == "195", e
+    assert one("Syrian forces used sulfur mustard on Saraqib.", "20")["cameo"] == "204"

@@ -114,6 +114,7 @@ class _Coder:
         self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
         self.particles = self.foreign_prts | {q.prt for q in table.patterns if q.prt}
         self.press_sectors = frozenset(str(x) for x in words.get("press_sectors") or ())
+        self.partitives = frozenset(str(x) for x in words.get("partitive_nouns") or ())
         self.informant_sectors = self.press_sectors | frozenset(str(x) for x in words.get("informant_sectors") or ())
         self.instrument_verbs = frozenset(str(x) for x in words.get("instrument_verbs") or ())
         self.press_roots = tuple(str(x) for x in words.get("press_roots") or ())
@@ -875,6 +876,12 @@ class _Coder:
     def _obj_fits(self, o: Token, wanted: frozenset[str]) -> bool:
         if o.lemma_.lower() in wanted or o.lower_ in wanted:
             return True
+        if o.lemma_.lower() in self.partitives:
+            # "a string of airstrikes": the noun of the "of" phrase is the object meant.
+            of = [
+                g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+            ]
+            return any(self._obj_fits(g, wanted) for g in of)
         if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in wanted for c in o.children):
             return True  # "a mediation mission", "peace talks", "an aid package"
         if "@actor" in wanted:
