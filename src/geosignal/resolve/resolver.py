@@ -141,6 +141,8 @@ def _index(kb: KnowledgeBase) -> _Index:
         # Short all-capital abbreviations (US, UN, IS) must match in case: "us" is a pronoun.
         exact = f.text.isupper() and len(f.text.replace(".", "")) <= 5
         key = _tokens(f.text)
+        if kb.accent_bound(f):
+            exact = True  # "Ísland" only as written: folded, it is the word "Island"
         words = [t.text for t in _tokenizer().make_doc(f.text.removeprefix("the ").removeprefix("The "))]
         caps = tuple(w[:1].isupper() for w in words) if len(words) == len(key) else ()
         forms.setdefault(key, []).append((f.entry, f.kind, exact, caps))
