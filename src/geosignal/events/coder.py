@@ -916,12 +916,11 @@ class _Coder:
 
     # -- building -------------------------------------------------------------------------------
     def location(self, t: Token, target_heads: list[Token], code: str) -> Location | None:
+        # An act is where its speaker was ("Speaking from Berlin, Obama expressed ..."); the places
+        # a statement's content names ("the fighting in Homs") are not its.
+        if (got := self._speaker_place(t)) is not None:
+            return got
         if code.startswith(self.speech_roots):
-            # A statement is where its speaker was ("Speaking from Berlin, Obama expressed ...",
-            # "said in Berlin"); the places its content names ("the fighting in Homs") are not its.
-            got = self._speaker_place(t)
-            if got is not None:
-                return got
             target_heads = []
         for h in target_heads:
             if (got := self._place(h.i)) is not None:
@@ -1665,7 +1664,7 @@ class _Coder:
                 break
         location = self.location(t, target_heads, code)
         # Where a statement's speaker was says nothing of whom it addresses.
-        spoken = location is not None and code.startswith(self.speech_roots) and location == self._speaker_place(t)
+        spoken = location is not None and location == self._speaker_place(t)
         if not source and code[:3] == "043" and location is not None and location.country:
             # "the delegation was received in Pyongyang": who hosts a visit at a place is its state.
             host = self._state_actor(location.country, None)

@@ -43,6 +43,7 @@ _TITLE_SECTOR: dict[str, str] = dict(_READINGS["title_sectors"])
 _ORG_HEADS = frozenset(_READINGS["organisation_heads"])
 # "pro-Russia", "anti-American": a stance towards the state, not the state.
 _STANCE_PREFIXES = frozenset(_READINGS["stance_prefixes"])
+_NAMING_VERBS = frozenset(_READINGS.get("naming_verbs") or ())
 
 
 @dataclass(slots=True)
@@ -369,6 +370,8 @@ class _Resolver:
             state = c.entry.id if c.entry is not None and c.entry.type == "state" else None
             if state and c.start >= 2 and doc[c.start - 1].text == "-" and doc[c.start - 2].lower_ in _STANCE_PREFIXES:
                 continue  # "pro-Russia rebels" are not Russia
+            if state and c.kind in ("name", "alias", "metonym") and _given_name(span):
+                continue  # "named their new town Prague": the town's name, not the state
 
             if c.kind == "metonym" and state and not self._metonym_is_actor(span):
                 self.places.append(
@@ -784,6 +787,18 @@ class _Resolver:
             if doc[k].dep_ not in ("compound", "flat", "punct") and doc[k].pos_ != "PROPN":
                 return None
         return None
+
+
+def _given_name(span: Span) -> bool:
+    """The span is a name given to something ("named their new town Prague", "was called Georgia")."""
+    root = span.root
+    if root.dep_ == "oprd":
+        verb = root.head
+    elif root.dep_ == "appos" and root.head.dep_ in ("dobj", "nsubjpass"):
+        verb = root.head.head
+    else:
+        return False
+    return verb.lemma_.lower() in _NAMING_VERBS
 
 
 def _title_matches(title: str, role: str) -> bool:
