@@ -71,3 +71,26 @@ def test_a_name_before_district_is_a_place_in_its_context_state() -> None:
     (e,) = [x for x in geosignal.analyze(text, published=PUB).to_dict()["events"] if x["cameo"].startswith("19")]
     assert e["location"] is not None and e["location"]["name"] == "Shorabak district", e
     assert e["location"]["country"] == "AFG", e
+
+
+def test_a_us_state_after_a_town_is_no_country_of_the_same_name() -> None:
+    assert _states("Police arrested ten protesters in Atlanta, Georgia, on Monday.") == []
+    assert _states("Police arrested ten protesters in Tbilisi, Georgia, on Monday.") == ["GEO"]
+    # In a list, each name is its own.
+    assert _states("Leaders of Russia, Georgia and Armenia met.") == ["ARM", "GEO", "RUS"]
+
+
+def test_the_gazetteer_reads_a_qualified_place() -> None:
+    from geosignal.kb.places import locate_qualified
+
+    got = locate_qualified("Geneva", "Illinois")
+    assert got is not None and got.country == "USA" and got.geonameid == 4893591
+    got = locate_qualified("Paris", "Texas")
+    assert got is not None and got.country == "USA" and got.lon is not None and got.lon < -90
+    got = locate_qualified("Tin Can Island", "Lagos")
+    assert got is not None and (got.name, got.country, got.geonameid) == ("Tin Can Island", "NGA", None)
+    # Two towns or two states the gazetteer knows apart are a list, not one inside the other.
+    assert locate_qualified("Berlin", "Paris") is None
+    assert locate_qualified("Liverpool", "Leicester") is None
+    assert locate_qualified("Russia", "Georgia") is None
+    assert locate_qualified("Geneva", "Smith") is None

@@ -38,8 +38,6 @@ _CORE_DEPS = {"compound", "amod", "nmod", "appos", "poss", "prep", "pobj", "det"
 _LEAD_VERBS = {"lead", "head"}
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _AWAY_PREPS = {"from", "into", "on", "against", "toward", "towards"}
-# Words that continue a list: "Berlin, Paris and Rome" names three towns, not Berlin in Paris.
-_LIST_WORDS = {"and", "or", "&"}
 _ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
 _PLURAL_PRONOUNS = {"they", "them"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
@@ -128,6 +126,7 @@ class _Coder:
         self.speech_place_preps = frozenset(str(x) for x in words.get("speech_place_preps") or ())
         self.speech_roots = tuple(str(x) for x in words.get("speech_roots") or ())
         self.admin_area_nouns = frozenset(str(x) for x in words.get("admin_area_nouns") or ())
+        self.list_words = frozenset(str(x) for x in words.get("list_words") or ())
         self.weapon_nouns = frozenset(str(x) for x in words.get("weapon_nouns") or ())
         self.adjunct_preps = frozenset(str(x) for x in words.get("adjunct_event_preps") or ())
         self.state_verbs = frozenset(str(x) for x in words.get("adjunct_event_state_verbs") or ())
@@ -1078,8 +1077,8 @@ class _Coder:
         k = ent.end if ent is not None else j + 1
         after = self.doc[k] if k < len(self.doc) else None
         listed = after is not None and (
-            after.lower_ in _LIST_WORDS
-            or (after.text == "," and k + 1 < len(self.doc) and self.doc[k + 1].lower_ in _LIST_WORDS)
+            after.lower_ in self.list_words
+            or (after.text == "," and k + 1 < len(self.doc) and self.doc[k + 1].lower_ in self.list_words)
         )
         if listed or (ent is None and self.doc[j].pos_ != "PROPN"):
             return None

@@ -93,13 +93,18 @@ def locate_qualified(name: str, qualifier: str) -> Location | None:
     knows apart ("Berlin, Paris": a list, not a town in a town).
     """
     _cities, _alternates, iso3, countries = _gazetteer()
+    if normalize(name) in countries:
+        return None  # "Russia, Georgia and Armenia": a state is no town of another's area
     key = normalize(qualifier)
+    known = bool(_towns(normalize(name)))
     areas: list[tuple[str, str | None, bool]] = []  # (state, region, whether a region of a state)
     if (region := _regions().get(key)) is not None:
         areas.append((region[0], region[1], True))
     if (country := countries.get(key)) is not None:
         areas.append((str(country["iso3"]), None, False))
-    if not areas and (towns := _towns(key)):
+    if not areas and not known and (towns := _towns(key)):
+        # A town after a place the gazetteer lacks ("Tin Can Island, Lagos"); after a town it
+        # knows, a list ("Manchester, Liverpool, Leicester").
         best = max(towns, key=lambda c: int(c.get("population") or 0))
         code = iso3.get(best["countrycode"])
         if code:
@@ -110,7 +115,6 @@ def locate_qualified(name: str, qualifier: str) -> Location | None:
         got = locate_in(name, state, admin1)
         if got.geonameid is not None:
             return got
-    known = bool(_towns(normalize(name))) or normalize(name) in countries
     state, _admin1, region_named = areas[0]
     if known and not region_named:
         return None

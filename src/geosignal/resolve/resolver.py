@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .._data import package_yaml
 from ..events.dates import context_cue, first_day, is_historical, paragraph_breaks
 from ..kb import Entry, KnowledgeBase, normalize
-from ..kb.places import town_country
+from ..kb.places import locate_qualified, town_country
 from ..model import Actor, Analysis, Mention, MentionKind
 from ..stage import Context
 
@@ -44,6 +44,7 @@ _ORG_HEADS = frozenset(_READINGS["organisation_heads"])
 # "pro-Russia", "anti-American": a stance towards the state, not the state.
 _STANCE_PREFIXES = frozenset(_READINGS["stance_prefixes"])
 _NAMING_VERBS = frozenset(_READINGS.get("naming_verbs") or ())
+_LIST_WORDS = frozenset(_READINGS.get("list_words") or ())
 
 
 @dataclass(slots=True)
@@ -372,6 +373,8 @@ class _Resolver:
                 continue  # "pro-Russia rebels" are not Russia
             if state and c.kind in ("name", "alias", "metonym") and _given_name(span):
                 continue  # "named their new town Prague": the town's name, not the state
+            if state and c.kind in ("name", "alias") and self._region_elsewhere(span, state):
+                continue  # "Atlanta, Georgia": the US state, not the country
 
             if c.kind == "metonym" and state and not self._metonym_is_actor(span):
                 self.places.append(
@@ -387,6 +390,20 @@ class _Resolver:
                 continue
             out.append(c)
         return out
+
+    def _region_elsewhere(self, span: Span, state: str) -> bool:
+        """The span qualifies the town before it as an area of another state ("Atlanta, Georgia")."""
+        i, doc = span.start, self.doc
+        if i < 2 or doc[i - 1].text != ",":
+            return False
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        if after[:1] and (after[0] in _LIST_WORDS or (after[0] == "," and after[1:] and after[1] in _LIST_WORDS)):
+            return False  # "Moscow, Georgia and Kyiv": a list
+        ent = next((e for e in self.doc.ents if e.end == i - 1 and e.label_ in ("GPE", "LOC", "FAC")), None)
+        if ent is None:
+            return False
+        got = locate_qualified(ent.text, span.text)
+        return got is not None and got.country is not None and got.country != state
 
     def _inside_name(self, span: Span) -> bool:
         """'Washington Declaration', 'Korea Herald': part of a longer proper name."""
@@ -794,7 +811,8 @@ def _given_name(span: Span) -> bool:
     root = span.root
     if root.dep_ == "oprd":
         verb = root.head
-    elif root.dep_ == "appos" and root.head.dep_ in ("dobj", "nsubjpass"):
+    elif root.dep_ == "appos" and root.head.dep_ in ("dobj", "nsubjpass") and span.start == root.head.i + 1:
+        # right after the thing named ("named their new town Prague"), not set off by a dash
         verb = root.head.head
     else:
         return False
