@@ -919,7 +919,8 @@ class _Coder:
         # a statement's content names ("the fighting in Homs") are not its.
         if (got := self._speaker_place(t)) is not None:
             return got
-        if code.startswith(self.speech_roots):
+        speech = code.startswith(self.speech_roots)
+        if speech:
             target_heads = []
         for h in target_heads:
             if (got := self._place(h.i)) is not None:
@@ -940,7 +941,7 @@ class _Coder:
             for k in range(where.i - 1, self.sent_of(t).start - 1, -1):
                 if (got := self._place(k) or self._metonym_place(self.doc[k])) is not None:
                     return got
-        heads = [t, *logical_object(t)] if t.pos_ in ("VERB", "AUX") else [t]
+        heads = [t, *logical_object(t)] if t.pos_ in ("VERB", "AUX") and not speech else [t]
         if t.head is not t:
             heads.append(t.head)
         for h in heads:
@@ -1669,8 +1670,12 @@ class _Coder:
             host = self._state_actor(location.country, None)
             if host is not None and host not in target:
                 source = [host]
+        content_place = False
         if source and not target and location is None:
             location = self._clause_place(t)
+            # "criticised the shelling of homes in Idlib": the place the speech is about may name
+            # its target (below), but is not where it was made.
+            content_place = location is not None and code.startswith(self.speech_roots)
         if (
             not source
             and target
@@ -1719,6 +1724,8 @@ class _Coder:
             # going to a third state's ground meet at a third location (CAMEO 044), not a visit.
             code = "044"
             c = self.book.get(code)
+        if content_place:
+            location = None
         if location is None:
             # Where, for the record only (the parties are settled): a place in the act's own clause
             # ("demonstrated on Tuesday in Serbia", "an attack on a supply depot in Basra").
