@@ -816,6 +816,8 @@ def _given_name(span: Span) -> bool:
         verb = root.head.head
     else:
         return False
+    if any(c.is_punct and c.i < root.i for c in root.children):
+        return False  # "what they call the Sudetenland - Czechoslovakia": set off, the state itself
     return verb.lemma_.lower() in _NAMING_VERBS
 
 
