@@ -96,6 +96,6 @@ def test_the_gazetteer_reads_a_qualified_place() -> None:
     assert locate_qualified("Geneva", "Smith") is None
 
 
-def test_the_place_a_criticism_is_about_is_not_where_it_was_made() -> None:
-    e = one("The French foreign minister criticised the shelling of homes in Idlib.", "11")
+def test_the_place_a_statement_is_about_is_not_where_it_was_made() -> None:
+    e = one("The French foreign minister expressed concern about the shelling of homes in Idlib.", "01")
     assert e["location"] is None or e["location"]["country"] != "SYR", e
