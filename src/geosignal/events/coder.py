@@ -1663,7 +1663,7 @@ class _Coder:
             if target_heads:
                 break
         location = self.location(t, target_heads, code)
-        # Where a statement's speaker was says nothing of whom it addresses.
+        # Where the speaker was ("Speaking from Berlin, ...") says nothing of whom the act is aimed at.
         spoken = location is not None and location == self._speaker_place(t)
         if not source and code[:3] == "043" and location is not None and location.country:
             # "the delegation was received in Pyongyang": who hosts a visit at a place is its state.
@@ -1673,8 +1673,8 @@ class _Coder:
         content_place = False
         if source and not target and location is None:
             location = self._clause_place(t)
-            # "criticised the shelling of homes in Idlib": the place the speech is about may name
-            # its target (below), but is not where it was made.
+            # "expressed concern about the shelling of homes in Idlib": the place a statement is
+            # about may name its target (below), but is not where it was made.
             content_place = location is not None and code.startswith(self.speech_roots)
         if (
             not source
