@@ -99,3 +99,12 @@ def test_the_gazetteer_reads_a_qualified_place() -> None:
 def test_the_place_a_statement_is_about_is_not_where_it_was_made() -> None:
     e = one("The French foreign minister expressed concern about the shelling of homes in Idlib.", "01")
     assert e["location"] is None or e["location"]["country"] != "SYR", e
+
+
+def test_a_small_towns_foreign_alternate_name_is_no_place() -> None:
+    from geosignal.kb.places import town_country
+
+    # "Borno" is a name of Borna in Saxony, not a name English news gives it; "Jenin" stands for the
+    # transliterated "Janīn", and "Kiev" is a big town's older name.
+    assert town_country("Borno") is None
+    assert town_country("Jenin") == "PSE" and town_country("Kiev") == "UKR"

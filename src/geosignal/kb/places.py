@@ -17,6 +17,12 @@ from .base import normalize
 
 _Towns = dict[str, list[dict[str, Any]]]
 
+# Alternate names are kept for big towns (English news uses older names: "Kiev", "Bombay") and for
+# towns whose own name is a transliteration with marks ("Janīn": "Jenin"). A small town with a plain
+# name has alternates in other languages only, and those can be other places' names in English
+# ("Borno", Nigeria's state, is a name of Borna in Saxony).
+_ALTERNATE_MIN_POPULATION = 100_000
+
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> tuple[_Towns, _Towns, dict[str, str], dict[str, dict[str, Any]]]:
@@ -30,6 +36,8 @@ def _gazetteer() -> tuple[_Towns, _Towns, dict[str, str], dict[str, dict[str, An
     alternates: _Towns = {}
     for c in cache.get_cities().values():
         cities.setdefault(normalize(c["name"]), []).append(c)
+        if int(c.get("population") or 0) < _ALTERNATE_MIN_POPULATION and str(c["name"]).isascii():
+            continue
         for alt in c.get("alternatenames") or ():
             # Latin-script capitalised names only: codes ("HRK") and other scripts are not names in English text.
             if alt.isascii() and alt[:1].isupper() and not alt.isupper():
