@@ -81,3 +81,15 @@ def test_taking_part_in_the_event_just_reported_meets_its_parties() -> None:
     )
     part = [t for c, s, t in got if c == "040" and "RWA" in s]
     assert part and "michel-barnier" in part[0], got
+
+
+def test_hitting_out_at_someone_is_criticism() -> None:
+    got = roots("The health secretary, Alan Milburn, hit out at critics of the hospital reforms on Monday.")
+    assert [c for c, _, _ in got if c.startswith(("11", "18", "19"))] == ["111"], got
+
+
+def test_an_attack_on_a_states_policy_is_criticism_but_on_its_army_is_force() -> None:
+    got = roots("The opposition leader launched an attack on the cost of France's pension system.")
+    assert [c for c, _, _ in got if c.startswith(("11", "18", "19"))] == ["111"], got
+    got = roots("Coalition forces attacked Iraq's army near the border.", published="2003-03-25")
+    assert any(c.startswith("19") for c, _, _ in got), got
