@@ -137,7 +137,11 @@ def test_gate_polnear_statements_test() -> None:
     # scored): P 0.8946, R 0.6443, F1 0.7491 (with the old scoring: P 0.8916, R 0.6419, F1 0.7464).
     # 2026-12-06 (more speakers and stance cues, then precision filters): P 0.8943, R 0.6541,
     # F1 0.7556 (old scoring: P 0.8914, R 0.6517, F1 0.7529).
-    assert r.f1 >= 0.755 and r.precision >= 0.894
+    # 2026-12-06 (pronoun gender, events16): P 0.8938, R 0.6541, F1 0.7554. The precision floor is
+    # lowered from 0.894 to 0.893 on purpose: "Tim Kaine, Clinton's running mate, said he was
+    # concerned ..." now gives "he" to Kaine, not Clinton, and the speaker's own nested view is
+    # kept, as PolNeAR annotates it on dev (4 of 4) but not on this one test sentence.
+    assert r.f1 >= 0.755 and r.precision >= 0.893
 
 
 def test_gate_wikiweasel_dev() -> None:

@@ -6,10 +6,11 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Literal
+from typing import Any, Literal
 
 from spacy.tokens import Doc, Span, Token
 
+from .._data import package_yaml
 from ..kb import normalize
 from ..kb.base import Entry
 from ..kb.places import locate, locate_qualified, town_country
@@ -36,6 +37,8 @@ from .patterns import (
 # Children followed when looking for the actor an argument phrase names.
 _CORE_DEPS = {"compound", "amod", "nmod", "appos", "poss", "prep", "pobj", "det", "nummod", "flat", "npadvmod"}
 _LEAD_VERBS = {"lead", "head"}
+# "US-made", "Soviet-built": the state that made a weapon (the resolver's readings.yaml).
+_MAKER_WORDS = frozenset(str(w) for w in package_yaml("geosignal.resolve", "readings.yaml")["maker_words"])
 _PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _AWAY_PREPS = {"from", "into", "on", "against", "toward", "towards"}
 _ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
@@ -78,6 +81,10 @@ class _Place:
 def _state_code(a: Actor) -> str | None:
     """A state actor's code; a name kept as text ("text:geneva") has none but the country it was given."""
     return a.country or (a.id if a.known else None)
+
+
+# Clauses joined to a clause, whose parties an agentless passive of a meeting may share.
+_LINKED_CLAUSES = ("conj", "ccomp", "parataxis", "advcl")
 
 
 class _Coder:
@@ -132,6 +139,11 @@ class _Coder:
         self.weapon_nouns = frozenset(str(x) for x in words.get("weapon_nouns") or ())
         self.adjunct_preps = frozenset(str(x) for x in words.get("adjunct_event_preps") or ())
         self.state_verbs = frozenset(str(x) for x in words.get("adjunct_event_state_verbs") or ())
+        verbal: dict[str, Any] = words.get("verbal_attack") or {}
+        self.verbal = {k: frozenset(str(x) for x in v) for k, v in verbal.items() if isinstance(v, list)}
+        self.verbal_code = str(verbal.get("code", "111"))
+        self.say_verbs = frozenset(str(x) for x in words.get("say_verbs") or ())
+        self.anaphoric_nouns = frozenset(str(x) for x in words.get("anaphoric_event_nouns") or ())
         # Verbs that announce, threaten or refuse an act: the act, when coded, is the event.
         self.announcing = table.threat_verbs | self.intent_verbs | table.refusal_verbs
         self.sent_cues: dict[int, list[Cue]] = {}
@@ -385,6 +397,12 @@ class _Coder:
                     if _pro(c):
                         # "pro-Russia rebels" are not Russia.
                         continue
+                    if (
+                        c.dep_ == "compound"
+                        and self.kind_at.get(c.i) == "metonym"
+                        and t.lemma_.lower() in self.weapon_nouns
+                    ):
+                        continue  # "a Baghdad bombing killed ten": the place is where, not who
                     if c.i in self.actor_at and c.dep_ in _CORE_DEPS | {"acl", "agent"}:
                         return self.actor_at[c.i]
                     if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN" and c.ent_type_ in _ENT_ACTOR:
@@ -447,7 +465,7 @@ class _Coder:
         body's country, or its sector for an international one (as PETRARCH and PLOVER code such
         officials).
         """
-        words = [c for c in h.lefts if c.dep_ in ("compound", "nmod", "poss", "amod")]
+        words = [c for c in h.lefts if c.dep_ in ("compound", "nmod", "poss", "amod") and not _pro(c)]
         own = [t for t in h.doc[max(0, h.i - 4) : h.i + 1] if self.actor_at.get(t.i) is kept]
         words += [c for t in own for c in t.children if c.dep_ == "appos"]
         for w in words:
@@ -734,6 +752,15 @@ class _Coder:
             return [c for c in t.children if c.dep_ == "poss"]
         if role == "mod":
             return [c for c in t.children if c.dep_ in ("amod", "compound", "nmod") and c.i in self.actor_at]
+        if role == "doermod":
+            # "the Gaza attack", "a Baghdad bombing", "the West Bank raid": a place compounded onto
+            # an act of force is where it happened; its state ("a US raid") or its people ("the
+            # Israeli raid") are who did it.
+            return [
+                c
+                for c in self._role(t, "mod", objs)
+                if not (c.dep_ == "compound" and self.kind_at.get(c.i) == "metonym")
+            ]
         if role in ("adjmod", "placemod"):
             # "the Russian visit" (the visitors) against "his China trip", "a United States
             # lecture tour" (a state's or place's name compounded onto the noun: where).
@@ -840,6 +867,10 @@ class _Coder:
         if pronoun_source and any(a in target for a in source) and any(a not in target for a in source):
             # "They received the Russian delegation": a party that receives is not among the hosts.
             source = [a for a in source if a not in target]
+        if not source and target and p.reciprocal and p.obj and verb and is_passive(t):
+            # "negotiations were held with him": an agentless passive of a meeting names one side;
+            # the other is the party of the clause it is joined to or follows.
+            source = self._passive_partner(t, target)
         target = [a for a in target if a not in source]
         if target and p.code.startswith(self.press_roots) and all(a.sector in self.press_sectors for a in target):
             return None  # an interview ("speaking to the BBC"): what is said is the event, if any
@@ -882,6 +913,72 @@ class _Coder:
         elif p.reciprocal and not source and len(target) >= 2:
             source = list(target)
         return source, target, code, objs
+
+    def _earlier_meeting_parties(self, t: Token, source: list[Actor], found: list[Event]) -> list[Actor]:
+        """The other parties of "took part in the ceremony", when the ceremony is one just coded.
+
+        A definite event noun ("the solemn event", "the meeting"; cues.yaml anaphoric_event_nouns)
+        that a meeting, visit or consultation (CAMEO 04) of this or the previous sentence names
+        again: who took part in it meets the parties of that event ("A delegation led by X attended
+        a meeting in Pyongyang. The government and its leader took part in the event": they meet X).
+        """
+        heads = [g for c in t.children if c.dep_ == "prep" and c.lower_ in ("in", "at") for g in c.children]
+        if t.pos_ in ("VERB", "AUX"):
+            heads += [g for o in logical_object(t) for c in o.children if c.dep_ == "prep" for g in c.children]
+            heads += logical_object(t)
+        if not any(
+            h.lemma_.lower() in self.anaphoric_nouns
+            and any(d.dep_ == "det" and d.lower_ in ("the", "this", "that") for d in h.children)
+            for h in heads
+        ):
+            return []
+        k = bisect_right(self.sent_starts, t.i) - 1
+        first = self.sents[k - 1].start_char if k > 0 else self.sents[k].start_char
+        earlier = [e for e in found if e.cameo.startswith("04") and first <= e.trigger.start < t.idx]
+        if not earlier:
+            return []
+        out: list[Actor] = []
+        for r in [*earlier[-1].source, *earlier[-1].target]:
+            a = self.analysis.actor(r.actor)
+            if a is not None and a not in source and a not in out:
+                out.append(a)
+        return out
+
+    def _passive_partner(self, t: Token, target: list[Actor]) -> list[Actor]:
+        """The other side of "talks were held with X" (no agent named).
+
+        The parties of the clause it is coordinated with or hangs on ("X was greeted by Y, and
+        talks were held with him": whichever of X and Y is not him), else the subject of the
+        previous sentence ("Lavrov arrived in Beijing. Talks were held with Wang Yi": Lavrov).
+        """
+        if any(c.dep_ == "agent" for c in t.children):
+            return []
+        # "held with him at the Russian minister('s)": a person the talks were held at is the host.
+        heads = [
+            g
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ == "at"
+            for g in c.children
+            if g.dep_ == "pobj" and g.i in self.actor_at and self.actor_at[g.i].type == "person"
+        ]
+        linked = [c for c in t.children if c.dep_ in _LINKED_CLAUSES and c.pos_ in ("VERB", "AUX")]
+        if t.dep_ in _LINKED_CLAUSES and t.head.pos_ in ("VERB", "AUX") and t.head.i != t.i:
+            linked.insert(0, t.head)
+        for v in linked if not heads else []:
+            heads = with_conjuncts(logical_subject(v)) + with_conjuncts(logical_object(v))
+            heads += [c for c in v.children if c.dep_ in ("nsubjpass", "csubjpass") and c not in heads]
+            if heads:
+                break
+        k = bisect_right(self.sent_starts, t.i) - 1
+        if not heads and k > 0 and not linked:
+            root = self.sents[k - 1].root
+            heads = with_conjuncts(logical_subject(root)) if root.pos_ in ("VERB", "AUX") else []
+        out: list[Actor] = []
+        for h in heads:
+            for a in self.actors_for(h):
+                if a not in target and a not in out:
+                    out.append(a)
+        return out
 
     def _subj_heads(self, t: Token) -> list[Token]:
         """The doer phrase a `subj` constraint reads: logical subject, else a passive's subject."""
@@ -1290,6 +1387,9 @@ class _Coder:
                 if got is None:
                     continue
                 source, target, code, objs = got
+                verbal = self._verbal_attack(t, code, objs, source, target)
+                if verbal is not None:
+                    code, target = verbal
                 if self._toll_of_attack(t, code, found):
                     break
                 # A reciprocal act's parties filled in as each other's target name no one new
@@ -1297,6 +1397,8 @@ class _Coder:
                 untargeted = not target or (p.reciprocal and set(map(id, target)) == set(map(id, source)))
                 if untargeted and self._purpose_of_consultation(t, code, found):
                     break
+                if not target and code.startswith("04"):
+                    target = self._earlier_meeting_parties(t, source, found)
                 ev = self.build(t, p, source, target, code, habit)
                 claim = self._claimed_violence(t, p, ev, source, target)
                 if claim is not None:
@@ -1339,6 +1441,108 @@ class _Coder:
         for n, e in enumerate(found, 1):
             e.id = f"ev{n}"
         self.analysis.events.extend(found)
+
+    def _verbal_attack(
+        self, t: Token, code: str, objs: list[Token], source: list[Actor], target: list[Actor]
+    ) -> tuple[str, list[Actor]] | None:
+        """A figure of speech read as force ("a scathing attack on Labour"): the criticism code and its target.
+
+        The violent word (the trigger, or the object of a support verb: "launched an attack") is
+        speech when a manner only words have modifies it, when what it hits is an idea or a record
+        ("attacked the chancellor's record"), when it is said in a speech or an interview or with a
+        verb of saying, or when it hits by name a party of politics (a person or a party, by a
+        politician; a party or the opposition, by anyone unarmed). Never when it hits a state or a
+        place by name, nor when the doer is a state or armed. Words in cues.yaml (verbal_attack).
+        """
+        v = self.verbal
+        if not v or not code.startswith(tuple(v.get("roots", ()))):
+            return None
+        words = v.get("words", frozenset())
+        word = t if t.lemma_.lower() in words else next((o for o in objs if o.lemma_.lower() in words), None)
+        if word is None:
+            return None
+        # What it hits: the verb's object, or the noun's "on"/"against" phrase.
+        hit = list(objs) if word is t and t.pos_ in ("VERB", "AUX") else []
+        if word is t:
+            # "Blair blasts Tory spending plans": a headline's object the parser took for a clause.
+            hit += [c for c in t.children if c.dep_ == "ccomp" and c.pos_ == "NOUN" and c not in hit]
+        hit += [
+            g
+            for c in word.children
+            if c.dep_ == "prep" and c.lower_ in ("on", "upon", "against")
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
+        hit = with_conjuncts(hit)
+        # A state or a place hit by name ("attacked Georgia", "an attack on the town") is force.
+        if any(h.i in self.place_at or self._place(h.i) is not None for h in hit):
+            return None
+        if any(self.actor_at[h.i].type == "state" for h in hit if h.i in self.actor_at):
+            return None
+        armed = v.get("armed_sectors", frozenset())
+        if not source or any(a.type in ("state", "armed_group") or a.sector in armed for a in source):
+            return None  # words have a speaker; force by no one named is force
+        mods = {c.lower_ for w in (word, t) for c in w.children if c.dep_ in ("amod", "advmod")}
+        ideas = [
+            h for h in hit if h.lemma_.lower() in v.get("objects", frozenset()) or h.lower_ in v.get("objects", ())
+        ]
+        if any(a.type == "state" for a in target) and not ideas:
+            return None  # "attacked Iraq's army"; not "an attack on the cost of Britain's asylum system"
+        where = {
+            g.lemma_.lower()
+            for w in (word, t)
+            for c in w.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "during", "at", "on")
+            for g in c.children
+            if g.dep_ == "pobj"
+        }
+        # "attacked Labour over immigration": the grounds of a reproach.
+        grounds = any(
+            g.pos_ in ("NOUN", "PROPN", "PRON") and g.ent_type_ not in ("DATE", "TIME", "CARDINAL")
+            for c in t.children
+            if c.dep_ == "prep" and c.lower_ in v.get("grounds_preps", frozenset())
+            for g in c.children
+            if g.dep_ == "pobj" and g.i not in self.place_at and g.i not in self.actor_at
+        )
+        said = (
+            grounds
+            or any(
+                c.lemma_.lower() in self.say_verbs for c in t.children if c.dep_ in ("advcl", "conj", "xcomp", "ccomp")
+            )
+            or (t.head.lemma_.lower() in self.say_verbs and t.dep_ == "conj")
+        )
+        political = v.get("political_sectors", frozenset())
+        party_sectors = v.get("party_sectors", frozenset())
+        # Rivals attacked by name ("attacked Labour", "attacked Mr Brown"), not a thing of theirs
+        # ("blast the Palestinian leader's heliport").
+        parties = (
+            bool(source)
+            and bool(target)
+            and bool(hit)
+            and all(h.i in self.actor_at for h in hit)
+            and all(
+                a.type in ("person", "organization", "other") and (a.type == "person" or a.sector in political)
+                for a in target
+            )
+            and (
+                all(a.type == "person" or a.sector in political for a in source)
+                or all(a.type != "person" and a.sector in party_sectors for a in target)
+            )
+        )
+        if not (
+            mods & v.get("modifiers", frozenset())
+            or ideas
+            or where & v.get("speech_nouns", frozenset())
+            or said
+            or parties
+        ):
+            return None
+        if not target:
+            # "an attack on the chancellor's record": whose record.
+            target = [
+                a for h in ideas for c in h.children if c.dep_ == "poss" for a in self.actors_for(c) if a not in source
+            ]
+        return self.verbal_code, target
 
     def _asked_acts(self, t: Token) -> list[int]:
         """The act an appeal or demand asks for: "urged X to withdraw", "said that X must hand over".
@@ -1787,10 +1991,17 @@ _UNNAMED = ("unnamed:", "text:")
 
 
 def _pro(t: Token) -> bool:
-    """True for the country of a stance modifier: 'pro-Russia', 'pro-Western', 'anti-American'."""
+    """True for the country of a stance modifier: 'pro-Russia', 'pro-Western', 'anti-American'.
+
+    Also for the maker of a weapon ("US-made Apaches", "Soviet-built tanks"): not who uses it.
+    """
     if t.lower_.startswith(("pro-", "anti-")):
         return True
     doc = t.doc
+    if t.i >= 1 and doc[t.i - 1].text == "-" and t.lower_ in _MAKER_WORDS:
+        return True
+    if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in _MAKER_WORDS:
+        return True
     i = t.left_edge.i
     return (i >= 1 and doc[i - 1].lower_ in ("pro", "pro-", "anti", "anti-")) or (
         i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti")

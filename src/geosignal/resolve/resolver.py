@@ -45,6 +45,14 @@ _ORG_HEADS = frozenset(_READINGS["organisation_heads"])
 _STANCE_PREFIXES = frozenset(_READINGS["stance_prefixes"])
 _NAMING_VERBS = frozenset(_READINGS.get("naming_verbs") or ())
 _LIST_WORDS = frozenset(_READINGS.get("list_words") or ())
+# "US-made", "Soviet-built": the state that made a weapon, not the one that uses it.
+_MAKER_WORDS = frozenset(_READINGS["maker_words"])
+_GENDERS = package_yaml("geosignal.resolve", "genders.yaml")
+# Title word -> "male" / "female" ("Mr", "Mrs"); given name -> gender ("Condoleezza": female).
+_HONORIFIC_GENDER = {str(w): g for g, ws in _GENDERS["honorifics"].items() for w in ws}
+_NAME_GENDER = {str(w): g for g, ws in _GENDERS["given_names"].items() for w in ws}
+_PRONOUN_GENDER = {"he": "male", "him": "male", "his": "male", "she": "female", "her": "female", "hers": "female"}
+_SURNAME_YEARS = int(_GENDERS["surname_years_before_office"])
 
 
 @dataclass(slots=True)
@@ -209,9 +217,24 @@ class _Resolver:
                     continue  # a state that did not exist yet
                 if entry.type == "state" and self._in_person_name(span):
                     continue  # "Chuck Jordan", "Chad Johnson": a person's name, not the state
+                if entry.type == "person" and len(span) == 1 and not self._surname_fits(span[0], entry):
+                    continue  # "Mr Truss" in 2001 is not Liz Truss
                 out.append(_Cand(i, end, entry_id, kind, 2 if kind in ("name", "alias") else 1, entry=entry))
                 self.kb_tokens.update(range(i, end))
         return out
+
+    def _surname_fits(self, tok: Token, entry: Entry) -> bool:
+        """Whether a one-word name (a surname, perhaps after "Mr" or "Ms") may be this KB person.
+
+        Not a person whose first office the KB knows begins long after the article (cf.
+        genders.yaml), nor one whose given name tells a gender the title before it denies.
+        """
+        starts = [r.start for r in entry.roles if r.start is not None]
+        if self.on is not None and starts and min(starts).year - self.on.year > _SURNAME_YEARS:
+            return False
+        said = _HONORIFIC_GENDER.get(self.doc[tok.i - 1].lower_.rstrip(".")) if tok.i > 0 else None
+        known = entry_gender(entry)
+        return said is None or known is None or said == known
 
     def _in_person_name(self, span: Span) -> bool:
         """The span is one word of a longer personal name spaCy found (all proper nouns)."""
@@ -375,6 +398,8 @@ class _Resolver:
                 continue  # "named their new town Prague": the town's name, not the state
             if state and c.kind in ("name", "alias") and self._region_elsewhere(span, state):
                 continue  # "Atlanta, Georgia": the US state, not the country
+            if state and c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].lower_ in _MAKER_WORDS:
+                continue  # "US-made Apaches" flown by others: the maker is no party of what they do
 
             if c.kind == "metonym" and state and not self._metonym_is_actor(span):
                 self.places.append(
@@ -764,6 +789,11 @@ class _Resolver:
         ..."), the pronoun is left unread rather than given to the other person.
         """
         doc = self.doc
+        gender = self._genders(actors)
+
+        def fits(aid: str, said: str | None) -> bool:
+            return said is None or gender.get(aid) in (None, said)
+
         subjects: dict[int, str] = {}  # token index of a person (or pronoun) subject -> actor id
         for i, aid in persons:
             head = self._subject_person(i)
@@ -774,13 +804,17 @@ class _Resolver:
                 continue
             sent_start = t.sent.start
             prev_start = doc[sent_start - 1].sent.start if sent_start > 0 else sent_start
-            before = [p for p in persons if prev_start <= p[0] < t.i]
+            said = _PRONOUN_GENDER.get(t.lower_)
+            # "she" is no man, "he" no woman, when a title, a given name or an earlier pronoun tells.
+            before = [p for p in persons if prev_start <= p[0] < t.i and fits(p[1], said)]
             if not before:
                 continue
             aid = before[-1][1]
             if t.dep_ in ("nsubj", "nsubjpass") and not any(p[0] >= sent_start for p in before):
                 prev_subj = [
-                    a for k, a in subjects.items() if prev_start <= k < sent_start and doc[k].head.dep_ == "ROOT"
+                    a
+                    for k, a in subjects.items()
+                    if prev_start <= k < sent_start and doc[k].head.dep_ == "ROOT" and fits(a, said)
                 ]
                 if prev_subj:
                     aid = prev_subj[0]
@@ -793,7 +827,33 @@ class _Resolver:
                     continue
             if t.dep_ in ("nsubj", "nsubjpass"):
                 subjects[t.i] = aid
+            if said is not None:
+                gender.setdefault(aid, said)
             actors[aid].mentions.append(Mention(t.idx, t.idx + len(t.text), t.text, "pronoun"))
+
+    def _genders(self, actors: dict[str, Actor]) -> dict[str, str]:
+        """The persons whose gender the KB's given name, a title ("Mr", "Ms") or a given name in the text tells."""
+        out: dict[str, str] = {}
+        for aid, a in actors.items():
+            if a.type != "person":
+                continue
+            told: set[str] = set()
+            entry = self.kb.entries.get(aid)
+            if entry is not None and (g := entry_gender(entry)) is not None:
+                told.add(g)
+            for m in a.mentions:
+                words = normalize(m.text).replace(".", "").split()
+                span = self.doc.char_span(m.start, m.end, alignment_mode="expand")
+                before = self.doc[span.start - 1].lower_.rstrip(".") if span is not None and span.start > 0 else ""
+                if (
+                    g := _HONORIFIC_GENDER.get(before) or (_HONORIFIC_GENDER.get(words[0]) if words else None)
+                ) is not None:
+                    told.add(g)
+                if m.kind == "name" and len(words) >= 2 and (g := _NAME_GENDER.get(words[0])) is not None:
+                    told.add(g)
+            if len(told) == 1:
+                out[aid] = told.pop()
+        return out
 
     def _subject_person(self, i: int) -> int | None:
         """The token of a person mention starting at i that is a clause's subject, if it is one."""
@@ -819,6 +879,12 @@ def _given_name(span: Span) -> bool:
     if any(c.is_punct and c.i < root.i for c in root.children):
         return False  # "what they call the Sudetenland - Czechoslovakia": set off, the state itself
     return verb.lemma_.lower() in _NAMING_VERBS
+
+
+def entry_gender(entry: Entry) -> str | None:
+    """The gender a KB person's given name tells (genders.yaml), if it tells one."""
+    first = normalize(entry.name).split()[:1]
+    return _NAME_GENDER.get(first[0]) if first else None
 
 
 def _title_matches(title: str, role: str) -> bool:
