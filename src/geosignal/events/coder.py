@@ -1276,7 +1276,12 @@ class _Coder:
             return False  # "four people were injured": by an attack only when the text says so
         if verb and lemma in self.figurative_verbs and not (means or ev.location is not None):
             return False  # "the plan was hammered"
-        concrete = any(o.lemma_.lower() in self.material_nouns for o in objs)
+        # "shops were looted", "dozens of shops were looted": the thing, or the things counted.
+        things = [
+            *objs,
+            *(g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children),
+        ]
+        concrete = any(o.lemma_.lower() in self.material_nouns for o in things)
         if not verb:
             concrete = concrete or any(
                 g.lemma_.lower() in self.material_nouns
