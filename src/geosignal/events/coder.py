@@ -131,6 +131,7 @@ class _Coder:
         self.act_noun_verbs = frozenset(str(x) for x in words.get("act_noun_verbs") or ())
         self.crowd_counts = frozenset(str(x) for x in words.get("crowd_count_nouns") or ())
         self.crowd_sectors = frozenset(str(x) for x in words.get("crowd_sectors") or ())
+        self.armed_sectors = frozenset(str(x) for x in words.get("armed_sectors") or ())
         self.adjunct_preps = frozenset(str(x) for x in words.get("adjunct_event_preps") or ())
         self.state_verbs = frozenset(str(x) for x in words.get("adjunct_event_state_verbs") or ())
         # Verbs that announce, threaten or refuse an act: the act, when coded, is the event.
@@ -1264,6 +1265,8 @@ class _Coder:
         verb = t.pos_ in ("VERB", "AUX")
         if not verb and not self._reported_act_noun(t):
             return False
+        if verb and t.dep_ == "amod":
+            return False  # "striking civil servants", "the wounded soldiers": who they are, not an act told
         sent = [x for x in self.sent_of(t) if x.pos_ in ("NOUN", "PROPN")]
         if any(_mishap(x, self.mishap_nouns) for x in sent):
             return False  # "killed in the floods", "were hurt when a tank at the plant exploded"
@@ -1290,6 +1293,10 @@ class _Coder:
                 for g in c.children
                 if g.dep_ == "pobj"
             )
+        if ev.cameo[:2] == "15" and not (
+            concrete or any(self._sector_of(o) in self.armed_sectors for o in things if o.pos_ == "NOUN")
+        ):
+            return False  # "he will be moved to the Foreign Office": no force moved
         return bool(ev.target) or concrete or ev.location is not None
 
     def _reported_act_noun(self, t: Token) -> bool:
