@@ -1646,9 +1646,9 @@ class _Coder:
                 break
         location = self.location(t, target_heads, code)
         if location is not None and location.country:
-            # "Thousands of protesters rallied in Minsk": a crowd no phrase places is of the place of its act.
+            # "Thousands of protesters rallied in Minsk": a crowd that acts, placed by no phrase of its
+            # own, is of the place of its act (whom an act is done to is left as the text names it).
             source = self._placed_crowds(source, location.country, sent)
-            target = self._placed_crowds(target, location.country, sent)
         if not source and code[:3] == "043" and location is not None and location.country:
             # "the delegation was received in Pyongyang": who hosts a visit at a place is its state.
             host = self._state_actor(location.country, None)
