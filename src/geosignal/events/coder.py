@@ -1265,8 +1265,11 @@ class _Coder:
         verb = t.pos_ in ("VERB", "AUX")
         if not verb and not self._reported_act_noun(t):
             return False
-        if verb and t.dep_ == "amod":
-            return False  # "striking civil servants", "the wounded soldiers": who they are, not an act told
+        if verb and t.dep_ in ("amod", "pcomp"):
+            # "striking civil servants", "the wounded soldiers": who they are; "convicted of planting
+            # the bombs", "plans for keeping suspects under house arrest", "the case for invading
+            # Iraq": an act named as a thing (a charge, a plan, a cause), not told as done.
+            return False
         sent = [x for x in self.sent_of(t) if x.pos_ in ("NOUN", "PROPN")]
         if any(_mishap(x, self.mishap_nouns) for x in sent):
             return False  # "killed in the floods", "were hurt when a tank at the plant exploded"
