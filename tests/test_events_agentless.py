@@ -98,3 +98,27 @@ def test_crowds_taking_to_the_streets_and_starting_protests() -> None:
 def test_demonstrating_a_resolve_is_no_protest() -> None:
     assert forceful("The test demonstrated that the new missile works.") == []
     assert forceful("Russia demonstrated its resolve to the West.") == []
+
+
+def test_an_act_named_as_a_charge_or_a_plan_is_no_agentless_event() -> None:
+    assert forceful("He was wrongly convicted of planting the bombs in Guildford.") == []
+    assert forceful("The party criticised plans for keeping suspects under house arrest in Britain.") == []
+
+
+def test_a_base_set_up_is_a_force_posture() -> None:
+    e = one("Turkish troops set up a new observation post near Idlib on Monday.", "15")
+    assert e["cameo"] == "154" and ids(e["source"]) == ["TUR"], e
+    assert forceful("The council set up a new committee on housing.") == []
+
+
+def test_arms_found_or_seized_are_confiscated() -> None:
+    e = one("A cache of rifles and grenades was found in a farmhouse near Kandahar.", "17")
+    assert e["cameo"] == "1711" and e["source"] == [], e
+    e = one("Police seized 40 pistols in Nairobi on Monday.", "17")
+    assert e["cameo"] == "1711" and e["source"], e
+
+
+def test_looted_shops_are_destroyed_property_and_a_looting_crowd_riots() -> None:
+    assert one("Rioters looted shops in the city centre of Durban.", "1")["cameo"] == "1712"
+    got = [e["cameo"] for e in forceful("Protesters rioted and looted in Durban on Friday.")]
+    assert got and set(got) == {"145"}, got
