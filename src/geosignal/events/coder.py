@@ -1648,9 +1648,10 @@ class _Coder:
             if target_heads:
                 break
         location = self.location(t, target_heads, code)
-        if location is not None and location.country:
-            # "Thousands of protesters rallied in Minsk": a crowd that acts, placed by no phrase of its
-            # own, is of the place of its act (whom an act is done to is left as the text names it).
+        if location is not None and location.country and code[:2] in self.agentless_roots:
+            # "Thousands of protesters rallied in Minsk": a crowd that protests or fights, placed by no
+            # phrase of its own, is of the place of its act (whom an act is done to is left as the
+            # text names it; "people coming to Britain" are not British).
             source = self._placed_crowds(source, location.country, sent)
         if not source and code[:3] == "043" and location is not None and location.country:
             # "the delegation was received in Pyongyang": who hosts a visit at a place is its state.
