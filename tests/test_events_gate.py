@@ -51,7 +51,12 @@ DYAD_FLOORS = {
     ("petr2-gsr", "dev"): 0.76,
     ("petr2-gsr", "test"): 0.61,
     ("plover-gsr", "dev"): 0.68,
-    ("plover-gsr", "test"): 0.47,
+    # Lowered from 0.47 (0.4733) to 0.46 (0.4621) on purpose, the one floor ever lowered: an informant
+    # reporting violence ("witnesses / a news agency said soldiers shot ...") no longer codes the
+    # informant accusing the doer (PETRARCH-2's nesting rule) but the act itself, attributed. On
+    # the same half dyad + root F1 rose (0.413 -> 0.416) and dyad + code (0.292 -> 0.294); on
+    # case2021 test, recall 0.483 -> 0.497 and precision 0.685 -> 0.712.
+    ("plover-gsr", "test"): 0.46,
     ("petr-unit", "dev"): 0.42,
     ("petr-unit", "test"): 0.48,
 }
@@ -63,7 +68,7 @@ LOCATION_FLOORS = {"dev": (0.60, 0.64), "test": (0.25, 0.28)}
 
 # case2021 split: (share of typed snippets found, share of coded events of an allowed root) floors,
 # and a ceiling on the share of disaster snippets given a violence, protest or coercion event.
-CASE_FLOORS = {"dev": (0.66, 0.74, 0.05), "test": (0.48, 0.68, 0.10)}
+CASE_FLOORS = {"dev": (0.70, 0.80, 0.05), "test": (0.53, 0.75, 0.10)}
 
 
 @pytest.mark.parametrize("rel", sorted(GOLD_SHA256))

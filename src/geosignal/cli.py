@@ -247,6 +247,11 @@ def _print_report(report: dict[str, Any], fmt: str) -> None:
         if isinstance(value, dict) and value and not any(isinstance(v, (list, dict)) for v in value.values()):
             # a group of scores ("dyad_root": precision, recall, f1, counts) on one line
             sys.stdout.write(f"{key}: " + ", ".join(f"{k} {show(v)}" for k, v in value.items()) + "\n")
+        elif isinstance(value, dict) and value and all(isinstance(v, dict) for v in value.values()):
+            # a table of groups ("by_type": one line of scores per type)
+            sys.stdout.write(f"{key}:\n")
+            for name, group in value.items():
+                sys.stdout.write(f"  {name}: " + ", ".join(f"{k} {show(v)}" for k, v in group.items()) + "\n")
         elif not isinstance(value, (list, dict)):
             sys.stdout.write(f"{key}: {show(value)}\n")
 

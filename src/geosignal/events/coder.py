@@ -114,6 +114,8 @@ class _Coder:
         self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
         self.particles = self.foreign_prts | {q.prt for q in table.patterns if q.prt}
         self.press_sectors = frozenset(str(x) for x in words.get("press_sectors") or ())
+        self.partitives = frozenset(str(x) for x in words.get("partitive_nouns") or ())
+        self.informant_sectors = self.press_sectors | frozenset(str(x) for x in words.get("informant_sectors") or ())
         self.instrument_verbs = frozenset(str(x) for x in words.get("instrument_verbs") or ())
         self.press_roots = tuple(str(x) for x in words.get("press_roots") or ())
         self.person_years = int(words["historical_person_years"])
@@ -814,6 +816,10 @@ class _Coder:
                 for c in (h.subtree if h is not t else h.children)
                 if c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep
             ]
+            # "to launch his party on Wednesday": a preposition of time names no party.
+            preps = [
+                c for c in preps if not any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children)
+            ]
             # "called for the envoy to return": the parser makes "for" the mark of the asked clause.
             preps += [m for c in _for_clauses(t) for m in c.children if m.dep_ == "mark" and m.lower_ in p.prep]
             if p.pobj:
@@ -889,6 +895,12 @@ class _Coder:
     def _obj_fits(self, o: Token, wanted: frozenset[str]) -> bool:
         if o.lemma_.lower() in wanted or o.lower_ in wanted:
             return True
+        if o.lemma_.lower() in self.partitives:
+            # "a string of airstrikes": the noun of the "of" phrase is the object meant.
+            of = [
+                g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+            ]
+            return any(self._obj_fits(g, wanted) for g in of)
         if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in wanted for c in o.children):
             return True  # "a mediation mission", "peace talks", "an aid package"
         if "@actor" in wanted:
@@ -1408,6 +1420,11 @@ class _Coder:
         claimant = [a for h in heads for a in self.actors_for(h)]
         if not claimant:
             return None
+        if not all(self._accuser(a, source) for a in claimant) or not all(a.known or a.country for a in source):
+            # "Activists say rebels recaptured a village", "a spokesman said gunmen attacked": an
+            # informant, or a doer no one can name, makes no accusation; the act is coded,
+            # attributed to what was said.
+            return None
         refs = [_ref(a) for a in claimant]
         if any(any(_party_match(_ref(a), r, self.ctx) for r in refs) for a in source):
             if say.lemma_.lower() in self.table.responsibility_verbs and target:
@@ -1416,6 +1433,19 @@ class _Coder:
             # "Israel said it struck Hamas targets": the doer reports its own act, which is coded.
             return None
         return self.build(say, p, claimant, source, "112")
+
+    def _accuser(self, a: Actor, doers: list[Actor]) -> bool:
+        """Whether a claimant takes a side: a named party, or a described one of another state than the doers'.
+
+        "Iraqi officials said US troops ...": an accusation; "witnesses / a news agency / Israeli
+        military sources said the soldiers ...": a report.
+        """
+        if a.type == "media" or a.sector in self.informant_sectors:
+            return False
+        if not a.id.startswith(_UNNAMED):
+            return True
+        theirs = {d.country for d in doers}
+        return a.country is not None and None not in theirs and a.country not in theirs
 
     def _purpose_of_consultation(self, t: Token, code: str, found: list[Event]) -> bool:
         """'telephoned Kozyrev to discuss the settlement': what a coded consultation is for, not a second one."""
@@ -1731,6 +1761,10 @@ class _Coder:
             confidence=round((0.9 if source and target else 0.6) * (1.0 if known else 0.8), 2),
             habitual=habit,
         )
+
+
+# Ids of actors described, not named ("unnamed:activists", "text:witness").
+_UNNAMED = ("unnamed:", "text:")
 
 
 def _prep_nouns(t: Token) -> list[Token]:

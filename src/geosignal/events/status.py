@@ -10,7 +10,7 @@ from spacy.tokens import Span, Token
 
 from ..model import Status
 from .dates import cue_words
-from .patterns import is_passive
+from .patterns import is_passive, takes_to
 
 # Which status wins when the sentence and the clause disagree (first wins).
 _ORDER: tuple[Status, ...] = (
@@ -83,11 +83,31 @@ def clause_status(t: Token) -> Status | None:
             return "hypothetical"
         if g is not t and g.lemma_.lower() in w["intent_verbs"] and t.dep_ == "xcomp" and t.head is g:
             return "future"
+        if _be_to(g) and g.lemma_.lower() not in w["be_to_idioms"]:
+            # "Britain is to give a grant", "was to visit Moscow": planned, not done; "is yet to
+            # begin": not done.
+            return "negated" if any(c.lower_ in w["be_to_not_yet"] for c in g.head.children) else "future"
     if t.dep_ == "xcomp" and t.head.lemma_.lower() in w["intent_verbs"]:
         return "future"
     if _in_condition(t, frozenset(w.get("condition_marks") or ())):
         return "hypothetical"
     return None
+
+
+def _be_to(v: Token) -> bool:
+    """The be-to construction: "is to give", "was to visit", a bare "be" and the infinitive only.
+
+    Not a copula with a predicate ("it is important to support", "was fair to criticise") nor a
+    modal "be" ("would be to insist").
+    """
+    be = v.head
+    return (
+        v.dep_ == "xcomp"
+        and be.lemma_ == "be"
+        and be.pos_ == "AUX"
+        and takes_to(v)
+        and not any(c.dep_ in ("acomp", "attr", "aux", "expl") or c.lower_ == "it" for c in be.children)
+    )
 
 
 def _in_condition(t: Token, marks: frozenset[str]) -> bool:
