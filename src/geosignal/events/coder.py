@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb import normalize
 from ..kb.base import Entry
-from ..kb.places import locate, town_country
+from ..kb.places import locate, locate_qualified, town_country
 from ..model import Actor, ActorRef, Analysis, Event, EventDate, EventMention, Location, Mention, Status
 from ..model import Span as TextSpan
 from ..stage import Context
@@ -101,6 +101,7 @@ class _Coder:
                         self.actor_at[t.i] = a
                         self.kind_at[t.i] = m.kind
                         self.mention_start[t.i] = m.end - m.start
+        self.tok_at_char = {t.idx: t.i for t in doc}
         self.place_at: dict[int, _Place] = {}
         for p in ctx.notes.get("places", []) or []:
             span = doc.char_span(int(p["start"]), int(p["end"]), alignment_mode="expand")
@@ -123,6 +124,11 @@ class _Coder:
         self.inference_verbs = frozenset(str(x) for x in words.get("inference_verbs") or ())
         self.place_nouns = frozenset(str(x) for x in words.get("place_nouns") or ())
         self.place_verbs = frozenset(str(x) for x in words.get("place_verbs") or ())
+        self.speech_place_verbs = frozenset(str(x) for x in words.get("speech_place_verbs") or ())
+        self.speech_place_preps = frozenset(str(x) for x in words.get("speech_place_preps") or ())
+        self.speech_roots = tuple(str(x) for x in words.get("speech_roots") or ())
+        self.admin_area_nouns = frozenset(str(x) for x in words.get("admin_area_nouns") or ())
+        self.list_words = frozenset(str(x) for x in words.get("list_words") or ())
         self.weapon_nouns = frozenset(str(x) for x in words.get("weapon_nouns") or ())
         self.agentless_roots = frozenset(str(x) for x in words.get("agentless_roots") or ())
         self.material_nouns = frozenset(str(x) for x in words.get("material_target_nouns") or ())
@@ -592,6 +598,24 @@ class _Coder:
         # that is itself what the act is done to, or left, is also its state's.
         as_object = h.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "pobj" and h.head.lower_ in _AWAY_PREPS)
         modifier = h.dep_ == "compound" and h.head.pos_ == "NOUN"
+        if hit is None and ent.label_ in ("GPE", "LOC", "FAC") and (area := self._admin_area(ent[-1])) is not None:
+            # "attacked a checkpoint in Arghistan district": an area, whose state may be a party.
+            place = _Place(ent.start_char, ent.end_char, ent.text, area.country)
+            for t in ent:
+                self.place_at[t.i] = place
+            return None
+        if hit is None and ent.label_ in ("GPE", "LOC", "FAC"):
+            # "a shootout at Tin Can Island, Lagos": a place the area after it locates, no party
+            # (nor is the area, when the parser hangs the phrase on it).
+            named, where = ent, self._qualified(ent.text, ent.end_char)
+            if where is None:
+                first, where = self._qualifying(ent.start_char)
+                named = first or ent
+            if where is not None and where.country:
+                place = _Place(named.start_char, named.end_char, named.text, where.country)
+                for t in [*named, *ent]:
+                    self.place_at[t.i] = place
+                return None
         if hit is None and ent.label_ in ("GPE", "LOC") and modifier and town_country(text) is not None:
             # "Shanghai police": a town modifying a kind of actor says where the actor is from (its
             # phrase's country); it is no party of its own.
@@ -922,6 +946,13 @@ class _Coder:
 
     # -- building -------------------------------------------------------------------------------
     def location(self, t: Token, target_heads: list[Token], code: str) -> Location | None:
+        # An act is where its speaker was ("Speaking from Berlin, Obama expressed ..."); the places
+        # a statement's content names ("the fighting in Homs") are not its.
+        if (got := self._speaker_place(t)) is not None:
+            return got
+        speech = code.startswith(self.speech_roots)
+        if speech:
+            target_heads = []
         for h in target_heads:
             if (got := self._place(h.i)) is not None:
                 return got
@@ -930,7 +961,8 @@ class _Coder:
             if code.startswith(_VISIT_CODE) and h.ent_type_ in ("GPE", "LOC") and h.i in self.actor_at:
                 # "returned to Geneva": a town kept as text (several states have a Geneva) is still
                 # where the visit went; the gazetteer's largest town of the name.
-                got = locate(self.actor_at[h.i].name, None)
+                ent = next((e for e in self.doc.ents if e.start <= h.i < e.end), None)
+                got = self._locate(self.actor_at[h.i].name, None, ent.end_char if ent is not None else h.idx + len(h))
                 if got.country:
                     return got
         where = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
@@ -940,7 +972,7 @@ class _Coder:
             for k in range(where.i - 1, self.sent_of(t).start - 1, -1):
                 if (got := self._place(k) or self._metonym_place(self.doc[k])) is not None:
                     return got
-        heads = [t, *logical_object(t)] if t.pos_ in ("VERB", "AUX") else [t]
+        heads = [t, *logical_object(t)] if t.pos_ in ("VERB", "AUX") and not speech else [t]
         if t.head is not t:
             heads.append(t.head)
         for h in heads:
@@ -954,13 +986,135 @@ class _Coder:
                         if g.ent_type_ in ("GPE", "LOC", "FAC") and g.i not in self.actor_at:
                             ent = next((e for e in self.doc.ents if e.start <= g.i < e.end), None)
                             if ent is not None:
-                                return locate(ent.text, None)
+                                return self._locate(ent.text, None, ent.end_char, ent.start_char)
         return None
+
+    def _speaker_place(self, t: Token) -> Location | None:
+        """The place a participle of speaking on the trigger gives ("Speaking from Berlin, ...")."""
+        for c in t.children:
+            if c.dep_ != "advcl" or c.lemma_.lower() not in self.speech_place_verbs:
+                continue
+            for p in c.children:
+                if p.dep_ != "prep" or p.lower_ not in self.speech_place_preps:
+                    continue
+                for g in p.children:
+                    if g.dep_ == "pobj" and (got := self._named_place(g)) is not None:
+                        return got
+        return None
+
+    def _named_place(self, g: Token) -> Location | None:
+        """The location a token names, if any.
+
+        A place the resolver read, a city standing for its state, a state, or a place entity the
+        gazetteer knows.
+        """
+        if (got := self._place(g.i) or self._metonym_place(g)) is not None:
+            return got
+        named = self.actor_at.get(g.i)
+        if named is not None and named.type == "state" and g.pos_ == "PROPN":
+            return locate(named.name, _state_code(named))
+        ent = next((e for e in self.doc.ents if e.start <= g.i < e.end and e.label_ in ("GPE", "LOC", "FAC")), None)
+        if ent is not None and g.i not in self.actor_at:
+            got = self._locate(ent.text, None, ent.end_char, ent.start_char)
+            if got.country:
+                return got
+        return None
+
+    def _admin_area(self, c: Token) -> Location | None:
+        """The place a name before an administrative noun names, which the gazetteer may lack.
+
+        "in Arghistan district", "Helmand province": its location, or the name kept with the
+        country the context gives.
+        """
+        doc = self.doc
+        if c.lemma_.lower() in self.admin_area_nouns:
+            names = [x for x in c.lefts if x.dep_ in ("compound", "nmod") and x.pos_ == "PROPN"]
+            if not names:
+                return None
+            start, end = names[0].i, c.i + 1
+        elif c.pos_ == "PROPN" and c.i + 1 < len(doc) and doc[c.i + 1].lemma_.lower() in self.admin_area_nouns:
+            start, end = c.left_edge.i, c.i + 2
+            while start < c.i and not doc[start].text[:1].isupper():
+                start += 1
+        else:
+            return None
+        if any(self.actor_at.get(i) is not None and self.actor_at[i].known for i in range(start, end)):
+            return None  # "the Russian Defense region", a party's name
+        country = self._modifier_country(doc[end - 1])
+        if country is None and end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].pos_ == "PROPN":
+            # "Zhari district of Kandahar": the place it lies in
+            of = self._named_place(doc[end + 1])
+            country = of.country if of is not None else None
+        country = country or self._context_state(c)
+        got = self._locate(doc[start : end - 1].text, None, doc[end - 2].idx + len(doc[end - 2]), doc[start].idx)
+        if got.country and got.country == (country or got.country):
+            return replace(got, name=doc[start:end].text)
+        return Location(name=doc[start:end].text, country=country)
+
+    def _context_state(self, t: Token) -> str | None:
+        """The state a place's context gives, if any.
+
+        The one state its sentence names, else the first the document names (a dateline's
+        "Afghanistan: ...").
+        """
+        sent = self.sent_of(t)
+        in_sent: set[str] = set()
+        first: tuple[int, str] | None = None
+        for a in self.analysis.actors:
+            code = _state_code(a) if a.type == "state" else None
+            if not code:
+                continue
+            for m in a.mentions:
+                if sent.start_char <= m.start < sent.end_char:
+                    in_sent.add(code)
+                if first is None or m.start < first[0]:
+                    first = (m.start, code)
+        if len(in_sent) == 1:
+            return in_sent.pop()
+        return first[1] if first is not None and not in_sent else None
 
     def _place(self, i: int) -> Location | None:
         """The location of a place the resolver read at token ``i`` ("in Pyongyang"), if any."""
         pl = self.place_at.get(i)
-        return locate(pl.text, pl.country) if pl is not None else None
+        return self._locate(pl.text, pl.country, pl.end, pl.start) if pl is not None else None
+
+    def _locate(self, name: str, country: str | None, end: int, start: int | None = None) -> Location:
+        """A place's location, read with the area a comma after it names, else the gazetteer's.
+
+        "Geneva, Illinois" is the town in Illinois, "Tin Can Island, Lagos" a place in Nigeria.
+        """
+        got = self._qualified(name, end) or self._qualifying(start)[1]
+        return got or locate(name, country)
+
+    def _qualifying(self, start: int | None) -> tuple[Span | None, Location | None]:
+        """The place a name starting at char ``start`` qualifies: its entity and its location.
+
+        "Lagos" in "Tin Can Island, Lagos", which the parser may take for the head of the phrase.
+        """
+        i = self.tok_at_char.get(start) if start is not None else None
+        if i is None or i < 2 or self.doc[i - 1].text != ",":
+            return None, None
+        ent = next((e for e in self.doc.ents if e.end == i - 1 and e.label_ in ("GPE", "LOC", "FAC")), None)
+        if ent is None or (ent.start in self.actor_at and self.actor_at[ent.start].known):
+            return None, None
+        return ent, self._qualified(ent.text, ent.end_char)
+
+    def _qualified(self, name: str, end: int) -> Location | None:
+        """The place a name ending at char ``end`` is, by the area a comma after it names."""
+        comma = self.tok_at_char.get(end)
+        if comma is None or self.doc[comma].text != "," or comma + 1 >= len(self.doc):
+            return None
+        j = comma + 1
+        ent = next((e for e in self.doc.ents if e.start == j and e.label_ in ("GPE", "LOC")), None)
+        k = ent.end if ent is not None else j + 1
+        after = self.doc[k] if k < len(self.doc) else None
+        listed = after is not None and (
+            after.lower_ in self.list_words
+            or (after.text == "," and k + 1 < len(self.doc) and self.doc[k + 1].lower_ in self.list_words)
+        )
+        if listed or (ent is None and self.doc[j].pos_ != "PROPN"):
+            return None
+        return locate_qualified(name, self.doc[j:k].text)
 
     def _metonym_place(self, h: Token) -> Location | None:
         """The city a token names where the resolver read it as its state ("Cairo" for Egypt)."""
@@ -970,7 +1124,7 @@ class _Coder:
         m = next((m for m in a.mentions if m.kind == "metonym" and m.start <= h.idx < m.end), None)
         if m is None:
             return None
-        return locate(m.text, a.country if a.type != "state" else _state_code(a))
+        return self._locate(m.text, a.country if a.type != "state" else _state_code(a), m.end, m.start)
 
     def _condition_parties(self, t: Token, marks: tuple[str, ...] = ("if", "unless")) -> list[Actor]:
         """The subject of an 'if'/'unless' clause on the trigger or the verb it depends on."""
@@ -1022,19 +1176,21 @@ class _Coder:
                     if c.ent_type_ in ("GPE", "LOC") and c.i not in self.actor_at:
                         ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
                         if ent is not None:
-                            got = locate(ent.text, None)
+                            got = self._locate(ent.text, None, ent.end_char, ent.start_char)
                             if got.country:
                                 return got
+                    if (area := self._admin_area(c)) is not None:
+                        return area
                     if named_place and c.pos_ == "PROPN" and c.i not in self.actor_at:
                         # "the province of Herat": a name after a place noun is a place, whatever
                         # entity type the model gave it.
-                        got = locate(self.doc[c.left_edge.i : c.i + 1].text, None)
+                        got = self._locate(self.doc[c.left_edge.i : c.i + 1].text, None, c.idx + len(c))
                         if got.country:
                             return got
                     if c.lemma_.lower() in self.place_nouns and (state := self._modifier_country(c)) is not None:
                         # "the Iraqi city of Basra": the town's name may be unknown, its state is not.
                         town = next((g for p in c.children if p.lower_ == "of" for g in p.children), c)
-                        return locate(town.text, state)
+                        return self._locate(town.text, state, town.idx + len(town))
                 stack.append(c)
         return None
 
@@ -1678,7 +1834,9 @@ class _Coder:
             if target_heads:
                 break
         location = self.location(t, target_heads, code)
-        if location is not None and location.country and code[:2] in self.agentless_roots:
+        # Where the speaker was ("Speaking from Berlin, ...") says nothing of whom the act is aimed at.
+        spoken = location is not None and location == self._speaker_place(t)
+        if location is not None and location.country and code[:2] in self.agentless_roots and not spoken:
             # "Thousands of protesters rallied in Minsk": a crowd that protests or fights, placed by no
             # phrase of its own, is of the place of its act (whom an act is done to is left as the
             # text names it; "people coming to Britain" are not British).
@@ -1688,8 +1846,12 @@ class _Coder:
             host = self._state_actor(location.country, None)
             if host is not None and host not in target:
                 source = [host]
+        content_place = False
         if source and not target and location is None:
             location = self._clause_place(t)
+            # "expressed concern about the shelling of homes in Idlib": the place a statement is
+            # about may name its target (below), but is not where it was made.
+            content_place = location is not None and code.startswith(self.speech_roots)
         if (
             not source
             and target
@@ -1718,6 +1880,7 @@ class _Coder:
             and not target
             and location is not None
             and location.country
+            and not spoken
             and (code[:2] in _PLACED_ROOTS or location.country not in {a.country for a in source})
         ):
             # "bombers blew themselves up in Tel Aviv": an act done in a state's territory, with no
@@ -1737,6 +1900,8 @@ class _Coder:
             # going to a third state's ground meet at a third location (CAMEO 044), not a visit.
             code = "044"
             c = self.book.get(code)
+        if content_place:
+            location = None
         if location is None:
             # Where, for the record only (the parties are settled): a place in the act's own clause
             # ("demonstrated on Tuesday in Serbia", "an attack on a supply depot in Basra").

@@ -59,6 +59,12 @@ def normalize(text: str) -> str:
     return text
 
 
+def _written(text: str) -> str:
+    """A name as written, lower-cased but with its accents: the key of accent-bound forms."""
+    text = re.sub(r"\s+", " ", text.translate(_QUOTES)).strip(" ,;:").lower()
+    return text[4:] if text.startswith("the ") else text
+
+
 def _date(value: Any, where: str) -> date | None:
     if value in (None, "", "null"):
         return None
@@ -208,8 +214,13 @@ class KnowledgeBase:
         self.cache: dict[str, object] = {}
         self._by_key: dict[str, list[tuple[str, str]]] = defaultdict(list)
         self._by_institution: dict[tuple[str, str], str] = {}
+        # One-word state aliases with accents, keyed as written: folded, they are English words.
+        self._by_written: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for form in self.surface_forms():
-            self._by_key[normalize(form.text)].append((form.entry, form.kind))
+            if self.accent_bound(form):
+                self._by_written[_written(form.text)].append((form.entry, form.kind))
+            else:
+                self._by_key[normalize(form.text)].append((form.entry, form.kind))
         inst_names = {normalize(n): kind for kind, spec in lexicons.institutions.items() for n in spec["names"]}
         for e in self.entries.values():
             state = self.entries.get(e.country or "")
@@ -250,10 +261,27 @@ class KnowledgeBase:
             for m in e.metonyms:
                 yield SurfaceForm(m, e.id, "metonym")
 
+    def accent_bound(self, form: SurfaceForm) -> bool:
+        """Whether a form matches only as written, accents and all.
+
+        A state's one-word alias in its own language ("Ísland", "España") folds to an English word
+        ("Island": "Tin Can Island") or a spelling English does not use; an accentless spelling
+        English news does use ("Turkiye", "Eire") is listed as an alias of its own.
+        """
+        e = self.entries.get(form.entry)
+        return (
+            form.kind == "alias"
+            and e is not None
+            and e.type == "state"
+            and not form.text.isascii()
+            and len(form.text.split()) == 1
+        )
+
     def lookup(self, name: str, kinds: Iterable[str] | None = None) -> list[tuple[Entry, str]]:
         """Entries whose name, alias, demonym or metonym equals ``name`` (normalised)."""
         wanted = set(kinds) if kinds else None
-        hits = [(self.entries[i], k) for i, k in self._by_key.get(normalize(name), []) if wanted is None or k in wanted]
+        found = [*self._by_key.get(normalize(name), []), *self._by_written.get(_written(name), [])]
+        hits = [(self.entries[i], k) for i, k in found if wanted is None or k in wanted]
         return sorted(hits, key=lambda h: (_TYPE_RANK.get(h[0].type, 9), h[1] != "name"))
 
     def institution(self, country: str, kind: str) -> Entry | None:

