@@ -137,6 +137,16 @@ class _Coder:
         self.admin_area_nouns = frozenset(str(x) for x in words.get("admin_area_nouns") or ())
         self.list_words = frozenset(str(x) for x in words.get("list_words") or ())
         self.weapon_nouns = frozenset(str(x) for x in words.get("weapon_nouns") or ())
+        self.agentless_roots = frozenset(str(x) for x in words.get("agentless_roots") or ())
+        self.material_nouns = frozenset(str(x) for x in words.get("material_target_nouns") or ())
+        self.mishap_nouns = frozenset(str(x) for x in words.get("mishap_nouns") or ())
+        self.figurative_verbs = frozenset(str(x) for x in words.get("figurative_force_verbs") or ())
+        self.means_nouns = frozenset(str(x) for x in words.get("agentless_means") or ())
+        self.harm_verbs = frozenset(str(x) for x in words.get("harm_verbs") or ())
+        self.act_noun_verbs = frozenset(str(x) for x in words.get("act_noun_verbs") or ())
+        self.crowd_counts = frozenset(str(x) for x in words.get("crowd_count_nouns") or ())
+        self.crowd_sectors = frozenset(str(x) for x in words.get("crowd_sectors") or ())
+        self.armed_sectors = frozenset(str(x) for x in words.get("armed_sectors") or ())
         self.adjunct_preps = frozenset(str(x) for x in words.get("adjunct_event_preps") or ())
         self.state_verbs = frozenset(str(x) for x in words.get("adjunct_event_state_verbs") or ())
         verbal: dict[str, Any] = words.get("verbal_attack") or {}
@@ -156,6 +166,7 @@ class _Coder:
         self.nominal: set[int] = set()  # ids of events whose trigger is an event noun
         self.objects: dict[int, frozenset[str]] = {}  # event id -> head nouns of its object
         self.orphans: dict[int, frozenset[str]] = {}  # event-noun mentions without parties
+        self.agentless_by: dict[int, set[int]] = {}  # agentless event id -> offsets of its means
         self.presupposed: set[int] = set()  # ids of events named in the subject of an inference
 
     def sent_of(self, t: Token) -> Span:
@@ -423,6 +434,14 @@ class _Coder:
         sector = self._sector_of(h)
         if sector is not None:
             return self._generic(h, sector, self._phrase_country(h))
+        if h.pos_ == "NOUN" and h.lemma_.lower() in self.crowd_counts and h.dep_ in _SUBJ_DEPS:
+            # "Dozens of protesters", "hundreds of BNP activists": the kind of actor counted.
+            members = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            if members:
+                return self._actor_of_phrase(members[0]) if members[0].dep_ == "pobj" else None
+            if h.tag_ == "NNS":
+                # "Thousands took to the streets": a crowd of people, of the state its phrase names.
+                return self._generic(h, "CVL", self._phrase_country(h))
         return None
 
     def _phrase_country(self, h: Token) -> str | None:
@@ -1382,20 +1401,27 @@ class _Coder:
             ):
                 cands = ()  # "a press release", "a news conference": no act between parties
             habit = bool(cands) and st.habitual(t)
+            # An agentless act is kept only when no later pattern of the token names its doer.
+            fallback: tuple[Event, Pattern, list[Token], frozenset[str]] | None = None
+            read = False  # a pattern fitted the token already ("negotiations were held with him": no arrest)
             for p in cands:
-                got = self.match(t, p, allow_empty=p.pos == "noun")
+                got = self.match(t, p, allow_empty=p.pos == "noun" or p.code[:2] in self.agentless_roots)
                 if got is None:
                     continue
                 source, target, code, objs = got
                 verbal = self._verbal_attack(t, code, objs, source, target)
                 if verbal is not None:
                     code, target = verbal
-                if self._toll_of_attack(t, code, found):
+                # (An attack told with no doer does not take the toll of one with its parties:
+                # "a bomb exploded, killing two US soldiers" keeps the killing, see build.)
+                if self._toll_of_attack(t, code, [e for e in found if e.source]):
+                    fallback = None
                     break
                 # A reciprocal act's parties filled in as each other's target name no one new
                 # ("will meet in Zurich to discuss ...": the meeting's purpose).
                 untargeted = not target or (p.reciprocal and set(map(id, target)) == set(map(id, source)))
                 if untargeted and self._purpose_of_consultation(t, code, found):
+                    fallback = None
                     break
                 if not target and code.startswith("04"):
                     target = self._earlier_meeting_parties(t, source, found)
@@ -1405,38 +1431,36 @@ class _Coder:
                     ev = claim
                 words = self._object_words(t, objs)
                 if not ev.source:
+                    if not read and self._agentless_act(t, p, ev, objs):
+                        if self._toll_of_attack(t, ev.cameo, found):
+                            break  # "a bomb exploded in Izmir, wounding several people"
+                        fallback, read = (ev, p, objs, words), True
+                        continue
+                    read = True
                     # No event without a source: the issue codes who did what to whom, and an
                     # agentless passive ("negotiations were held") names no one to code. Its
                     # object may still be an event of its own ("the visit of X was planned").
                     # An event noun with its object ("the signing of the Armistice Agreement")
                     # may still be a later mention of a coded event, and date it (see merge).
+                    # Acts of force and coercion are the exception (_agentless_act).
                     if p.pos == "noun" and words and ev.date.basis in ("explicit", "relative"):
                         self.orphans[id(ev)] = words
                         found.append(ev)
                         self.nominal.add(id(ev))
                     continue
-                self.objects[id(ev)] = words
-                if p.consume:
-                    self.consumed.update(o.i for o in objs)
-                if p.pos == "verb" and ev.cameo.startswith(_ASKING_CODES):
-                    self.consumed.update(self._asked_acts(t))
-                key = (
-                    ev.cameo,
-                    tuple(r.actor for r in ev.source),
-                    tuple(r.actor for r in ev.target),
-                    ev.date.value,
-                    ev.status,
-                    ev.evidence.start,
-                )
-                if key not in seen:
-                    seen.add(key)
-                    found.append(ev)
-                    if p.pos == "noun":
-                        self.nominal.add(id(ev))
-                    if self._in_inference_subject(t):
-                        self.presupposed.add(id(ev))
+                fallback = None
+                self._keep(t, p, ev, objs, words, found, seen)
                 break
+            if fallback is not None:
+                ev, p, objs, words = fallback
+                # What it was done with or in ("clashes killed five", "killed in an attack by X"):
+                # when that is itself a coded event, this is its toll (dropped below).
+                doers = logical_subject(t) if t.pos_ in ("VERB", "AUX") else []
+                self.agentless_by[id(ev)] = {x.idx for x in [*doers, *_prep_nouns(t)]}
+                self._keep(t, p, ev, objs, words, found, seen)
         found.sort(key=lambda e: e.trigger.start)
+        coded = {e.trigger.start for e in found if e.source and e.cameo.startswith(_VIOLENT_ROOTS)}
+        found = [e for e in found if not (self.agentless_by.get(id(e), set()) & coded)]
         found = self.merge(found)
         for n, e in enumerate(found, 1):
             e.id = f"ev{n}"
@@ -1543,6 +1567,123 @@ class _Coder:
                 a for h in ideas for c in h.children if c.dep_ == "poss" for a in self.actors_for(c) if a not in source
             ]
         return self.verbal_code, target
+
+    def _placed_crowds(self, actors: list[Actor], country: str, sent: Span) -> list[Actor]:
+        """Generic crowds of no state ("protesters", "dozens of people") as people of ``country``."""
+        out: list[Actor] = []
+        for a in actors:
+            if a.known or a.country is not None or a.type != "other" or a.sector not in self.crowd_sectors:
+                out.append(a)
+                continue
+            aid = f"text:{country.lower()}-{a.id.removeprefix('text:')}"
+            placed = self.analysis.actor(aid)
+            if placed is None:
+                placed = Actor(id=aid, name=a.name, type="other", country=country, sector=a.sector, known=False)
+                self.analysis.actors.append(placed)
+            for m in a.mentions:
+                if sent.start_char <= m.start < sent.end_char and not any(x.start == m.start for x in placed.mentions):
+                    placed.mentions.append(m)
+            if placed not in out:
+                out.append(placed)
+        return out
+
+    def _keep(
+        self,
+        t: Token,
+        p: Pattern,
+        ev: Event,
+        objs: list[Token],
+        words: frozenset[str],
+        found: list[Event],
+        seen: set[tuple[object, ...]],
+    ) -> None:
+        """Record a coded event (once per code, parties, date, status and sentence)."""
+        self.objects[id(ev)] = words
+        if p.consume:
+            self.consumed.update(o.i for o in objs)
+        if p.pos == "verb" and ev.cameo.startswith(_ASKING_CODES):
+            self.consumed.update(self._asked_acts(t))
+        key = (
+            ev.cameo,
+            tuple(r.actor for r in ev.source),
+            tuple(r.actor for r in ev.target),
+            ev.date.value,
+            ev.status,
+            ev.evidence.start,
+        )
+        if key not in seen:
+            seen.add(key)
+            found.append(ev)
+            if p.pos == "noun":
+                self.nominal.add(id(ev))
+            if self._in_inference_subject(t):
+                self.presupposed.add(id(ev))
+
+    def _agentless_act(self, t: Token, p: Pattern, ev: Event, objs: list[Token]) -> bool:
+        """An act of force or coercion whose doer the text does not name is still an event.
+
+        "Over 110 activists were arrested in five districts", "several shops have been looted",
+        "a bomb exploded in Izmir province": material conflict and coercion (cues.yaml
+        ``agentless_roots``) told without its doer, kept with no source when it names whom or what
+        it was done to (a party, or a building, a vehicle: ``material_target_nouns``) or where it
+        happened. Not a passive whose "by" phrase names a cause that is no party ("killed by
+        floods"), nor an act told as a mishap's toll ("killed in a crash": ``mishap_nouns``); verbs
+        also said of words (``figurative_force_verbs``: "the plan was hammered") only with a weapon
+        or a place named. An event noun only as the reported act of its clause (``act_noun_verbs``:
+        "an explosion rocked the market", "an attack took place"), not each later mention.
+        """
+        if ev.cameo[:2] not in self.agentless_roots:
+            return False
+        verb = t.pos_ in ("VERB", "AUX")
+        if not verb and not self._reported_act_noun(t):
+            return False
+        if verb and t.dep_ in ("amod", "pcomp"):
+            # "striking civil servants", "the wounded soldiers": who they are; "convicted of planting
+            # the bombs", "plans for keeping suspects under house arrest", "the case for invading
+            # Iraq": an act named as a thing (a charge, a plan, a cause), not told as done.
+            return False
+        sent = [x for x in self.sent_of(t) if x.pos_ in ("NOUN", "PROPN")]
+        if any(_mishap(x, self.mishap_nouns) for x in sent):
+            return False  # "killed in the floods", "were hurt when a tank at the plant exploded"
+        means = [x for x in sent if x.lemma_.lower() in self.means_nouns and not _mishap(x, self.mishap_nouns)]
+        doers = logical_subject(t) if verb else []
+        if doers and not all(d.lemma_.lower() in self.means_nouns for d in doers):
+            return False  # a cause that is not a party: "destroyed by fire", "explosions hit the city"
+        lemma = t.lemma_.lower()
+        if verb and lemma in self.harm_verbs and not means:
+            return False  # "four people were injured": by an attack only when the text says so
+        if verb and lemma in self.figurative_verbs and not (means or ev.location is not None):
+            return False  # "the plan was hammered"
+        # "shops were looted", "dozens of shops were looted": the thing, or the things counted.
+        things = [
+            *objs,
+            *(g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children),
+        ]
+        concrete = any(o.lemma_.lower() in self.material_nouns for o in things)
+        if not verb:
+            concrete = concrete or any(
+                g.lemma_.lower() in self.material_nouns
+                for c in t.children
+                if c.dep_ == "prep"
+                for g in c.children
+                if g.dep_ == "pobj"
+            )
+        if ev.cameo[:2] == "15" and not (
+            concrete or any(self._sector_of(o) in self.armed_sectors for o in things if o.pos_ == "NOUN")
+        ):
+            return False  # "he will be moved to the Foreign Office": no force moved
+        return bool(ev.target) or concrete or ev.location is not None
+
+    def _reported_act_noun(self, t: Token) -> bool:
+        """An event noun that is what its clause reports: the subject of a verb of happening or harm."""
+        v = t.head
+        if t.dep_ == "nsubj" and v.pos_ in ("VERB", "AUX"):
+            return any(f in self.act_noun_verbs for f in verb_forms(v))
+        if t.dep_ == "nsubjpass" and v.pos_ in ("VERB", "AUX"):
+            # "an air strike was carried out", "an attack was launched on the convoy"
+            return any(f in self.table.support_verbs for f in verb_forms(v))
+        # "there was an explosion near the market"
+        return t.dep_ == "attr" and v.lemma_.lower() == "be" and any(c.dep_ == "expl" for c in v.children)
 
     def _asked_acts(self, t: Token) -> list[int]:
         """The act an appeal or demand asks for: "urged X to withdraw", "said that X must hand over".
@@ -1899,6 +2040,11 @@ class _Coder:
         location = self.location(t, target_heads, code)
         # Where the speaker was ("Speaking from Berlin, ...") says nothing of whom the act is aimed at.
         spoken = location is not None and location == self._speaker_place(t)
+        if location is not None and location.country and code[:2] in self.agentless_roots and not spoken:
+            # "Thousands of protesters rallied in Minsk": a crowd that protests or fights, placed by no
+            # phrase of its own, is of the place of its act (whom an act is done to is left as the
+            # text names it; "people coming to Britain" are not British).
+            source = self._placed_crowds(source, location.country, sent)
         if not source and code[:3] == "043" and location is not None and location.country:
             # "the delegation was received in Pyongyang": who hosts a visit at a place is its state.
             host = self._state_actor(location.country, None)
@@ -1988,6 +2134,16 @@ class _Coder:
 
 # Ids of actors described, not named ("unnamed:activists", "text:witness").
 _UNNAMED = ("unnamed:", "text:")
+
+
+def _prep_nouns(t: Token) -> list[Token]:
+    """The nouns a trigger's own prepositions name ("killed in an attack", "wounded by gunfire")."""
+    return [g for c in t.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+
+
+def _mishap(x: Token, nouns: frozenset[str]) -> bool:
+    """A noun of an accident or a disaster, or one compounded with such a word ("a road accident")."""
+    return x.lemma_.lower() in nouns or any(c.dep_ == "compound" and c.lemma_.lower() in nouns for c in x.children)
 
 
 def _pro(t: Token) -> bool:
