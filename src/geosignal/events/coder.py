@@ -1503,8 +1503,7 @@ class _Coder:
             return None
         if any(self.actor_at[h.i].type == "state" for h in hit if h.i in self.actor_at):
             return None
-        armed = v.get("armed_sectors", frozenset())
-        if not source or any(a.type in ("state", "armed_group") or a.sector in armed for a in source):
+        if not source or any(a.type in ("state", "armed_group") or a.sector in self.armed_sectors for a in source):
             return None  # words have a speaker; force by no one named is force
         mods = {c.lower_ for w in (word, t) for c in w.children if c.dep_ in ("amod", "advmod")}
         ideas = [
