@@ -756,3 +756,9 @@ def test_engaged_in_fighting_and_quantities_of_acts() -> None:
     e = one("Israeli aircraft carried out a string of airstrikes on Gaza.", "19")
     assert e["cameo"] == "195", e
     assert one("Syrian forces used sulfur mustard on Saraqib.", "20")["cameo"] == "204"
+
+
+def test_an_act_in_an_open_question_is_hypothetical_and_done_by_who_asks() -> None:
+    e = one("Police will consider whether to arrest the protesters in Minsk.", "17")
+    assert e["status"] == "hypothetical" and e["source"], e
+    assert one("If Russia attacks Ukraine, NATO will respond.", "19")["status"] == "hypothetical"

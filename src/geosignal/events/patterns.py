@@ -387,7 +387,13 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") and head.head is not head:
         # "Norway is willing to send ...": the subject of "is".
         return logical_subject(head.head, depth + 1)
-    if verb.dep_ in ("conj", "xcomp", "advcl", "dep") and verb.head is not verb and verb.head.pos_ in ("VERB", "AUX"):
+    if (
+        (verb.dep_ in ("conj", "xcomp", "advcl", "dep") or (verb.dep_ == "ccomp" and takes_to(verb)))
+        and verb.head is not verb
+        and verb.head.pos_ in ("VERB", "AUX")
+    ):
+        # (A to-infinitive complement, "considered whether to arrest them", is done by the
+        # governing verb's subject too.)
         if verb.dep_ == "xcomp" and not is_passive(verb.head):
             # "urged Seoul to act": the object of the governing verb does the act.
             objs = [c for c in verb.head.children if c.dep_ in _OBJ]

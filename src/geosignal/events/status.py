@@ -91,6 +91,10 @@ def clause_status(t: Token) -> Status | None:
         return "future"
     if _in_condition(t, frozenset(w.get("condition_marks") or ())):
         return "hypothetical"
+    # An act in an open question is not done either ("will consider whether to arrest them").
+    marks = frozenset(w.get("condition_marks") or ())
+    if any(c.dep_ == "mark" and c.lower_ in marks for g in verbal[:2] for c in g.children):
+        return "hypothetical"
     return None
 
 
