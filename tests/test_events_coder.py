@@ -762,3 +762,8 @@ def test_an_act_in_an_open_question_is_hypothetical_and_done_by_who_asks() -> No
     e = one("Police will consider whether to arrest the protesters in Minsk.", "17")
     assert e["status"] == "hypothetical" and e["source"], e
     assert one("If Russia attacks Ukraine, NATO will respond.", "19")["status"] == "hypothetical"
+
+
+def test_the_failure_to_act_is_no_act() -> None:
+    assert one("The failure to find weapons in Kabul angered Kenya.", "17")["status"] == "negated"
+    assert one("The police's failure to arrest the gunmen in Lima angered Chile.", "17")["status"] == "negated"

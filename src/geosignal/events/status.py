@@ -72,6 +72,8 @@ def clause_status(t: Token) -> Status | None:
             continue  # "rejected the offer after talks with X": the verb beside the talks does not undo them
         if g.lemma_.lower() in w["negating_verbs"] and g.pos_ == "VERB":
             return "negated"
+    if t.dep_ == "acl" and takes_to(t) and t.head.lemma_.lower() in w["negating_nouns"]:
+        return "negated"  # "the failure to find weapons"
     verbal = [g for g in govs if g.pos_ in ("VERB", "AUX")]
     for g in verbal[:2]:
         auxes = {c.lower_ for c in g.children if c.dep_ in ("aux", "auxpass")}
