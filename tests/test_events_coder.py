@@ -767,3 +767,14 @@ def test_an_act_in_an_open_question_is_hypothetical_and_done_by_who_asks() -> No
 def test_the_failure_to_act_is_no_act() -> None:
     assert one("The failure to find weapons in Kabul angered Kenya.", "17")["status"] == "negated"
     assert one("The police's failure to arrest the gunmen in Lima angered Chile.", "17")["status"] == "negated"
+
+
+def test_force_needs_a_projectile_or_a_foe_of_flesh() -> None:
+    # "launched a scheme ... aimed at", "help fight crime": no force; rockets and gas dropped are.
+    for text in (
+        "The government launched the Get On scheme, aimed at reducing illiteracy in Wales.",
+        "The police said the plans would help fight terror, crime and illegal immigration.",
+    ):
+        assert not [e for e in events(text) if e["cameo"][:2] in ("18", "19", "20")], text
+    assert one("Hamas launched rockets on Israel on Monday.", "19")["target"][0]["actor"] == "ISR"
+    assert one("A helicopter dropped containers of chlorine gas on a town in Syria.", "20")["cameo"] == "204"

@@ -123,6 +123,7 @@ class _Coder:
         self.particles = self.foreign_prts | {q.prt for q in table.patterns if q.prt}
         self.press_sectors = frozenset(str(x) for x in words.get("press_sectors") or ())
         self.partitives = frozenset(str(x) for x in words.get("partitive_nouns") or ())
+        self.abstract_foes = frozenset(str(x) for x in words.get("abstract_foes") or ())
         self.informant_sectors = self.press_sectors | frozenset(str(x) for x in words.get("informant_sectors") or ())
         self.instrument_verbs = frozenset(str(x) for x in words.get("instrument_verbs") or ())
         self.press_roots = tuple(str(x) for x in words.get("press_roots") or ())
@@ -850,6 +851,8 @@ class _Coder:
             # threat, or as the intent to do it), not the verb that announces it as well.
             return None
         objs = with_conjuncts(logical_object(t)) if verb else []
+        if p.code.startswith(_VIOLENT_ROOTS) and objs and all(o.lemma_.lower() in self.abstract_foes for o in objs):
+            return None  # "help fight terror, crime and illegal immigration": no force on anyone
         if p.obj:
             ok = [o for o in objs if self._obj_fits(o, p.obj)]
             if not ok:
