@@ -91,10 +91,10 @@ def clause_status(t: Token) -> Status | None:
             return "negated" if any(c.lower_ in w["be_to_not_yet"] for c in g.head.children) else "future"
     if t.dep_ == "xcomp" and t.head.lemma_.lower() in w["intent_verbs"]:
         return "future"
-    if _in_condition(t, frozenset(w.get("condition_marks") or ())):
+    marks = frozenset(w.get("condition_marks") or ())
+    if _in_condition(t, marks):
         return "hypothetical"
     # An act in an open question is not done either ("will consider whether to arrest them").
-    marks = frozenset(w.get("condition_marks") or ())
     if any(c.dep_ == "mark" and c.lower_ in marks for g in verbal[:2] for c in g.children):
         return "hypothetical"
     return None
