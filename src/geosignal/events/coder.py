@@ -23,6 +23,7 @@ from .dates import Cue, anchored, cue_words, find_cues, first_day, to_event_date
 from .patterns import (
     Pattern,
     PatternTable,
+    cue_set,
     current_patterns,
     find_lemma,
     is_passive,
@@ -119,42 +120,42 @@ class _Coder:
                 self.place_at[t.i] = place
         self.consumed: set[int] = set()
         words = cue_words()
-        self.foreign_prts = frozenset(str(x) for x in words["foreign_particles"])
+        self.foreign_prts = cue_set("foreign_particles")
         self.particles = self.foreign_prts | {q.prt for q in table.patterns if q.prt}
-        self.press_sectors = frozenset(str(x) for x in words.get("press_sectors") or ())
-        self.partitives = frozenset(str(x) for x in words.get("partitive_nouns") or ())
-        self.abstract_foes = frozenset(str(x) for x in words.get("abstract_foes") or ())
-        self.informant_sectors = self.press_sectors | frozenset(str(x) for x in words.get("informant_sectors") or ())
-        self.instrument_verbs = frozenset(str(x) for x in words.get("instrument_verbs") or ())
+        self.press_sectors = cue_set("press_sectors")
+        self.partitives = cue_set("partitive_nouns")
+        self.abstract_foes = cue_set("abstract_foes")
+        self.informant_sectors = self.press_sectors | cue_set("informant_sectors")
+        self.instrument_verbs = cue_set("instrument_verbs")
         self.press_roots = tuple(str(x) for x in words.get("press_roots") or ())
         self.person_years = int(words["historical_person_years"])
-        self.intent_verbs = frozenset(str(x) for x in words["intent_verbs"])
-        self.inference_verbs = frozenset(str(x) for x in words.get("inference_verbs") or ())
-        self.place_nouns = frozenset(str(x) for x in words.get("place_nouns") or ())
-        self.place_verbs = frozenset(str(x) for x in words.get("place_verbs") or ())
-        self.speech_place_verbs = frozenset(str(x) for x in words.get("speech_place_verbs") or ())
-        self.speech_place_preps = frozenset(str(x) for x in words.get("speech_place_preps") or ())
+        self.intent_verbs = cue_set("intent_verbs")
+        self.inference_verbs = cue_set("inference_verbs")
+        self.place_nouns = cue_set("place_nouns")
+        self.place_verbs = cue_set("place_verbs")
+        self.speech_place_verbs = cue_set("speech_place_verbs")
+        self.speech_place_preps = cue_set("speech_place_preps")
         self.speech_roots = tuple(str(x) for x in words.get("speech_roots") or ())
-        self.admin_area_nouns = frozenset(str(x) for x in words.get("admin_area_nouns") or ())
-        self.list_words = frozenset(str(x) for x in words.get("list_words") or ())
-        self.weapon_nouns = frozenset(str(x) for x in words.get("weapon_nouns") or ())
-        self.agentless_roots = frozenset(str(x) for x in words.get("agentless_roots") or ())
-        self.material_nouns = frozenset(str(x) for x in words.get("material_target_nouns") or ())
-        self.mishap_nouns = frozenset(str(x) for x in words.get("mishap_nouns") or ())
-        self.figurative_verbs = frozenset(str(x) for x in words.get("figurative_force_verbs") or ())
-        self.means_nouns = frozenset(str(x) for x in words.get("agentless_means") or ())
-        self.harm_verbs = frozenset(str(x) for x in words.get("harm_verbs") or ())
-        self.act_noun_verbs = frozenset(str(x) for x in words.get("act_noun_verbs") or ())
-        self.crowd_counts = frozenset(str(x) for x in words.get("crowd_count_nouns") or ())
-        self.crowd_sectors = frozenset(str(x) for x in words.get("crowd_sectors") or ())
-        self.armed_sectors = frozenset(str(x) for x in words.get("armed_sectors") or ())
-        self.adjunct_preps = frozenset(str(x) for x in words.get("adjunct_event_preps") or ())
-        self.state_verbs = frozenset(str(x) for x in words.get("adjunct_event_state_verbs") or ())
+        self.admin_area_nouns = cue_set("admin_area_nouns")
+        self.list_words = cue_set("list_words")
+        self.weapon_nouns = cue_set("weapon_nouns")
+        self.agentless_roots = cue_set("agentless_roots")
+        self.material_nouns = cue_set("material_target_nouns")
+        self.mishap_nouns = cue_set("mishap_nouns")
+        self.figurative_verbs = cue_set("figurative_force_verbs")
+        self.means_nouns = cue_set("agentless_means")
+        self.harm_verbs = cue_set("harm_verbs")
+        self.act_noun_verbs = cue_set("act_noun_verbs")
+        self.crowd_counts = cue_set("crowd_count_nouns")
+        self.crowd_sectors = cue_set("crowd_sectors")
+        self.armed_sectors = cue_set("armed_sectors")
+        self.adjunct_preps = cue_set("adjunct_event_preps")
+        self.state_verbs = cue_set("adjunct_event_state_verbs")
         verbal: dict[str, Any] = words.get("verbal_attack") or {}
         self.verbal = {k: frozenset(str(x) for x in v) for k, v in verbal.items() if isinstance(v, list)}
         self.verbal_code = str(verbal.get("code", "111"))
-        self.say_verbs = frozenset(str(x) for x in words.get("say_verbs") or ())
-        self.anaphoric_nouns = frozenset(str(x) for x in words.get("anaphoric_event_nouns") or ())
+        self.say_verbs = cue_set("say_verbs")
+        self.anaphoric_nouns = cue_set("anaphoric_event_nouns")
         # Verbs that announce, threaten or refuse an act: the act, when coded, is the event.
         self.announcing = table.threat_verbs | self.intent_verbs | table.refusal_verbs
         self.sent_cues: dict[int, list[Cue]] = {}

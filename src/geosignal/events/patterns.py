@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -297,9 +297,9 @@ def current_patterns() -> PatternTable:
 # -- the parse helpers the matcher uses ---------------------------------------------------------
 
 
-@lru_cache(maxsize=8)
-def _cue_set(key: str) -> frozenset[str]:
-    """A word list of data/cues.yaml as a set, read once (these checks run on every token)."""
+@cache
+def cue_set(key: str) -> frozenset[str]:
+    """A word list of data/cues.yaml as a set, built once per process (the coder runs per document)."""
     return frozenset(str(w) for w in cue_words().get(key) or ())
 
 
@@ -397,7 +397,7 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
         if verb.dep_ == "xcomp" and not is_passive(verb.head):
             # "urged Seoul to act": the object of the governing verb does the act.
             objs = [c for c in verb.head.children if c.dep_ in _OBJ]
-            if objs and verb.head.lemma_.lower() not in _cue_set("subject_control_verbs"):
+            if objs and verb.head.lemma_.lower() not in cue_set("subject_control_verbs"):
                 return objs
         return logical_subject(verb.head, depth + 1)
     if (
@@ -416,7 +416,7 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
         return [verb.head]
     if (
         verb.dep_ == "acl"
-        and verb.head.lemma_.lower() in _cue_set("decision_nouns")
+        and verb.head.lemma_.lower() in cue_set("decision_nouns")
         and takes_to(verb)
         and any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in verb.head.children)
     ):
@@ -491,7 +491,7 @@ def _prep_below(head: Token, words: list[str], depth: int) -> list[Token]:
 
 def _complex_preposition(prep: Token, obj: Token) -> bool:
     """Whether the noun after "in" is part of a longer preposition ("in light of X", "in response to X")."""
-    if prep.lower_ != "in" or obj.lemma_.lower() not in _cue_set("complex_preposition_nouns"):
+    if prep.lower_ != "in" or obj.lemma_.lower() not in cue_set("complex_preposition_nouns"):
         return False
     return any(c.dep_ == "prep" for c in obj.children)
 
