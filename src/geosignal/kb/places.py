@@ -63,14 +63,7 @@ def locate(name: str, country: str | None) -> Location:
     towns = [] if country is None and key in countries else _towns(key)
     hits = [c for c in towns if country is None or iso3.get(c["countrycode"]) == country]
     if hits:
-        best = max(hits, key=lambda c: int(c.get("population") or 0))
-        return Location(
-            name=name,
-            country=country or iso3.get(best["countrycode"]),
-            lat=float(best["latitude"]),
-            lon=float(best["longitude"]),
-            geonameid=int(best["geonameid"]),
-        )
+        return _at_largest(name, country, hits)
     got = countries.get(key)
     if got is not None and (country is None or got["iso3"] == country):
         return Location(name=name, country=str(got["iso3"]), geonameid=int(got["geonameid"]))
@@ -141,12 +134,16 @@ def locate_in(name: str, country: str, admin1: str | None) -> Location:
         for c in _towns(normalize(name))
         if iso3.get(c["countrycode"]) == country and (admin1 is None or c.get("admin1code") == admin1)
     ]
-    if not hits:
-        return Location(name=name, country=country)
-    best = max(hits, key=lambda c: int(c.get("population") or 0))
+    return _at_largest(name, country, hits) if hits else Location(name=name, country=country)
+
+
+def _at_largest(name: str, country: str | None, towns: list[dict[str, Any]]) -> Location:
+    """The location of the largest of these towns (its state when none is given)."""
+    _cities, _alternates, iso3, _countries = _gazetteer()
+    best = max(towns, key=lambda c: int(c.get("population") or 0))
     return Location(
         name=name,
-        country=country,
+        country=country or iso3.get(best["countrycode"]),
         lat=float(best["latitude"]),
         lon=float(best["longitude"]),
         geonameid=int(best["geonameid"]),
