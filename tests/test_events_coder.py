@@ -778,3 +778,40 @@ def test_force_needs_a_projectile_or_a_foe_of_flesh() -> None:
         assert not [e for e in events(text) if e["cameo"][:2] in ("18", "19", "20")], text
     assert one("Hamas launched rockets on Israel on Monday.", "19")["target"][0]["actor"] == "ISR"
     assert one("A helicopter dropped containers of chlorine gas on a town in Syria.", "20")["cameo"] == "204"
+
+
+def test_force_verbs_in_their_harmless_senses_code_nothing() -> None:
+    # Sports, filming, a goal of one's own, a sum of money, a disaster: no party harms another.
+    for text in (
+        "The minister shot a few baskets with pupils at a school in Leeds.",
+        "A French crew shot a documentary about Syrian refugees in Jordan.",
+        "The council failed to hit its recycling target last year.",
+        "The scheme pays pounds 150 to every pensioner in Wales.",
+        "An earthquake in Turkey killed more than 40 people on Sunday.",
+    ):
+        assert not [e for e in events(text) if e["cameo"][:2] in ("18", "19", "20")], text
+    # A weapon's targets are still hit, and a state's tanks are no disaster.
+    assert one("Russian rockets hit their targets in Kharkiv on Tuesday.", "19")["status"] == "reported"
+    assert [r["country"] for r in one("Israeli tanks fired shells at Gaza on Monday.", "19")["source"]] == ["ISR"]
+
+
+def test_people_seized_are_detained_or_taken_hostage_and_places_taken() -> None:
+    assert one("Nigerian police seized four suspects in Lagos on Friday.", "17")["cameo"] == "173"
+    assert one("Gunmen seized three Turkish engineers in Afghanistan.", "18")["cameo"] == "181"
+    assert one("Customs officers seized two tonnes of cocaine in Rotterdam.", "17")["cameo"] == "1711"
+    assert one("Government troops seized Aleppo from the rebels on Monday.", "19")["cameo"] == "192"
+
+
+def test_acts_there_is_no_evidence_of_or_that_are_denied_did_not_happen() -> None:
+    assert (
+        one("Officials said there was no evidence that Iraqi prisoners were beaten by British soldiers.", "18")[
+            "status"
+        ]
+        == "negated"
+    )
+    assert one("Moscow denied that Russian jets bombed a hospital in Idlib.", "19")["status"] == "negated"
+
+
+def test_gunning_for_someone_is_hostility_in_words() -> None:
+    ev = one("The opposition is gunning for the French prime minister.", "1")
+    assert ev["cameo"] == "111"

@@ -125,6 +125,9 @@ class _Coder:
         self.press_sectors = cue_set("press_sectors")
         self.partitives = cue_set("partitive_nouns")
         self.abstract_foes = cue_set("abstract_foes")
+        self.aim_objects = cue_set("aim_objects")
+        self.own_aim_objects = cue_set("own_aim_objects")
+        self.currency_words = cue_set("currency_words")
         self.informant_sectors = self.press_sectors | cue_set("informant_sectors")
         self.instrument_verbs = cue_set("instrument_verbs")
         self.press_roots = tuple(str(x) for x in words.get("press_roots") or ())
@@ -852,8 +855,11 @@ class _Coder:
             # threat, or as the intent to do it), not the verb that announces it as well.
             return None
         objs = with_conjuncts(logical_object(t)) if verb else []
-        if p.code.startswith(_VIOLENT_ROOTS) and objs and all(o.lemma_.lower() in self.abstract_foes for o in objs):
-            return None  # "help fight terror, crime and illegal immigration": no force on anyone
+        if p.code.startswith(_VIOLENT_ROOTS):
+            if objs and all(self._no_foe(o, t) for o in objs):
+                return None  # "help fight terror", "shot basketball hoops", "will hit its target"
+            if verb and any(_mishap(x, self.mishap_nouns) and self._sector_of(x) is None for x in self._subj_heads(t)):
+                return None  # "the tidal wave which killed 150,000": a disaster, no party
         if p.obj:
             ok = [o for o in objs if self._obj_fits(o, p.obj)]
             if not ok:
@@ -1017,6 +1023,21 @@ class _Coder:
             got = got + [c for c in head.children if c.dep_ in ("dobj", "obj")]
         return got
 
+    def _no_foe(self, o: Token, t: Token) -> bool:
+        """An object that force verbs take in a sense that harms no one.
+
+        cues.yaml ``abstract_foes`` and ``aim_objects``, and ``own_aim_objects`` with a possessive:
+        "will hit its target", but not "missiles hit their targets".
+        """
+        lemma = o.lemma_.lower()
+        if lemma in self.abstract_foes or lemma in self.aim_objects:
+            return True
+        return (
+            lemma in self.own_aim_objects
+            and any(c.dep_ == "poss" and c.pos_ == "PRON" for c in o.children)
+            and not any(x.lemma_.lower() in self.means_nouns for x in logical_subject(t))
+        )
+
     def _obj_fits(self, o: Token, wanted: frozenset[str]) -> bool:
         if o.lemma_.lower() in wanted or o.lower_ in wanted:
             return True
@@ -1028,6 +1049,18 @@ class _Coder:
             return any(self._obj_fits(g, wanted) for g in of)
         if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in wanted for c in o.children):
             return True  # "a mediation mission", "peace talks", "an aid package"
+        if "@place" in wanted and (
+            o.i in self.place_at
+            or o.ent_type_ == "GPE"
+            # A name the parser gave no type, when it is a large town's ("seized Aleppo").
+            or (
+                o.pos_ == "PROPN"
+                and not o.ent_type_
+                and o.i not in self.actor_at
+                and town_country(o.text, self.ctx.kb.lexicons.person_town_population) is not None
+            )
+        ):
+            return True
         if "@actor" in wanted:
             if o.i in self.actor_at or o.i in self.place_at:
                 return True
@@ -1399,6 +1432,8 @@ class _Coder:
         for t in verbs + nouns:
             if t.i in self.consumed:
                 continue
+            if t.lower_ in self.currency_words and t.i + 1 < len(self.doc) and self.doc[t.i + 1].like_num:
+                continue  # "gives pounds 200": a sum the parser took for a verb
             cands = self.table.candidates(t)
             if t.pos_ in ("NOUN", "PROPN") and any(
                 c.dep_ == "compound" and c.lower_ in self.table.media_compounds for c in t.children
@@ -2145,8 +2180,16 @@ def _prep_nouns(t: Token) -> list[Token]:
 
 
 def _mishap(x: Token, nouns: frozenset[str]) -> bool:
-    """A noun of an accident or a disaster, or one compounded with such a word ("a road accident")."""
-    return x.lemma_.lower() in nouns or any(c.dep_ == "compound" and c.lemma_.lower() in nouns for c in x.children)
+    """A noun of an accident or a disaster, or one compounded with such a word ("a road accident").
+
+    Also a two-word name of one ("a tidal wave").
+    """
+    lemma = x.lemma_.lower()
+    return lemma in nouns or any(
+        (c.dep_ == "compound" and c.lemma_.lower() in nouns)
+        or (c.dep_ in ("compound", "amod") and f"{c.lower_} {lemma}" in nouns)
+        for c in x.children
+    )
 
 
 def _pro(t: Token) -> bool:

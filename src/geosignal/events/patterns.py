@@ -138,6 +138,9 @@ def _strs(value: Any) -> list[str]:
     if isinstance(value, bool) or any(isinstance(v, bool) for v in value):
         # Only true/false load as booleans (``load_yaml``), and no word list wants one.
         raise UsageError(f"event patterns: {value!r} holds a boolean where words are expected")
+    if any(isinstance(v, (list, dict)) for v in value):
+        # ("[x, *anchor]" nests the anchored list: YAML has no splice.)
+        raise UsageError(f"event patterns: {value!r} holds a list where words are expected")
     return [str(v) for v in value]
 
 

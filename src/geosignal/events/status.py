@@ -74,6 +74,17 @@ def clause_status(t: Token) -> Status | None:
             return "negated"
     if t.dep_ == "acl" and takes_to(t) and t.head.lemma_.lower() in w["negating_nouns"]:
         return "negated"  # "the failure to find weapons"
+    first = t
+    while first.dep_ == "conj" and first.head is not first:
+        first = first.head  # "was tortured or abused": the first of the acts
+    if first.dep_ in ("ccomp", "acl"):
+        h = first.head
+        if h.pos_ == "VERB" and h.lemma_.lower() in w["negating_verbs"] and h.i < first.i:
+            return "negated"  # "denied that its troops attacked the village"
+        if h.lemma_.lower() in w["unfounded_nouns"] and any(
+            c.dep_ == "det" and c.lower_ in negators for c in h.children
+        ):
+            return "negated"  # "no evidence that any detainee was tortured"
     verbal = [g for g in govs if g.pos_ in ("VERB", "AUX")]
     for g in verbal[:2]:
         auxes = {c.lower_ for c in g.children if c.dep_ in ("aux", "auxpass")}
