@@ -158,3 +158,13 @@ def test_a_generic_name_is_no_misspelling_of_a_longer_one() -> None:
     assert kb.fuzzy("defence ministry") is None
     found = kb.fuzzy("Sergey Shoygu", types=["person"])
     assert found is not None and found.id == "sergei-shoigu"
+
+
+def test_a_large_town_the_model_left_untyped_is_a_place_of_its_state() -> None:
+    # The small model tags many towns as nothing; the gazetteer knows the large ones.
+    ev = [e for e in geosignal.analyze("Government troops seized Aleppo from the rebels.").to_dict()["events"]]
+    assert any(t["actor"] == "SYR" for e in ev for t in e["target"]), ev
+    assert any((e["location"] or {}).get("country") == "SYR" for e in ev), ev
+    # A surname of the document's people is no town, and neither is a lone name as a subject.
+    ev = geosignal.analyze("Reporters met Tom Jackson on Monday. Police later arrested Jackson in Leeds.").to_dict()
+    assert not any(t["actor"] == "USA" for e in ev["events"] for t in e["target"]), ev["events"]

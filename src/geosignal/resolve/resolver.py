@@ -442,6 +442,31 @@ class _Resolver:
             and head.lower_ not in _ORG_HEADS
         )
 
+    def untyped_towns(self, chosen: list[_Cand]) -> list[dict[str, object]]:
+        """Large towns the model gave no entity type ("fired shells at Donetsk", "seized Aleppo").
+
+        A lone proper noun, as an object or an adverbial, not inside any chosen mention and not a
+        word of a person's name in the document, whose every town of that name is in one state
+        and one of them at least ``person_town_population`` large.
+        """
+        taken = {i for c in chosen for i in range(c.start, c.end)}
+        named = {t.lower_ for e in self.doc.ents if e.label_ == "PERSON" for t in e}
+        out: list[dict[str, object]] = []
+        for t in self.doc:
+            if (
+                t.pos_ != "PROPN"
+                or t.ent_type_
+                or t.i in taken
+                or t.lower_ in named
+                or t.dep_ not in ("pobj", "dobj", "npadvmod", "conj")
+                or any(x.pos_ == "PROPN" for x in self.doc[max(0, t.i - 1) : t.i + 2] if x.i != t.i)
+            ):
+                continue
+            country = town_country(t.text, self.kb.lexicons.person_town_population)
+            if country is not None:
+                out.append({"start": t.idx, "end": t.idx + len(t.text), "text": t.text, "country": country})
+        return out
+
     def _town_as_person(self, span: Span) -> bool:
         """A name the model tagged a person that is a large town named as a place ("in Chiang Mai")."""
         root = span.root
@@ -909,7 +934,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     title_c = r.title_candidates(inst_c)
     chosen = r.read(r.choose(kb_c + inst_c + title_c))
     r.build(chosen, analysis)
-    ctx.notes["places"] = r.places
+    ctx.notes["places"] = r.places + r.untyped_towns(chosen)
 
 
 def state_in(doc: Doc, kb: KnowledgeBase) -> str | None:
