@@ -815,4 +815,3 @@ def test_acts_there_is_no_evidence_of_or_that_are_denied_did_not_happen() -> Non
 def test_gunning_for_someone_is_hostility_in_words() -> None:
     ev = one("The opposition is gunning for the French prime minister.", "1")
     assert ev["cameo"] == "111"
-

@@ -930,3 +930,20 @@ def test_a_nickname_or_scare_quoted_modifier_is_not_a_quote() -> None:
     # A quoted word that only modifies the noun after it ("Marcia "Cia" Price", "“quack” cures").
     d = _analyse('State Del. Marcia "Cia" Price, a Democrat from Newport News, shouted to the crowd at the rally.')
     assert not any("Cia" in s["content"]["text"] for s in d["statements"])
+
+
+def test_a_sentence_opened_by_a_site_is_what_the_site_says() -> None:
+    d = _analyse("On the ministry's website, Washington is blamed for rising tensions in the region.")
+    assert [c["status"] for c in d["claims"]] == ["attributed"]
+    assert "tensions in the region" in d["statements"][0]["content"]["text"]
+    # A time or place is no text that speaks.
+    assert [c["status"] for c in _analyse("On Monday, Russian troops crossed the border.")["claims"]] == ["reported"]
+
+
+def test_armed_doers_attack_with_force_not_words() -> None:
+    for text in ("Rebels attacked government troops near the border.", "Gunmen attacked a police patrol in Kano."):
+        d = _analyse(text)
+        assert d["statements"] == [] and [c["status"] for c in d["claims"]] == ["reported"], text
+    # A politician attacking the police does it in words.
+    d = _analyse("The senator attacked police officers over the shooting in Chicago.")
+    assert [c["status"] for c in d["claims"]] == ["attributed"]

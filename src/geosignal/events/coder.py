@@ -151,7 +151,7 @@ class _Coder:
         self.act_noun_verbs = cue_set("act_noun_verbs")
         self.crowd_counts = cue_set("crowd_count_nouns")
         self.crowd_sectors = cue_set("crowd_sectors")
-        self.armed_sectors = cue_set("armed_sectors")
+        self.armed_sectors = ctx.kb.lexicons.armed_sectors
         self.adjunct_preps = cue_set("adjunct_event_preps")
         self.state_verbs = cue_set("adjunct_event_state_verbs")
         verbal: dict[str, Any] = words.get("verbal_attack") or {}

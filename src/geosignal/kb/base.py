@@ -192,6 +192,7 @@ class Lexicons:
     honorifics: frozenset[str]
     person_town_population: int
     agents: dict[str, str]  # generic actor noun -> sector code
+    armed_sectors: frozenset[str]
 
 
 class KnowledgeBase:
@@ -449,6 +450,7 @@ def _lexicons() -> Lexicons:
         honorifics=frozenset(names["honorifics"]),
         person_town_population=int(names["person_town_population"]),
         agents={str(noun): sector for sector, nouns in agents["sectors"].items() for noun in nouns},
+        armed_sectors=frozenset(agents["armed"]),
     )
 
 

@@ -191,6 +191,9 @@ class _Finder:
         )
         self.mention_starts = [m[0] for m in self.mentions]
         self.places: list[dict[str, object]] = list(ctx.notes.get("places") or [])
+        # (A statements run without a knowledge base knows no kinds of actor.)
+        self.agents: dict[str, str] = ctx.kb.lexicons.agents if ctx.kb is not None else {}
+        self.armed: frozenset[str] = ctx.kb.lexicons.armed_sectors if ctx.kb is not None else frozenset()
         self.used_cues: set[int] = set()
         self.quoted: list[tuple[int, int]] = []
         self.all_quotes: list[Quote] = []
@@ -683,7 +686,7 @@ class _Finder:
             if low in self.lex.according and t.i + 1 < len(self.doc) and self.doc[t.i + 1].lower_ == "to":
                 self._according(t)
                 continue
-            if low == "in" and t.dep_ == "prep" and not self.in_quote(t.idx) and self._in_frame(t):
+            if low in self.lex.frame_preps and t.dep_ == "prep" and not self.in_quote(t.idx) and self._in_frame(t):
                 continue
             if t.pos_ == "NOUN" and t.lower_ in self.lex.cue_nouns and not self.in_quote(t.idx):
                 self._noun_cue(t)
@@ -738,7 +741,7 @@ class _Finder:
             self._add_reported(ref, mention, content, sent, self.span(t.idx, t.idx + len(t.text)), channel)
 
     def _in_frame(self, prep: Token) -> bool:
-        """A sentence opened by "In <a text>,": the rest of it is what the text says.
+        """A sentence opened by "In <a text>," or "On <a site>,": the rest of it is what the text says.
 
         "In this poll, Trump rose 1 point since the debate", "In a statement issued Tuesday,
         Clinton was more circumspect": the text's words, or (for a text of someone's own words)
@@ -972,6 +975,8 @@ class _Finder:
             lemma in self.lex.clause_only and lemma not in self.lex.object_verbs
         ):
             return None
+        if lemma in self.lex.force_senses and self._armed_party(v):
+            return None  # "rebels attacked government troops": force, not words
         if lemma in self.lex.object_verbs or (lemma in self.lex.clause_verbs and lemma not in _BARE_VERBS):
             objs = [c for c in kids if c.dep_ in ("dobj", "prep", "oprd", "ccomp") and c.i > v.i]
             gerund = next((c for c in kids if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i == v.i + 1), None)
@@ -985,6 +990,31 @@ class _Finder:
                 if len(toks) >= 2 or (toks and toks[0].pos_ in ("PROPN", "NOUN") and toks[0].ent_type_ not in _PLACES):
                     return self.tokens_span(toks)
         return None
+
+    def _armed_party(self, v: Token) -> bool:
+        """An armed doer, or an armed object of no named, pronominal or unarmed kind of doer.
+
+        "Rebels attacked government troops", "gunmen attacked a police convoy"; but "Clinton
+        attacked law enforcement officers" is words (kinds of armed actor: the KB's agents, ``armed``).
+        """
+        subj = next((c for c in v.children if c.dep_ == "nsubj"), None)
+        obj = next((c for c in v.children if c.dep_ == "dobj"), None)
+        if subj is not None and self._armed(subj):
+            return True
+        if obj is None or not self._armed(obj):
+            return False
+        # Unless a name, a pronoun or a kind of unarmed actor does it ("the senator attacked ...").
+        return subj is None or (subj.pos_ not in ("PROPN", "PRON") and self._sector(subj) is None)
+
+    def _armed(self, h: Token) -> bool:
+        return self._sector(h) in self.armed
+
+    def _sector(self, h: Token) -> str | None:
+        """The agent sector of a noun of a kind of actor ("government troops" MIL), else None."""
+        words = [h.lemma_.lower(), h.lower_]
+        if h.i > 0 and self.doc[h.i - 1].dep_ in ("compound", "amod"):
+            words.insert(0, f"{self.doc[h.i - 1].lower_} {h.lower_}")
+        return next((got for w in words if (got := self.agents.get(w)) is not None), None)
 
     def _colon_paragraph(self, v: Token) -> Span | None:
         """A cue and a colon closing the paragraph: the next paragraph was said.

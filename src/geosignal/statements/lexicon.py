@@ -47,6 +47,8 @@ class SpeechLexicon:
     outcome_verbs: frozenset[str] = frozenset()
     partitive_nouns: frozenset[str] = frozenset()
     frame_texts: frozenset[str] = frozenset()
+    frame_preps: frozenset[str] = frozenset()
+    force_senses: frozenset[str] = frozenset()
     frame_speech: frozenset[str] = frozenset()
     judging_verbs: frozenset[str] = frozenset()
     stance_preps: frozenset[str] = frozenset()
@@ -111,6 +113,8 @@ def speech_lexicon() -> SpeechLexicon:
         outcome_verbs=words(data, "outcome_verbs"),
         partitive_nouns=words(data, "partitive_nouns"),
         frame_texts=words(data, "frame_texts"),
+        frame_preps=words(data, "frame_preps"),
+        force_senses=words(data, "force_senses"),
         frame_speech=words(data, "frame_speech"),
         judging_verbs=words(data, "judging_verbs"),
         stance_preps=words(data, "stance_preps"),
