@@ -933,9 +933,11 @@ def test_a_nickname_or_scare_quoted_modifier_is_not_a_quote() -> None:
 
 
 def test_a_sentence_opened_by_a_site_is_what_the_site_says() -> None:
-    d = _analyse("On the ministry's website, Washington is blamed for rising tensions in the region.")
+    d = _analyse("On the ministry's website, Washington is responsible for rising tensions in the region.")
     assert [c["status"] for c in d["claims"]] == ["attributed"]
-    assert "tensions in the region" in d["statements"][0]["content"]["text"]
+    (s,) = d["statements"]
+    assert s["content"]["text"].startswith("Washington is responsible")
+    assert s["speaker"]["mention"]["text"] == "ministry"  # the site's owner speaks
     # A time or place is no text that speaks.
     assert [c["status"] for c in _analyse("On Monday, Russian troops crossed the border.")["claims"]] == ["reported"]
 

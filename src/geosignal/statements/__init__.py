@@ -778,6 +778,9 @@ class _Finder:
             ]
             if named:
                 speaker = self._ref(named[0])
+        owner = next((c for c in pobj.children if c.dep_ == "poss" and c.pos_ != "PRON"), None)
+        if speaker is None and owner is not None:
+            speaker = self._resolve_np(owner, sent, limit=comma.i)  # "On the agency's website": the agency
         if speaker is None:
             speaker = self._resolve_np(pobj, sent, limit=comma.i)
         if speaker is None:
