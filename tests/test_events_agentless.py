@@ -123,3 +123,8 @@ def test_looted_shops_are_destroyed_property_and_a_looting_crowd_riots() -> None
     assert one("Rioters looted shops in the city centre of Durban.", "1")["cameo"] == "1712"
     got = [e["cameo"] for e in forceful("Protesters rioted and looted in Durban on Friday.")]
     assert got and set(got) == {"145"}, got
+
+
+def test_protests_told_in_a_named_state_are_events_there_but_a_rule_is_none() -> None:
+    assert one("Mass protests broke out in Peru on Sunday.", "14")["source"] == []
+    assert forceful("The law bans torture in Kenya.") == []

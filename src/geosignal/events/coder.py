@@ -1710,7 +1710,19 @@ class _Coder:
             concrete or any(self._sector_of(o) in self.armed_sectors for o in things if o.pos_ == "NOUN")
         ):
             return False  # "he will be moved to the Foreign Office": no force moved
-        return bool(ev.target) or concrete or ev.location is not None
+        return bool(ev.target) or concrete or ev.location is not None or self._in_state(t)
+
+    def _in_state(self, t: Token) -> bool:
+        """The act's clause puts it in a named state ("protests erupted in Colombia")."""
+        heads = [t, t.head] if t.dep_ in _SUBJ_DEPS else [t]
+        return any(
+            (a := self.actor_at.get(g.i)) is not None and a.type == "state"
+            for h in heads
+            for c in h.children
+            if c.dep_ == "prep" and c.lower_ in ("in", "across", "throughout")
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
 
     def _reported_act_noun(self, t: Token) -> bool:
         """An event noun that is what its clause reports: the subject of a verb of happening or harm."""
