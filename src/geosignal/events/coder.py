@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
 
@@ -13,13 +13,14 @@ from spacy.tokens import Doc, Span, Token
 from .._data import package_yaml
 from ..kb import normalize
 from ..kb.base import Entry
-from ..kb.places import locate, locate_qualified, town_country
+from ..kb.places import town_country
 from ..model import Actor, ActorRef, Analysis, Event, EventDate, EventMention, Location, Mention, Status
 from ..model import Span as TextSpan
 from ..stage import Context
 from . import status as st
 from .codebook import Codebook, load_codebook
 from .dates import Cue, anchored, cue_words, find_cues, first_day, to_event_date
+from .locations import PLACE_PREPS, VISIT_CODE, Place, PlaceReader, state_code
 from .patterns import (
     Pattern,
     PatternTable,
@@ -40,7 +41,6 @@ _CORE_DEPS = {"compound", "amod", "nmod", "appos", "poss", "prep", "pobj", "det"
 _LEAD_VERBS = {"lead", "head"}
 # "US-made", "Soviet-built": the state that made a weapon (the resolver's readings.yaml).
 _MAKER_WORDS = frozenset(str(w) for w in package_yaml("geosignal.resolve", "readings.yaml")["maker_words"])
-_PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
 _AWAY_PREPS = {"from", "into", "on", "against", "toward", "towards"}
 _ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
 _PLURAL_PRONOUNS = {"they", "them"}
@@ -53,7 +53,6 @@ _STATE_SECTORS = {"GOV"}
 _AGENCY = {"IGO", "NGO", "IMG"}
 # Roots of acts done to a place's people in the actors' own state when no party is named for them:
 # threat, protest, force posture, coercion, assault, fight, mass violence (a meeting at home is not).
-_VISIT_CODE = "042"
 _PLACED_ROOTS = {"13", "14", "15", "17", "18", "19", "20"}
 # Roots of force done to foreigners in a state's territory by no one named ("three US servicemen
 # were killed by a roadside bomb outside Basra", "two French soldiers were arrested in Mali"): the
@@ -71,24 +70,11 @@ _VIOLENT_ROOTS = ("18", "19", "20")
 _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 
 
-@dataclass(slots=True)
-class _Place:
-    start: int
-    end: int
-    text: str
-    country: str | None
-
-
-def _state_code(a: Actor) -> str | None:
-    """A state actor's code; a name kept as text ("text:geneva") has none but the country it was given."""
-    return a.country or (a.id if a.known else None)
-
-
 # Clauses joined to a clause, whose parties an agentless passive of a meeting may share.
 _LINKED_CLAUSES = ("conj", "ccomp", "parataxis", "advcl")
 
 
-class _Coder:
+class _Coder(PlaceReader):
     def __init__(self, doc: Doc, analysis: Analysis, ctx: Context, table: PatternTable, book: Codebook) -> None:
         self.doc = doc
         self.analysis = analysis
@@ -110,12 +96,12 @@ class _Coder:
                         self.kind_at[t.i] = m.kind
                         self.mention_start[t.i] = m.end - m.start
         self.tok_at_char = {t.idx: t.i for t in doc}
-        self.place_at: dict[int, _Place] = {}
+        self.place_at: dict[int, Place] = {}
         for p in ctx.notes.get("places", []) or []:
             span = doc.char_span(int(p["start"]), int(p["end"]), alignment_mode="expand")
             if span is None:
                 continue
-            place = _Place(span.start_char, span.end_char, span.text, p.get("country"))
+            place = Place(span.start_char, span.end_char, span.text, p.get("country"))
             for t in span:
                 self.place_at[t.i] = place
         self.consumed: set[int] = set()
@@ -386,7 +372,7 @@ class _Coder:
             if sector is not None and sector not in _STATE_SECTORS:
                 # "Georgian demonstrators", "Syrian rebels": people of a state, not its government,
                 # so a dyad between them and the state's government is not a self-pair.
-                return self._generic(h, sector, _state_code(state))
+                return self._generic(h, sector, state_code(state))
             return state
         if (
             h.pos_ == "PROPN"
@@ -468,7 +454,7 @@ class _Coder:
             a = self.actor_at.get(t.i)
             if place is not None and place.country:
                 found.add(place.country)
-            elif a is not None and a.type == "state" and (code := _state_code(a)):
+            elif a is not None and a.type == "state" and (code := state_code(a)):
                 found.add(code)
             elif t.ent_type_ in ("GPE", "NORP", "LOC") and a is None:
                 for entry, kind in self.ctx.kb.lookup(t.text, ("name", "alias", "demonym")):
@@ -616,14 +602,14 @@ class _Coder:
             known = self.analysis.actor(hit.id)
             if known is not None:
                 return known
-        as_place = h.dep_ == "pobj" and h.head.lower_ in _PLACE_PREPS
+        as_place = h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS
         # "Russia shelled Kharkiv", "Kharkiv was shelled", "troops withdrew from Kherson": a town
         # that is itself what the act is done to, or left, is also its state's.
         as_object = h.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "pobj" and h.head.lower_ in _AWAY_PREPS)
         modifier = h.dep_ == "compound" and h.head.pos_ == "NOUN"
         if hit is None and ent.label_ in ("GPE", "LOC", "FAC") and (area := self._admin_area(ent[-1])) is not None:
             # "attacked a checkpoint in Arghistan district": an area, whose state may be a party.
-            place = _Place(ent.start_char, ent.end_char, ent.text, area.country)
+            place = Place(ent.start_char, ent.end_char, ent.text, area.country)
             for t in ent:
                 self.place_at[t.i] = place
             return None
@@ -635,7 +621,7 @@ class _Coder:
                 first, where = self._qualifying(ent.start_char)
                 named = first or ent
             if where is not None and where.country:
-                place = _Place(named.start_char, named.end_char, named.text, where.country)
+                place = Place(named.start_char, named.end_char, named.text, where.country)
                 for t in [*named, *ent]:
                     self.place_at[t.i] = place
                 return None
@@ -654,7 +640,7 @@ class _Coder:
             country = town_country(text, self.ctx.kb.lexicons.person_town_population if as_town else 0)
             host = self._state_actor(country, None) if country else None
             if host is not None:
-                place = _Place(ent.start_char, ent.end_char, ent.text, country)
+                place = Place(ent.start_char, ent.end_char, ent.text, country)
                 for t in ent:
                     self.place_at[t.i] = place
                 return host
@@ -1079,187 +1065,6 @@ class _Coder:
         return False
 
     # -- building -------------------------------------------------------------------------------
-    def location(self, t: Token, target_heads: list[Token], code: str) -> Location | None:
-        # An act is where its speaker was ("Speaking from Berlin, Obama expressed ..."); the places
-        # a statement's content names ("the fighting in Homs") are not its.
-        if (got := self._speaker_place(t)) is not None:
-            return got
-        speech = code.startswith(self.speech_roots)
-        if speech:
-            target_heads = []
-        for h in target_heads:
-            if (got := self._place(h.i)) is not None:
-                return got
-            if code.startswith(_VISIT_CODE) and (city := self._metonym_place(h)) is not None:
-                return city  # "visited Cairo": the city that stands for the host is where
-            if code.startswith(_VISIT_CODE) and h.ent_type_ in ("GPE", "LOC") and h.i in self.actor_at:
-                # "returned to Geneva": a town kept as text (several states have a Geneva) is still
-                # where the visit went; the gazetteer's largest town of the name.
-                ent = next((e for e in self.doc.ents if e.start <= h.i < e.end), None)
-                got = self._locate(self.actor_at[h.i].name, None, ent.end_char if ent is not None else h.idx + len(h))
-                if got.country:
-                    return got
-        where = next((c for c in t.children if c.dep_ == "advmod" and c.lower_ == "where"), None)
-        if where is not None:
-            # "... visited Cairo, where he met Sisi": the nearest place before "where" (the parser
-            # hangs the clause on the place or on the verb before it).
-            for k in range(where.i - 1, self.sent_of(t).start - 1, -1):
-                if (got := self._place(k) or self._metonym_place(self.doc[k])) is not None:
-                    return got
-        heads = [t, *logical_object(t)] if t.pos_ in ("VERB", "AUX") and not speech else [t]
-        if t.head is not t:
-            heads.append(t.head)
-        for h in heads:
-            for c in h.children:
-                if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
-                    for g in c.children:
-                        if g.dep_ != "pobj":
-                            continue
-                        if (got := self._place(g.i)) is not None:
-                            return got
-                        if g.ent_type_ in ("GPE", "LOC", "FAC") and g.i not in self.actor_at:
-                            ent = next((e for e in self.doc.ents if e.start <= g.i < e.end), None)
-                            if ent is not None:
-                                return self._locate(ent.text, None, ent.end_char, ent.start_char)
-        return None
-
-    def _speaker_place(self, t: Token) -> Location | None:
-        """The place a participle of speaking on the trigger gives ("Speaking from Berlin, ...")."""
-        for c in t.children:
-            if c.dep_ != "advcl" or c.lemma_.lower() not in self.speech_place_verbs:
-                continue
-            for p in c.children:
-                if p.dep_ != "prep" or p.lower_ not in self.speech_place_preps:
-                    continue
-                for g in p.children:
-                    if g.dep_ == "pobj" and (got := self._named_place(g)) is not None:
-                        return got
-        return None
-
-    def _named_place(self, g: Token) -> Location | None:
-        """The location a token names, if any.
-
-        A place the resolver read, a city standing for its state, a state, or a place entity the
-        gazetteer knows.
-        """
-        if (got := self._place(g.i) or self._metonym_place(g)) is not None:
-            return got
-        named = self.actor_at.get(g.i)
-        if named is not None and named.type == "state" and g.pos_ == "PROPN":
-            return locate(named.name, _state_code(named))
-        ent = next((e for e in self.doc.ents if e.start <= g.i < e.end and e.label_ in ("GPE", "LOC", "FAC")), None)
-        if ent is not None and g.i not in self.actor_at:
-            got = self._locate(ent.text, None, ent.end_char, ent.start_char)
-            if got.country:
-                return got
-        return None
-
-    def _admin_area(self, c: Token) -> Location | None:
-        """The place a name before an administrative noun names, which the gazetteer may lack.
-
-        "in Arghistan district", "Helmand province": its location, or the name kept with the
-        country the context gives.
-        """
-        doc = self.doc
-        if c.lemma_.lower() in self.admin_area_nouns:
-            names = [x for x in c.lefts if x.dep_ in ("compound", "nmod") and x.pos_ == "PROPN"]
-            if not names:
-                return None
-            start, end = names[0].i, c.i + 1
-        elif c.pos_ == "PROPN" and c.i + 1 < len(doc) and doc[c.i + 1].lemma_.lower() in self.admin_area_nouns:
-            start, end = c.left_edge.i, c.i + 2
-            while start < c.i and not doc[start].text[:1].isupper():
-                start += 1
-        else:
-            return None
-        if any(self.actor_at.get(i) is not None and self.actor_at[i].known for i in range(start, end)):
-            return None  # "the Russian Defense region", a party's name
-        country = self._modifier_country(doc[end - 1])
-        if country is None and end + 1 < len(doc) and doc[end].lower_ == "of" and doc[end + 1].pos_ == "PROPN":
-            # "Zhari district of Kandahar": the place it lies in
-            of = self._named_place(doc[end + 1])
-            country = of.country if of is not None else None
-        country = country or self._context_state(c)
-        got = self._locate(doc[start : end - 1].text, None, doc[end - 2].idx + len(doc[end - 2]), doc[start].idx)
-        if got.country and got.country == (country or got.country):
-            return replace(got, name=doc[start:end].text)
-        return Location(name=doc[start:end].text, country=country)
-
-    def _context_state(self, t: Token) -> str | None:
-        """The state a place's context gives, if any.
-
-        The one state its sentence names, else the first the document names (a dateline's
-        "Afghanistan: ...").
-        """
-        sent = self.sent_of(t)
-        in_sent: set[str] = set()
-        first: tuple[int, str] | None = None
-        for a in self.analysis.actors:
-            code = _state_code(a) if a.type == "state" else None
-            if not code:
-                continue
-            for m in a.mentions:
-                if sent.start_char <= m.start < sent.end_char:
-                    in_sent.add(code)
-                if first is None or m.start < first[0]:
-                    first = (m.start, code)
-        if len(in_sent) == 1:
-            return in_sent.pop()
-        return first[1] if first is not None and not in_sent else None
-
-    def _place(self, i: int) -> Location | None:
-        """The location of a place the resolver read at token ``i`` ("in Pyongyang"), if any."""
-        pl = self.place_at.get(i)
-        return self._locate(pl.text, pl.country, pl.end, pl.start) if pl is not None else None
-
-    def _locate(self, name: str, country: str | None, end: int, start: int | None = None) -> Location:
-        """A place's location, read with the area a comma after it names, else the gazetteer's.
-
-        "Geneva, Illinois" is the town in Illinois, "Tin Can Island, Lagos" a place in Nigeria.
-        """
-        got = self._qualified(name, end) or self._qualifying(start)[1]
-        return got or locate(name, country)
-
-    def _qualifying(self, start: int | None) -> tuple[Span | None, Location | None]:
-        """The place a name starting at char ``start`` qualifies: its entity and its location.
-
-        "Lagos" in "Tin Can Island, Lagos", which the parser may take for the head of the phrase.
-        """
-        i = self.tok_at_char.get(start) if start is not None else None
-        if i is None or i < 2 or self.doc[i - 1].text != ",":
-            return None, None
-        ent = next((e for e in self.doc.ents if e.end == i - 1 and e.label_ in ("GPE", "LOC", "FAC")), None)
-        if ent is None or (ent.start in self.actor_at and self.actor_at[ent.start].known):
-            return None, None
-        return ent, self._qualified(ent.text, ent.end_char)
-
-    def _qualified(self, name: str, end: int) -> Location | None:
-        """The place a name ending at char ``end`` is, by the area a comma after it names."""
-        comma = self.tok_at_char.get(end)
-        if comma is None or self.doc[comma].text != "," or comma + 1 >= len(self.doc):
-            return None
-        j = comma + 1
-        ent = next((e for e in self.doc.ents if e.start == j and e.label_ in ("GPE", "LOC")), None)
-        k = ent.end if ent is not None else j + 1
-        after = self.doc[k] if k < len(self.doc) else None
-        listed = after is not None and (
-            after.lower_ in self.list_words
-            or (after.text == "," and k + 1 < len(self.doc) and self.doc[k + 1].lower_ in self.list_words)
-        )
-        if listed or (ent is None and self.doc[j].pos_ != "PROPN"):
-            return None
-        return locate_qualified(name, self.doc[j:k].text)
-
-    def _metonym_place(self, h: Token) -> Location | None:
-        """The city a token names where the resolver read it as its state ("Cairo" for Egypt)."""
-        if self.kind_at.get(h.i) != "metonym":
-            return None
-        a = self.actor_at[h.i]
-        m = next((m for m in a.mentions if m.kind == "metonym" and m.start <= h.idx < m.end), None)
-        if m is None:
-            return None
-        return self._locate(m.text, a.country if a.type != "state" else _state_code(a), m.end, m.start)
-
     def _condition_parties(self, t: Token, marks: tuple[str, ...] = ("if", "unless")) -> list[Actor]:
         """The subject of an 'if'/'unless' clause on the trigger or the verb it depends on."""
         heads = [t, t.head] if t.head is not t else [t]
@@ -1274,60 +1079,6 @@ class _Coder:
                             return got
         return []
 
-    def _clause_place(self, t: Token, shallow: bool = False) -> Location | None:
-        """A place named in the trigger's own clause ("fired shells at targets in Jericho").
-
-        ``shallow``: only in the trigger's own chain of prepositional phrases ("demonstrated in
-        Serbia", "killed four in an attack on a depot in Basra"), not in its subject or object ("the
-        results of referendums in new regions of Russia" are not where they were recognised).
-        """
-        root = t
-        while not shallow and root.dep_ in ("xcomp", "acl", "pobj", "prep", "dobj") and root.head is not root:
-            root = root.head
-        stack = [root]
-        while stack:
-            h = stack.pop()
-            for c in h.children:
-                if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis"):
-                    continue
-                if shallow and c.dep_ not in ("prep", "pobj"):
-                    continue
-                # "the town of Samarra", "outside of the city"
-                named_place = h.lower_ == "of" and (
-                    (h.head.lemma_.lower() in self.place_nouns and h.head.dep_ == "pobj")
-                    or h.head.lower_ in _PLACE_PREPS
-                )
-                if c.dep_ == "pobj" and (h.lower_ in _PLACE_PREPS or named_place):
-                    if (got := self._place(c.i)) is not None:
-                        return got
-                    named = self.actor_at.get(c.i)
-                    if named is not None and named.type == "state" and c.pos_ == "PROPN":
-                        # "activities in Israel": a state named after "in" is the place.
-                        a = c.i
-                        while a > 0 and self.actor_at.get(a - 1) is named:
-                            a -= 1
-                        return locate(self.doc[a : c.i + 1].text, _state_code(named))
-                    if c.ent_type_ in ("GPE", "LOC") and c.i not in self.actor_at:
-                        ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
-                        if ent is not None:
-                            got = self._locate(ent.text, None, ent.end_char, ent.start_char)
-                            if got.country:
-                                return got
-                    if (area := self._admin_area(c)) is not None:
-                        return area
-                    if named_place and c.pos_ == "PROPN" and c.i not in self.actor_at:
-                        # "the province of Herat": a name after a place noun is a place, whatever
-                        # entity type the model gave it.
-                        got = self._locate(self.doc[c.left_edge.i : c.i + 1].text, None, c.idx + len(c))
-                        if got.country:
-                            return got
-                    if c.lemma_.lower() in self.place_nouns and (state := self._modifier_country(c)) is not None:
-                        # "the Iraqi city of Basra": the town's name may be unknown, its state is not.
-                        town = next((g for p in c.children if p.lower_ == "of" for g in p.children), c)
-                        return self._locate(town.text, state, town.idx + len(town))
-                stack.append(c)
-        return None
-
     def _sector_ref(self, a: Actor, t: Token) -> ActorRef:
         """A party as the event names it.
 
@@ -1341,20 +1092,6 @@ class _Coder:
             if named:
                 return replace(ref, sector=min(named, key=lambda m: abs(m.start - t.idx)).sector)
         return ref
-
-    def _source_place(self, t: Token, source: list[Actor]) -> Location | None:
-        """A place the source's own phrase puts it in ("Albanians in south Serbia demanded ...")."""
-        sent = self.sent_of(t)
-        for i in range(sent.start, sent.end):
-            if (
-                self.actor_at.get(i) in source
-                and self.doc[i].head.i != i
-                and self.actor_at.get(self.doc[i].head.i) is None
-            ):
-                got = self._clause_place(self.doc[i], shallow=True)
-                if got is not None:
-                    return got
-        return None
 
     def date_cue(self, t: Token, future: bool) -> tuple[Cue | None, Literal["sentence", "paragraph"]]:
         """The date cue of a trigger and where it was found: its sentence, or its paragraph."""
@@ -2145,7 +1882,7 @@ class _Coder:
             if host is not None and host not in source:
                 target = [host]
         if (
-            code == _VISIT_CODE
+            code == VISIT_CODE
             and len({a.country for a in source if a.country}) >= 2
             and target
             and all(a.type == "state" and a.id not in {b.country for b in source} for a in target)
