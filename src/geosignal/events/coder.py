@@ -10,7 +10,6 @@ from typing import Any, Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from .._data import package_yaml
 from ..kb import normalize
 from ..kb.base import Entry
 from ..kb.places import town_country
@@ -39,8 +38,6 @@ from .patterns import (
 # Children followed when looking for the actor an argument phrase names.
 _CORE_DEPS = {"compound", "amod", "nmod", "appos", "poss", "prep", "pobj", "det", "nummod", "flat", "npadvmod"}
 _LEAD_VERBS = {"lead", "head"}
-# "US-made", "Soviet-built": the state that made a weapon (the resolver's readings.yaml).
-_MAKER_WORDS = frozenset(str(w) for w in package_yaml("geosignal.resolve", "readings.yaml")["maker_words"])
 _AWAY_PREPS = {"from", "into", "on", "against", "toward", "towards"}
 _ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
 _PLURAL_PRONOUNS = {"they", "them"}
@@ -104,6 +101,13 @@ class _Coder(PlaceReader):
             place = Place(span.start_char, span.end_char, span.text, p.get("country"))
             for t in span:
                 self.place_at[t.i] = place
+        # "US-made Apaches": the maker's words the resolver noted are no party of the weapon's acts.
+        self.maker_at = {
+            t.i
+            for m in ctx.notes.get("makers", []) or []
+            if (span := doc.char_span(int(m["start"]), int(m["end"]), alignment_mode="expand")) is not None
+            for t in span
+        }
         self.consumed: set[int] = set()
         words = cue_words()
         self.foreign_prts = cue_set("foreign_particles")
@@ -332,7 +336,7 @@ class _Coder(PlaceReader):
 
     def _modifier_states(self, h: Token) -> list[Actor]:
         out: list[Actor] = []
-        mods = [c for c in h.lefts if c.dep_ in ("amod", "compound", "nmod") and not _pro(c)]
+        mods = [c for c in h.lefts if c.dep_ in ("amod", "compound", "nmod") and not self._aside(c)]
         if not any(c.dep_ == "conj" for m in mods for c in m.children):
             return out
         for m in with_conjuncts(mods):
@@ -396,7 +400,7 @@ class _Coder(PlaceReader):
             nxt: list[Token] = []
             for t in frontier:
                 for c in t.children:
-                    if _pro(c):
+                    if self._aside(c):
                         # "pro-Russia rebels" are not Russia.
                         continue
                     if (
@@ -448,7 +452,7 @@ class _Coder(PlaceReader):
         stack = [c for c in h.children if c.dep_ in ("prep", "acl", "compound")]
         while stack:
             t = stack.pop()
-            if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis") or _pro(t):
+            if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis") or self._aside(t):
                 continue
             place = self.place_at.get(t.i)
             a = self.actor_at.get(t.i)
@@ -475,7 +479,7 @@ class _Coder(PlaceReader):
         body's country, or its sector for an international one (as PETRARCH and PLOVER code such
         officials).
         """
-        words = [c for c in h.lefts if c.dep_ in ("compound", "nmod", "poss", "amod") and not _pro(c)]
+        words = [c for c in h.lefts if c.dep_ in ("compound", "nmod", "poss", "amod") and not self._aside(c)]
         own = [t for t in h.doc[max(0, h.i - 4) : h.i + 1] if self.actor_at.get(t.i) is kept]
         words += [c for t in own for c in t.children if c.dep_ == "appos"]
         for w in words:
@@ -542,10 +546,10 @@ class _Coder(PlaceReader):
         mods = [c for c in h.lefts if c.dep_ in ("amod", "compound", "nmod")]
         if not mods or h.pos_ == "PRON":
             return None
-        if any(_pro(m) for m in mods):
+        if any(self._aside(m) for m in mods):
             # "pro-Russia rebels": only the other modifiers may name the state.
             for m in mods:
-                if _pro(m) or m.lower_ in ("pro", "-"):
+                if self._aside(m) or m.lower_ in ("pro", "-"):
                     continue
                 for entry, kind in self.ctx.kb.lookup(m.text, ("name", "alias", "demonym")):
                     if entry.type == "state" and kind in ("name", "alias", "demonym"):
@@ -561,11 +565,15 @@ class _Coder(PlaceReader):
                         return self._state_actor(entry.id, self.doc[i:j])
         return None
 
+    def _aside(self, t: Token) -> bool:
+        """A modifier that names no party: a stance ("pro-Russia") or a weapon's maker ("US-made")."""
+        return t.i in self.maker_at or _pro(t)
+
     def _modifier_country(self, h: Token) -> str | None:
         """The one state a noun's modifiers name ('Ukrainian lawmakers'), without adding an actor."""
         found: set[str] = set()
         for m in h.lefts:
-            if m.dep_ not in ("amod", "compound", "nmod") or _pro(m):
+            if m.dep_ not in ("amod", "compound", "nmod") or self._aside(m):
                 continue
             for entry, _kind in self.ctx.kb.lookup(m.text, ("name", "alias", "demonym")):
                 if entry.type == "state":
@@ -1942,17 +1950,10 @@ def _mishap(x: Token, nouns: frozenset[str]) -> bool:
 
 
 def _pro(t: Token) -> bool:
-    """True for the country of a stance modifier: 'pro-Russia', 'pro-Western', 'anti-American'.
-
-    Also for the maker of a weapon ("US-made Apaches", "Soviet-built tanks"): not who uses it.
-    """
+    """True for the country of a stance modifier: 'pro-Russia', 'pro-Western', 'anti-American'."""
     if t.lower_.startswith(("pro-", "anti-")):
         return True
     doc = t.doc
-    if t.i >= 1 and doc[t.i - 1].text == "-" and t.lower_ in _MAKER_WORDS:
-        return True
-    if t.i + 2 < len(doc) and doc[t.i + 1].text == "-" and doc[t.i + 2].lower_ in _MAKER_WORDS:
-        return True
     i = t.left_edge.i
     return (i >= 1 and doc[i - 1].lower_ in ("pro", "pro-", "anti", "anti-")) or (
         i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti")

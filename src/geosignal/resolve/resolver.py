@@ -935,6 +935,20 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     chosen = r.read(r.choose(kb_c + inst_c + title_c))
     r.build(chosen, analysis)
     ctx.notes["places"] = r.places + r.untyped_towns(chosen)
+    ctx.notes["makers"] = _makers(doc)
+
+
+def _makers(doc: Doc) -> list[dict[str, int]]:
+    """The words of "US-made", "Soviet-built" (readings.yaml maker_words): no party of the weapon's acts.
+
+    Both the maker's word and the participle, as character spans, for later stages to honour.
+    """
+    out: list[dict[str, int]] = []
+    for t in doc[2:]:
+        if t.lower_ in _MAKER_WORDS and doc[t.i - 1].text == "-":
+            for w in (doc[t.i - 2], t):
+                out.append({"start": w.idx, "end": w.idx + len(w.text)})
+    return out
 
 
 def state_in(doc: Doc, kb: KnowledgeBase) -> str | None:
