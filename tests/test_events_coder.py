@@ -815,3 +815,8 @@ def test_acts_there_is_no_evidence_of_or_that_are_denied_did_not_happen() -> Non
 def test_gunning_for_someone_is_hostility_in_words() -> None:
     ev = one("The opposition is gunning for the French prime minister.", "1")
     assert ev["cameo"] == "111"
+
+
+def test_a_refusal_told_as_a_noun_is_a_rejection_by_its_owner() -> None:
+    ev = one("Syria's refusal to meet the UN envoy angered Turkey.", "12")
+    assert ids(ev["source"]) == ["SYR"] and ev["status"] == "reported"

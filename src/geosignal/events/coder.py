@@ -118,6 +118,7 @@ class _Coder(PlaceReader):
         self.aim_objects = cue_set("aim_objects")
         self.own_aim_objects = cue_set("own_aim_objects")
         self.currency_words = cue_set("currency_words")
+        self.refusal_nouns = cue_set("refusal_nouns")
         self.informant_sectors = self.press_sectors | cue_set("informant_sectors")
         self.instrument_verbs = cue_set("instrument_verbs")
         self.press_roots = tuple(str(x) for x in words.get("press_roots") or ())
@@ -1791,9 +1792,13 @@ class _Coder(PlaceReader):
                 code = _mapped(self.table.appeal_codes if code == "020" else self.table.demand_codes, asked, code)
         if code == "186" and t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.attempt_verbs:
             code = "185"  # "tried to assassinate": the attempt
-        if t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.refusal_verbs and code[:2] not in ("12", "13"):
-            # "refused to allow UN planes to land": the refusal is the event (a rejection), with
-            # the status of the refusing verb, not the negated act.
+        refused = (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.refusal_verbs) or (
+            t.dep_ == "acl" and takes_to(t) and t.head.lemma_.lower() in self.refusal_nouns
+        )
+        if refused and code[:2] not in ("12", "13"):
+            # "refused to allow UN planes to land", "Iran's refusal to meet the inspectors": the
+            # refusal is the event (a rejection), with the status of the refusing word, not the
+            # negated act.
             code = _mapped(self.table.refusal_codes, code, "120")
             status, statement = self.status(t.head)
         # A promised act made conditional on another party ("will withdraw its force from Chad
