@@ -820,3 +820,9 @@ def test_gunning_for_someone_is_hostility_in_words() -> None:
 def test_a_refusal_told_as_a_noun_is_a_rejection_by_its_owner() -> None:
     ev = one("Syria's refusal to meet the UN envoy angered Turkey.", "12")
     assert ids(ev["source"]) == ["SYR"] and ev["status"] == "reported"
+
+
+def test_an_event_named_after_despite_is_a_given_not_a_plan() -> None:
+    # The clause's "will" is about what happens despite it.
+    ev = one("The talks will go ahead despite Iran's refusal to meet the IAEA inspectors.", "12")
+    assert ev["status"] == "reported"

@@ -46,6 +46,8 @@ def _governors(t: Token) -> list[Token]:
     """The trigger and the verbs above it through xcomp/conj (for a noun: its governing verb)."""
     out = [t]
     cur = t
+    if cur.dep_ == "pobj" and cur.head.lower_ in cue_words()["given_preps"]:
+        return out  # "will act despite Bush's refusal": the refusal is a given
     if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and cur.head is not cur:
         cur = cur.head if cur.dep_ != "pobj" else cur.head.head
         out.append(cur)
