@@ -826,3 +826,13 @@ def test_an_event_named_after_despite_is_a_given_not_a_plan() -> None:
     # The clause's "will" is about what happens despite it.
     ev = one("The talks will go ahead despite Iran's refusal to meet the IAEA inspectors.", "12")
     assert ev["status"] == "reported"
+
+
+def test_publishing_a_text_is_no_release_and_no_accusation_without_a_target() -> None:
+    for text in (
+        "The Kenyan army released video footage of the raid.",
+        "The Dutch Safety Board published its report on the crash on Tuesday.",
+    ):
+        assert not [e for e in events(text) if e["cameo"][:2] in ("08", "11")], text
+    assert one("Hamas released two Thai farm workers on Friday.", "08")["cameo"] == "0841"
+    assert ids(one("Britain presented evidence against Iran at the UN.", "11")["target"]) == ["IRN"]

@@ -855,6 +855,8 @@ class _Coder(PlaceReader):
                 return None  # "help fight terror", "shot basketball hoops", "will hit its target"
             if verb and any(_mishap(x, self.mishap_nouns) and self._sector_of(x) is None for x in self._subj_heads(t)):
                 return None  # "the tidal wave which killed 150,000": a disaster, no party
+        if p.not_obj and objs and all(self._obj_fits(o, p.not_obj) for o in objs):
+            return None  # "released a report": not what the pattern codes
         if p.obj:
             ok = [o for o in objs if self._obj_fits(o, p.obj)]
             if not ok:

@@ -58,6 +58,7 @@ class Pattern:
     prep: frozenset[str] = frozenset()
     pobj: frozenset[str] = frozenset()
     obj: frozenset[str] = frozenset()
+    not_obj: frozenset[str] = frozenset()
     subj: frozenset[str] = frozenset()
     passive: bool | None = None
     ccomp_aux: frozenset[str] = frozenset()
@@ -176,6 +177,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         prep=frozenset(s.lower() for s in _strs(raw.get("prep"))),
         pobj=frozenset(s.lower() for s in _strs(raw.get("pobj"))),
         obj=obj,
+        not_obj=frozenset(s.lower() for s in _strs(raw.get("not_obj"))),
         subj=frozenset(s.lower() for s in _strs(raw.get("subj"))),
         passive=None if passive is None else bool(passive),
         ccomp_aux=frozenset(s.lower() for s in _strs(raw.get("ccomp_aux"))),
