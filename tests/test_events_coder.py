@@ -788,6 +788,8 @@ def test_force_verbs_in_their_harmless_senses_code_nothing() -> None:
         "The council failed to hit its recycling target last year.",
         "The scheme pays pounds 150 to every pensioner in Wales.",
         "An earthquake in Turkey killed more than 40 people on Sunday.",
+        "The Court of Appeal quashed the convictions of the six men in 1991.",
+        "The Liberals snatched victory in the last week of the campaign.",
     ):
         assert not [e for e in events(text) if e["cameo"][:2] in ("18", "19", "20")], text
     # A weapon's targets are still hit, and a state's tanks are no disaster.
