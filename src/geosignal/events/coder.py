@@ -1046,18 +1046,8 @@ class _Coder(PlaceReader):
             return any(self._obj_fits(g, wanted) for g in of)
         if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in wanted for c in o.children):
             return True  # "a mediation mission", "peace talks", "an aid package"
-        if "@place" in wanted and (
-            o.i in self.place_at
-            or o.ent_type_ == "GPE"
-            # A name the parser gave no type, when it is a large town's ("seized Aleppo").
-            or (
-                o.pos_ == "PROPN"
-                and not o.ent_type_
-                and o.i not in self.actor_at
-                and town_country(o.text, self.ctx.kb.lexicons.person_town_population) is not None
-            )
-        ):
-            return True
+        if "@place" in wanted and (o.i in self.place_at or o.ent_type_ == "GPE"):
+            return True  # "seized Kunduz" (an untyped large town is a place of the resolver's notes)
         if "@actor" in wanted:
             if o.i in self.actor_at or o.i in self.place_at:
                 return True

@@ -443,7 +443,7 @@ class _Resolver:
         )
 
     def untyped_towns(self, chosen: list[_Cand]) -> list[dict[str, object]]:
-        """Large towns the model gave no entity type ("fired shells at Donetsk", "seized Aleppo").
+        """Large towns the model gave no entity type ("fired shells at Kharkiv", "seized Aleppo").
 
         A lone proper noun, as an object or an adverbial, not inside any chosen mention and not a
         word of a person's name in the document, whose every town of that name is in one state
