@@ -790,11 +790,14 @@ def test_force_verbs_in_their_harmless_senses_code_nothing() -> None:
         "An earthquake in Turkey killed more than 40 people on Sunday.",
         "The Court of Appeal quashed the convictions of the six men in 1991.",
         "The Liberals snatched victory in the last week of the campaign.",
+        "The minister timed her announcement to clash with a speech by the French president.",
+        "The opposition will seize on the remark at question time.",
     ):
         assert not [e for e in events(text) if e["cameo"][:2] in ("18", "19", "20")], text
     # A weapon's targets are still hit, and a state's tanks are no disaster.
     assert one("Russian rockets hit their targets in Kharkiv on Tuesday.", "19")["status"] == "reported"
     assert [r["country"] for r in one("Israeli tanks fired shells at Gaza on Monday.", "19")["source"]] == ["ISR"]
+    assert one("Gunmen fired at a concert in Istanbul on Sunday.", "19")["status"] == "reported"
 
 
 def test_people_seized_are_detained_or_taken_hostage_and_places_taken() -> None:

@@ -119,6 +119,7 @@ class _Coder(PlaceReader):
         self.own_aim_objects = cue_set("own_aim_objects")
         self.currency_words = cue_set("currency_words")
         self.refusal_nouns = cue_set("refusal_nouns")
+        self.figurative_pobjs = cue_set("figurative_pobjs")
         self.informant_sectors = self.press_sectors | cue_set("informant_sectors")
         self.instrument_verbs = cue_set("instrument_verbs")
         self.press_roots = tuple(str(x) for x in words.get("press_roots") or ())
@@ -850,6 +851,10 @@ class _Coder(PlaceReader):
             # threat, or as the intent to do it), not the verb that announces it as well.
             return None
         objs = with_conjuncts(logical_object(t)) if verb else []
+        if verb and not objs and p.code[:2] in self.agentless_roots:
+            pobjs = [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            if pobjs and all(g.lemma_.lower() in self.figurative_pobjs for g in pobjs):
+                return None  # "to clash with a keynote speech", "thrown into defensive mode", "seize on reports"
         if p.code.startswith(_VIOLENT_ROOTS):
             if objs and all(self._no_foe(o, t) for o in objs):
                 return None  # "help fight terror", "shot basketball hoops", "will hit its target"
