@@ -841,3 +841,12 @@ def test_publishing_a_text_is_no_release_and_no_accusation_without_a_target() ->
         assert not [e for e in events(text) if e["cameo"][:2] in ("08", "11")], text
     assert one("Hamas released two Thai farm workers on Friday.", "08")["cameo"] == "0841"
     assert ids(one("Britain presented evidence against Iran at the UN.", "11")["target"]) == ["IRN"]
+
+
+def test_workers_strikes_are_labour_strikes_not_military_ones() -> None:
+    assert one("Teachers carried out a series of strikes against the education ministry.", "14")["cameo"] == "143"
+    assert not [
+        e
+        for e in events("Teachers carried out a series of strikes against the education ministry.")
+        if e["cameo"][:2] == "19"
+    ]
