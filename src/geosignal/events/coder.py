@@ -143,7 +143,8 @@ class _Coder(PlaceReader):
         self.act_noun_verbs = cue_set("act_noun_verbs")
         self.crowd_counts = cue_set("crowd_count_nouns")
         self.crowd_sectors = cue_set("crowd_sectors")
-        self.armed_sectors = ctx.kb.lexicons.armed_sectors
+        self.lex = ctx.kb.lexicons
+        self.armed_sectors = self.lex.armed_sectors
         self.adjunct_preps = cue_set("adjunct_event_preps")
         self.state_verbs = cue_set("adjunct_event_state_verbs")
         verbal: dict[str, Any] = words.get("verbal_attack") or {}
@@ -374,7 +375,7 @@ class _Coder(PlaceReader):
             return self._state_actor(self.place_at[h.i].country, None)
         state = self._state_in_modifiers(h)
         if state is not None:
-            sector = self._sector_of(h)
+            sector = self.lex.sector_of(h)
             if sector is not None and sector not in _STATE_SECTORS:
                 # "Georgian demonstrators", "Syrian rebels": people of a state, not its government,
                 # so a dyad between them and the state's government is not a self-pair.
@@ -428,7 +429,7 @@ class _Coder(PlaceReader):
                 break
         if h.pos_ == "PROPN" and h.ent_type_ in _ENT_ACTOR:
             return self._unknown(h)
-        sector = self._sector_of(h)
+        sector = self.lex.sector_of(h)
         if sector is not None:
             return self._generic(h, sector, self._phrase_country(h))
         if h.pos_ == "NOUN" and h.lemma_.lower() in self.crowd_counts and h.dep_ in _SUBJ_DEPS:
@@ -501,33 +502,6 @@ class _Coder(PlaceReader):
                 if a.sector in _AGENCY and kept.sector not in _AGENCY:
                     kept.sector = a.sector
                     return
-
-    def _sector_of(self, h: Token) -> str | None:
-        """The agent sector of a generic actor noun ("police" COP, "rebels" REB), else None.
-
-        A multiword agent of the lexicon ending in the noun wins over the noun alone, the longest
-        first ("a human rights group" NGO, "riot police" COP, "an armed group" REB).
-        """
-        if h.pos_ != "NOUN":
-            return None
-        agents = self.ctx.kb.lexicons.agents
-        mods: list[Token] = []
-        for c in reversed(list(h.lefts)):
-            if c.dep_ not in ("compound", "amod", "nmod") or c.i != h.i - len(mods) - 1:
-                break
-            mods.insert(0, c)
-        for k in range(min(3, len(mods)), 0, -1):
-            words = " ".join(t.lower_ for t in mods[-k:])
-            for last in (h.lemma_.lower(), h.lower_):
-                got = agents.get(f"{words} {last}")
-                if got is not None:
-                    return got
-        return self._agent_sector(h)
-
-    def _agent_sector(self, o: Token) -> str | None:
-        """The sector of a word that names a kind of actor (agents lexicon: "troops", "officials")."""
-        agents = self.ctx.kb.lexicons.agents
-        return agents.get(o.lemma_.lower()) or agents.get(o.lower_)
 
     def _generic(self, h: Token, sector: str, country: str | None = None) -> Actor:
         """'Insurgents', 'Georgian demonstrators': a kind of actor, kept as text with its country if any."""
@@ -858,7 +832,9 @@ class _Coder(PlaceReader):
         if p.code.startswith(_VIOLENT_ROOTS):
             if objs and all(self._no_foe(o, t) for o in objs):
                 return None  # "help fight terror", "shot basketball hoops", "will hit its target"
-            if verb and any(_mishap(x, self.mishap_nouns) and self._sector_of(x) is None for x in self._subj_heads(t)):
+            if verb and any(
+                _mishap(x, self.mishap_nouns) and self.lex.sector_of(x) is None for x in self._subj_heads(t)
+            ):
                 return None  # "the tidal wave which killed 150,000": a disaster, no party
         if p.not_obj and objs and all(self._obj_fits(o, p.not_obj) for o in objs):
             return None  # "released a report": not what the pattern codes
@@ -922,7 +898,7 @@ class _Coder(PlaceReader):
             if t.pos_ in ("VERB", "AUX"):
                 means = [g for c in t.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
                 means += [x for x in logical_subject(t) if x.pos_ == "NOUN" and x.i not in self.actor_at]
-                phrase += [x for x in means if x.i not in self.actor_at and self._sector_of(x) is None]
+                phrase += [x for x in means if x.i not in self.actor_at and self.lex.sector_of(x) is None]
             tokens = [x for o in phrase for x in o.subtree]
             # What a pattern's own preposition names ("called for a ceasefire", "lifted the ban on
             # opposition parties"), without the clauses inside it ("called for measures to build
@@ -1056,14 +1032,14 @@ class _Coder(PlaceReader):
         if "@actor" in wanted:
             if o.i in self.actor_at or o.i in self.place_at:
                 return True
-            if self._sector_of(o) is not None and o.tag_ in ("NNS", "NNPS"):
+            if self.lex.sector_of(o) is not None and o.tag_ in ("NNS", "NNPS"):
                 return True  # a kind of actor ("helped the exiled dissidents", "arrested protesters")
             # Through its modifiers only a noun that can name a party: a name, or a kind of actor
             # ("the Russian delegation", "Japanese Prime Minister Hashimoto"), never a thing
             # ("500 thousand shells" the parser hangs "the Americans" on).
             if any(c.i in self.actor_at and c.pos_ == "PROPN" for c in o.children if c.dep_ in ("compound", "appos")):
                 return True  # "his grandfather Kim Il Sung"
-            if o.pos_ != "PROPN" and self._agent_sector(o) is None:
+            if o.pos_ != "PROPN" and self.lex.word_sector(o) is None:
                 return False
             return self._state_in_modifiers(o) is not None or any(
                 c.i in self.actor_at for c in o.children if c.dep_ in ("compound", "appos", "amod", "nmod")
@@ -1281,7 +1257,7 @@ class _Coder(PlaceReader):
         ]
         hit = with_conjuncts(hit)
         # A state or a place hit by name ("attacked Georgia", "an attack on the town") is force.
-        if any(h.i in self.place_at or self._place(h.i) is not None for h in hit):
+        if any(h.i in self.place_at for h in hit):
             return None
         if any(self.actor_at[h.i].type == "state" for h in hit if h.i in self.actor_at):
             return None
@@ -1450,7 +1426,7 @@ class _Coder(PlaceReader):
                 if g.dep_ == "pobj"
             )
         if ev.cameo[:2] == "15" and not (
-            concrete or any(self._sector_of(o) in self.armed_sectors for o in things if o.pos_ == "NOUN")
+            concrete or any(self.lex.sector_of(o) in self.armed_sectors for o in things if o.pos_ == "NOUN")
         ):
             return False  # "he will be moved to the Foreign Office": no force moved
         return bool(ev.target) or concrete or ev.location is not None or self._in_state(t)

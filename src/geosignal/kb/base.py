@@ -11,13 +11,16 @@ from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import yaml
 from rapidfuzz import fuzz, process
 
 from .._data import load_yaml, package_yaml
 from ..errors import Errors, KnowledgeBaseError
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 ACTOR_TYPES = {"state", "person", "organization", "media", "armed_group", "alliance", "other"}
 # Which entry wins when one surface form names several: the more specific kind first.
@@ -193,6 +196,32 @@ class Lexicons:
     person_town_population: int
     agents: dict[str, str]  # generic actor noun -> sector code
     armed_sectors: frozenset[str]
+
+    def word_sector(self, word: Token) -> str | None:
+        """The sector of a word that names a kind of actor (agents.yaml: "troops", "officials")."""
+        return self.agents.get(word.lemma_.lower()) or self.agents.get(word.lower_)
+
+    def sector_of(self, head: Token) -> str | None:
+        """The agent sector of a generic actor noun ("police" COP, "rebels" REB), else None.
+
+        A multiword agent of the lexicon ending in the noun, read from the modifiers right before
+        it, wins over the noun alone, the longest first ("a human rights group" NGO, "riot police"
+        COP, "government troops" MIL).
+        """
+        if head.pos_ != "NOUN":
+            return None
+        mods: list[Token] = []
+        for c in reversed(list(head.lefts)):
+            if c.dep_ not in ("compound", "amod", "nmod") or c.i != head.i - len(mods) - 1:
+                break
+            mods.insert(0, c)
+        for k in range(min(3, len(mods)), 0, -1):
+            words = " ".join(t.lower_ for t in mods[-k:])
+            for last in (head.lemma_.lower(), head.lower_):
+                got = self.agents.get(f"{words} {last}")
+                if got is not None:
+                    return got
+        return self.word_sector(head)
 
 
 class KnowledgeBase:

@@ -177,6 +177,7 @@ class _Resolver:
         self.idx = _index(ctx.kb)
         self.keys = [_tok_key(t.text) for t in doc]
         self.places: list[dict[str, object]] = []
+        self.makers = _makers(doc)
         # Tokens any KB form matched, even where the reading was rejected ("Russian ports"):
         # spaCy's entities there must not come back as unknown actors.
         self.kb_tokens: set[int] = set()
@@ -398,7 +399,7 @@ class _Resolver:
                 continue  # "named their new town Prague": the town's name, not the state
             if state and c.kind in ("name", "alias") and self._region_elsewhere(span, state):
                 continue  # "Atlanta, Georgia": the US state, not the country
-            if state and c.end + 1 < len(doc) and doc[c.end].text == "-" and doc[c.end + 1].lower_ in _MAKER_WORDS:
+            if state and c.end - 1 in self.makers:
                 continue  # "US-made Apaches" flown by others: the maker is no party of what they do
 
             if c.kind == "metonym" and state and not self._metonym_is_actor(span):
@@ -935,19 +936,19 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     chosen = r.read(r.choose(kb_c + inst_c + title_c))
     r.build(chosen, analysis)
     ctx.notes["places"] = r.places + r.untyped_towns(chosen)
-    ctx.notes["makers"] = _makers(doc)
+    # For later stages to honour, as character spans.
+    ctx.notes["makers"] = [{"start": doc[i].idx, "end": doc[i].idx + len(doc[i].text)} for i in sorted(r.makers)]
 
 
-def _makers(doc: Doc) -> list[dict[str, int]]:
+def _makers(doc: Doc) -> set[int]:
     """The words of "US-made", "Soviet-built" (readings.yaml maker_words): no party of the weapon's acts.
 
-    Both the maker's word and the participle, as character spans, for later stages to honour.
+    Both the maker's word and the participle, as token indices.
     """
-    out: list[dict[str, int]] = []
+    out: set[int] = set()
     for t in doc[2:]:
         if t.lower_ in _MAKER_WORDS and doc[t.i - 1].text == "-":
-            for w in (doc[t.i - 2], t):
-                out.append({"start": w.idx, "end": w.idx + len(w.text)})
+            out.update((t.i - 2, t.i))
     return out
 
 

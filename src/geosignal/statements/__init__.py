@@ -21,6 +21,7 @@ from collections.abc import Iterable
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..kb import Lexicons
 from ..model import Actor, ActorRef, Analysis, Mention, Span, Statement
 from ..stage import Context
 from .lexicon import SpeechLexicon, speech_lexicon
@@ -192,8 +193,7 @@ class _Finder:
         self.mention_starts = [m[0] for m in self.mentions]
         self.places: list[dict[str, object]] = list(ctx.notes.get("places") or [])
         # (A statements run without a knowledge base knows no kinds of actor.)
-        self.agents: dict[str, str] = ctx.kb.lexicons.agents if ctx.kb is not None else {}
-        self.armed: frozenset[str] = ctx.kb.lexicons.armed_sectors if ctx.kb is not None else frozenset()
+        self.lexicons: Lexicons | None = ctx.kb.lexicons if ctx.kb is not None else None
         self.used_cues: set[int] = set()
         self.quoted: list[tuple[int, int]] = []
         self.all_quotes: list[Quote] = []
@@ -1010,14 +1010,10 @@ class _Finder:
         return subj is None or (subj.pos_ not in ("PROPN", "PRON") and self._sector(subj) is None)
 
     def _armed(self, h: Token) -> bool:
-        return self._sector(h) in self.armed
+        return self.lexicons is not None and self.lexicons.sector_of(h) in self.lexicons.armed_sectors
 
     def _sector(self, h: Token) -> str | None:
-        """The agent sector of a noun of a kind of actor ("government troops" MIL), else None."""
-        words = [h.lemma_.lower(), h.lower_]
-        if h.i > 0 and self.doc[h.i - 1].dep_ in ("compound", "amod"):
-            words.insert(0, f"{self.doc[h.i - 1].lower_} {h.lower_}")
-        return next((got for w in words if (got := self.agents.get(w)) is not None), None)
+        return self.lexicons.sector_of(h) if self.lexicons is not None else None
 
     def _colon_paragraph(self, v: Token) -> Span | None:
         """A cue and a colon closing the paragraph: the next paragraph was said.
