@@ -850,3 +850,11 @@ def test_workers_strikes_are_labour_strikes_not_military_ones() -> None:
         for e in events("Teachers carried out a series of strikes against the education ministry.")
         if e["cameo"][:2] == "19"
     ]
+
+
+def test_an_act_said_to_be_needed_is_not_done() -> None:
+    # A necessity is no act: "it is important to support", "needs to strengthen" (present only).
+    assert one("It is important for Russia to support Syria.", "05")["status"] == "hypothetical"
+    assert one("Lavrov said Moscow needs to strengthen ties with Beijing.", "05")["status"] == "hypothetical"
+    assert one("Putin has to meet Xi in Beijing.", "04")["status"] == "hypothetical"
+    assert one("Putin has met Xi in Beijing.", "04")["status"] == "reported"

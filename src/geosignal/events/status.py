@@ -94,7 +94,7 @@ def clause_status(t: Token) -> Status | None:
             return "future"
         if "would" in auxes and g.dep_ == "ccomp" and g.head.lemma_.lower() in set(w["say_verbs"]) | {"announce"}:
             return "future"  # reported speech: "announced it would free"
-        if auxes & set(w["hypothetical_modals"]):
+        if auxes & set(w["hypothetical_modals"]) or (g is t and _obliged(t)):
             return "hypothetical"
         if g is not t and g.lemma_.lower() in w["intent_verbs"] and t.dep_ == "xcomp" and t.head is g:
             return "future"
@@ -111,6 +111,17 @@ def clause_status(t: Token) -> Status | None:
     if any(c.dep_ == "mark" and c.lower_ in marks for g in verbal[:2] for c in g.children):
         return "hypothetical"
     return None
+
+
+def _obliged(t: Token) -> bool:
+    """An infinitive of what is needed: "it is necessary to develop", "Moscow needs to strengthen"."""
+    h = t.head
+    if h is t or t.dep_ not in ("xcomp", "advcl") or not takes_to(t):
+        return False
+    w = cue_words()
+    if h.lemma_ == "be":
+        return any(c.dep_ == "acomp" and c.lemma_.lower() in w["deontic_adjectives"] for c in h.children)
+    return h.lemma_.lower() in w["deontic_verbs"] and h.tag_ in ("VBZ", "VBP", "VB")
 
 
 def _be_to(v: Token) -> bool:
