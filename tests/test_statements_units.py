@@ -949,3 +949,25 @@ def test_armed_doers_attack_with_force_not_words() -> None:
     # A politician attacking the police does it in words.
     d = _analyse("The senator attacked police officers over the shooting in Chicago.")
     assert [c["status"] for c in d["claims"]] == ["attributed"]
+
+
+def test_an_outlet_citing_someone_relays_them() -> None:
+    d = _analyse("RIA Novosti reported, citing Sergei Lavrov, that Russia would send troops to Syria.")
+    s = _by_content(d, "send troops")
+    assert s["speaker"]["actor"] == "sergey-lavrov" and [c["actor"] for c in s["channel"]] == ["ria-novosti"]
+
+
+def test_what_a_claim_is_based_on_does_not_speak() -> None:
+    # The outlet says what the conclusions rest on: its own claim, not the report's.
+    d = _analyse("The Xinhua agency said that the figures were based on the report of the World Bank.")
+    s = _by_content(d, "figures were based")
+    assert s["speaker"]["actor"] == "xinhua" and s["channel"] == []
+
+
+def test_the_agency_is_the_agency_named_before() -> None:
+    d = _analyse(
+        "The International Atomic Energy Agency sent inspectors. The agency said that Iran had enriched uranium."
+    )
+    assert _by_content(d, "enriched uranium")["speaker"]["actor"] == "iaea"
+    d = _analyse("The agency said that Iran had enriched uranium.")
+    assert _by_content(d, "enriched uranium")["speaker"]["actor"].startswith("unnamed:")

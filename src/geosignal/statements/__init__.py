@@ -7,8 +7,8 @@ that ..."), an attitude noun ("expressed hope that ..."), an object ("linked the
 ..."), a parenthetical cue ("..., the statement said") or "according to X". Speakers are the
 actors whose mentions the resolver found inside the subject; an unnamed subject ("officials",
 "an insurgent source") becomes an unknown actor with the country and sector the words give.
-A media speaker that passes on someone else's words ("the agency indicated that ... based on
-the report of the Institute") becomes the channel, the original the speaker; a media outlet
+A media speaker that passes on someone else's words ("the agency said, citing the ministry, that
+...") becomes the channel, the original the speaker; a media outlet
 someone talks to ("told Agence France-Presse") is the channel.
 """
 
@@ -728,7 +728,7 @@ class _Finder:
                 continue
             ref, mention = speaker
             channel = self._channel(t, ref)
-            source = self._source_in(content)
+            source = self._source_in(content, t)
             if source is not None and self._is_media(ref):
                 channel = [*channel, ref] if not channel else [ref, *channel]
                 ref, mention = source
@@ -1531,6 +1531,14 @@ class _Finder:
             for m in inside:
                 if m[1] <= head.idx and m[2].type == "media" and not m[2].id.startswith("unnamed:"):
                     return self._ref(m)
+            if not inside and self._definite(head):
+                # "the agency" alone: the last body named before it in the paragraph whose name has that word.
+                para = self.text.rfind("\n\n", 0, head.idx)
+                for m in reversed(self.mentions):
+                    a = m[2]
+                    named = a.type in ("media", "organization") and not a.id.startswith("unnamed:")
+                    if named and para < m[0] and m[1] <= head.idx and head.lemma_.lower() in a.name.lower().split():
+                        return a.ref(m[3].sector), self.span(head.idx, head.idx + len(head.text))
         # Appositive names: "the sister of DPRK leader Kim Yo Jong", "X, deputy head of ...".
         people = [m for m in wide if m[2].type == "person" and m[3].kind in ("name", "alias")]
         if people and (head.pos_ == "PROPN" or not inside or people[-1][1] >= end - 1):
@@ -1539,6 +1547,12 @@ class _Finder:
             if m[0] <= head.idx < m[1]:
                 return self._ref(m)
         return self._unnamed(head, toks, inside, sent)
+
+    @staticmethod
+    def _definite(head: Token) -> bool:
+        """A bare definite noun phrase: "the agency", no name or other word with it."""
+        kids = [c for c in head.children if c.i < head.i]
+        return len(kids) == 1 and kids[0].lower_ == "the"
 
     def _ref(self, m: tuple[int, int, Actor, Mention]) -> tuple[ActorRef, Span]:
         _s, _e, actor, mention = m
@@ -1768,16 +1782,24 @@ class _Finder:
                 return self._ref(m)
         return None
 
-    def _source_in(self, content: Span) -> tuple[ActorRef, Span | None] | None:
-        """The original source a relaying outlet names: "based on the report of X", "citing X"."""
+    def _source_in(self, content: Span, cue: Token) -> tuple[ActorRef, Span | None] | None:
+        """The original source a relaying outlet names: "citing X", "quoting X".
+
+        In the content, hung on the cue, or the cue itself ("TASS reported, citing the ministry, that ...").
+        """
         i, j = self.tok_at(content.start), self.tok_at(max(content.start, content.end - 1)) + 1
-        toks = self.doc[i:j]
-        for k, _t in enumerate(toks):
-            for marker in self.lex.source_markers:
-                if tuple(x.lower_ for x in toks[k : k + len(marker)]) != marker:
-                    continue
-                rest = toks[k + len(marker) : k + len(marker) + 12]
-                for m in self._mentions_in(rest.start_char, rest.end_char) if len(rest) else []:
-                    if not m[2].id.startswith("unnamed:") and m[2].type != "state":
-                        return self._ref(m)
+        spans = [self.doc[i:j]]
+        spans += [self.doc[c.i : c.right_edge.i + 1] for c in cue.children if c.dep_ in ("advcl", "xcomp", "prep")]
+        obj = next((c for c in cue.children if c.dep_ == "dobj"), None)
+        if obj is not None:  # the cue is itself "citing X"
+            spans.append(self.doc[cue.i : obj.i + 1])
+        for toks in spans:
+            for k, _t in enumerate(toks):
+                for marker in self.lex.source_markers:
+                    if tuple(x.lower_ for x in toks[k : k + len(marker)]) != marker:
+                        continue
+                    rest = toks[k + len(marker) : k + len(marker) + 12]
+                    for m in self._mentions_in(rest.start_char, rest.end_char) if len(rest) else []:
+                        if not m[2].id.startswith("unnamed:") and m[2].type != "state":
+                            return self._ref(m)
         return None
