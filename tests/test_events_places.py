@@ -108,3 +108,16 @@ def test_a_small_towns_foreign_alternate_name_is_no_place() -> None:
     # transliterated "Janīn", and "Kiev" is a big town's older name.
     assert town_country("Borno") is None
     assert town_country("Jenin") == "PSE" and town_country("Kiev") == "UKR"
+
+
+def test_small_namesakes_in_a_state_the_text_never_names_are_no_guess() -> None:
+    from geosignal.kb.places import locate
+
+    # Two small towns called Somerset, both in the US: in a text naming only Britain, no guess.
+    assert locate("Somerset", None, frozenset({"GBR"}), 100_000).country is None
+    assert locate("Somerset", None, frozenset({"USA"}), 100_000).country == "USA"
+    # A town with no namesake is still found ("the Bosnian town of Gorazde"), a big one too.
+    assert locate("Gorazde", None, frozenset(), 100_000).country == "BIH"
+    assert locate("Springfield", None, frozenset({"GBR"}), 100_000).country == "USA"
+    e = one("Mr Kennedy visited rural seats in Somerset on Monday, the British Labour Party said.", "04")
+    assert not e["target"] and (e["location"] is None or e["location"]["country"] is None), e

@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb.places import locate, locate_qualified
 from ..model import Actor, Analysis, Location
+from ..stage import Context
 from .patterns import logical_object
 
 # Prepositions that place an act ("clashes in Homs", "a raid near Jenin").
@@ -41,6 +42,7 @@ class PlaceReader:
 
     doc: Doc
     analysis: Analysis
+    ctx: Context
     actor_at: dict[int, Actor]
     kind_at: dict[int, str]
     place_at: dict[int, Place]
@@ -51,6 +53,7 @@ class PlaceReader:
     speech_place_verbs: frozenset[str]
     speech_place_preps: frozenset[str]
     speech_roots: tuple[str, ...]
+    town_population: int
 
     def sent_of(self, t: Token) -> Span:
         """The sentence of a token (the coder's)."""
@@ -200,7 +203,19 @@ class PlaceReader:
         "Geneva, Illinois" is the town in Illinois, "Tin Can Island, Lagos" a place in Nigeria.
         """
         got = self._qualified(name, end) or self._qualifying(start)[1]
-        return got or locate(name, country)
+        if got is not None:
+            return got
+        return locate(name, country, self._states() if country is None else None, self.town_population)
+
+    def _states(self) -> frozenset[str]:
+        """The states the document's actors belong to or its names and adjectives name ("Bosnian")."""
+        found = {c for a in self.analysis.actors if (c := state_code(a))}
+        for ent in self.doc.ents:
+            if ent.label_ in ("NORP", "GPE"):
+                found |= {
+                    e.id for e, _ in self.ctx.kb.lookup(ent.text, ("name", "alias", "demonym")) if e.type == "state"
+                }
+        return frozenset(found)
 
     def _qualifying(self, start: int | None) -> tuple[Span | None, Location | None]:
         """The place a name starting at char ``start`` qualifies: its entity and its location.

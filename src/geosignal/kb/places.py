@@ -62,14 +62,25 @@ def _towns(key: str) -> list[dict[str, Any]]:
     return cities.get(key) or alternates.get(key, [])
 
 
-def locate(name: str, country: str | None) -> Location:
-    """A Location for a place name, with coordinates when the gazetteer knows it (in that country)."""
+def locate(name: str, country: str | None, named: frozenset[str] | None = None, min_population: int = 0) -> Location:
+    """A Location for a place name, with coordinates when the gazetteer knows it (in that country).
+
+    With no country given but the states a text ``named``, a name shared by several towns in other
+    states, none of them ``min_population`` large, is no guess at all: it is kept without a state
+    ("Somerset" in a British text is neither small town of that name in the United States). A town of a
+    named state is not preferred for that alone: "talks in Geneva" between Putin and Biden are in
+    Switzerland, not in Geneva, Illinois.
+    """
     _cities, _alternates, iso3, countries = _gazetteer()
     key = normalize(name)
     # A country's name first when no country is given ("Lebanon" is not the towns in Pennsylvania
     # and Tennessee), then a town's own name, then a town's alternate name.
     towns = [] if country is None and key in countries else _towns(key)
     hits = [c for c in towns if country is None or iso3.get(c["countrycode"]) == country]
+    if hits and country is None and named is not None:
+        small = max(int(c.get("population") or 0) for c in hits) < min_population
+        if small and len(hits) > 1 and not any(iso3.get(c["countrycode"]) in named for c in hits):
+            return Location(name=name)
     if hits:
         return _at_largest(name, country, hits)
     got = countries.get(key)
