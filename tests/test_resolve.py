@@ -168,3 +168,11 @@ def test_a_large_town_the_model_left_untyped_is_a_place_of_its_state() -> None:
     # A surname of the document's people is no town, and neither is a lone name as a subject.
     ev = geosignal.analyze("Reporters met Tom Jackson on Monday. Police later arrested Jackson in Leeds.").to_dict()
     assert not any(t["actor"] == "USA" for e in ev["events"] for t in e["target"]), ev["events"]
+
+
+def test_a_surname_inside_a_place_or_body_name_is_not_the_person() -> None:
+    d = _analyse("Karen White said the boy was missing. Bombers hit the White Mountains near Jalalabad.")
+    who = _at(d, "White Mountains")
+    assert who is None or who[0] != "person:karen-white", who
+    d = _analyse("George Bush met Tony Blair. The Bush administration imposed sanctions.", published="2002-06-18")
+    assert _at(d, "Bush administration")[0] == "george-w-bush"  # type: ignore[index]

@@ -795,13 +795,24 @@ class _Resolver:
                     short = parts[0] if parts[0] in self.kb.lexicons.family_name_first else parts[-1]
                     surnames[short] = None if surnames.get(short, a.id) != a.id else a.id
         for t in self.doc:
-            if t.i in used or t.pos_ != "PROPN":
+            if t.i in used or t.pos_ != "PROPN" or self._in_other_name(t):
                 continue
             aid = surnames.get(t.text)
             if aid and any(m.start < t.idx for m in actors[aid].mentions):
                 actors[aid].mentions.append(Mention(t.idx, t.idx + len(t.text), t.text, "alias"))
                 persons.append((t.i, aid))
         persons.sort()
+
+    def _in_other_name(self, t: Token) -> bool:
+        """A word of a longer name of a place or body, not a surname said again.
+
+        "the White Mountains" or "the White House" after "Karen White" (not "the Bush administration").
+        """
+        if t.ent_type_ not in ("LOC", "GPE", "FAC", "ORG"):
+            return False
+        ent = next(e for e in self.doc.ents if e.start <= t.i < e.end)
+        root = ent.root  # "Mountains": the name's own head, after the word ("Dr Hollingworth" is the surname's)
+        return root.i > t.i and root.pos_ == "PROPN" and root.lower_ not in self.kb.lexicons.government_groups
 
     def _pronouns(
         self, actors: dict[str, Actor], persons: list[tuple[int, str]], unnamed: list[tuple[int, int]]
