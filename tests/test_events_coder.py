@@ -858,3 +858,10 @@ def test_an_act_said_to_be_needed_is_not_done() -> None:
     assert one("Lavrov said Moscow needs to strengthen ties with Beijing.", "05")["status"] == "hypothetical"
     assert one("Putin has to meet Xi in Beijing.", "04")["status"] == "hypothetical"
     assert one("Putin has met Xi in Beijing.", "04")["status"] == "reported"
+
+
+def test_what_someone_is_blamed_for_is_no_act_of_the_one_blaming() -> None:
+    # The parser may hang "by killing" on "accused": the killing is the charge, not Arafat's act.
+    got = events("Yasser Arafat has accused Israel of escalating violence by killing three Palestinians.")
+    assert [e["cameo"][:2] for e in got] == ["11"], got
+    assert one("Israel retaliated by bombing Gaza.", "19")["source"][0]["actor"] == "ISR"

@@ -1145,6 +1145,16 @@ class _Coder(PlaceReader):
         return st.combine(sentence_status, st.clause_status(t), attributed), statement
 
     def run(self) -> None:
+        before = {a.id for a in self.analysis.actors}
+        self._code()
+        # Kinds of actor made while trying a pattern that then coded no event ("the development of
+        # 'offensive forces'") are no parties of anything: not kept as actors.
+        used = {r.actor for e in self.analysis.events for r in (*e.source, *e.target)}
+        self.analysis.actors = [
+            a for a in self.analysis.actors if a.id in before or a.id in used or not a.id.startswith("text:")
+        ]
+
+    def _code(self) -> None:
         found: list[Event] = []
         seen: set[tuple[object, ...]] = set()
         verbs = [t for t in self.doc if t.pos_ in ("VERB", "AUX")]
@@ -1361,6 +1371,16 @@ class _Coder(PlaceReader):
             self.consumed.update(o.i for o in objs)
         if p.pos == "verb" and ev.cameo.startswith(_ASKING_CODES):
             self.consumed.update(self._asked_acts(t))
+        if p.pos == "verb" and ev.cameo.startswith(_BLAMING_CODES):
+            # "accused Israel of / condemned it for / ... by killing three Palestinians": what the
+            # target is blamed for is the charge (CAMEO codes the accusation), not an act of the accuser.
+            self.consumed.update(
+                g.i
+                for c in t.children
+                if c.dep_ == "prep" and c.lower_ in ("of", "for", "by")
+                for g in c.children
+                if g.dep_ == "pcomp"
+            )
         key = (
             ev.cameo,
             tuple(r.actor for r in ev.source),

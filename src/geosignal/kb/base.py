@@ -314,6 +314,22 @@ class KnowledgeBase:
         hits = [(self.entries[i], k) for i, k in found if wanted is None or k in wanted]
         return sorted(hits, key=lambda h: (_TYPE_RANK.get(h[0].type, 9), h[1] != "name"))
 
+    def leader_country(self, surname: str) -> str | None:
+        """The one state whose head of state or government the KB knows by that surname, if one.
+
+        "the Bush administration", "the Blair government": whichever Bush, the United States.
+        """
+        cached = self.cache.get("leader_surnames")
+        index: dict[str, set[str]] = cached if isinstance(cached, dict) else defaultdict(set)
+        if not isinstance(cached, dict):
+            for e in self.entries.values():
+                for r in e.roles if e.type == "person" else ():
+                    if r.kind in ("head_of_state", "head_of_government") and r.country:
+                        index[e.name.split()[-1]].add(r.country)
+            self.cache["leader_surnames"] = index
+        found = index.get(surname, set())
+        return next(iter(found)) if len(found) == 1 else None
+
     def institution(self, country: str, kind: str) -> Entry | None:
         """The KB's entry for a state's institution (its foreign ministry, say), if listed."""
         found = self._by_institution.get((country, kind))

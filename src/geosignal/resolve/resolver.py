@@ -259,6 +259,10 @@ class _Resolver:
         out: list[_Cand] = []
         for i, j, kind in self._institution_hits():
             country, start, end = self._country_around(i, j)
+            if country is None and kind == "government" and i > 0 and self.doc[i - 1].pos_ == "PROPN":
+                # "the Bush administration": a leader's government, by the leader's surname.
+                country = self.kb.leader_country(self.doc[i - 1].text)
+                start = i - 2 if i > 1 and self.doc[i - 2].lower_ == "the" else i - 1
             # In lower case an institution needs its state named beside it ("Russia's defence
             # ministry"); alone, "the ministry" could be anyone's.
             if not _capitalised(self.doc[i:j]) and kind != "government" and country is None:
