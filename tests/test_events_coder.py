@@ -865,3 +865,27 @@ def test_what_someone_is_blamed_for_is_no_act_of_the_one_blaming() -> None:
     got = events("Yasser Arafat has accused Israel of escalating violence by killing three Palestinians.")
     assert [e["cameo"][:2] for e in got] == ["11"], got
     assert one("Israel retaliated by bombing Gaza.", "19")["source"][0]["actor"] == "ISR"
+
+
+def test_seizing_a_chance_and_taking_part_are_no_seizures() -> None:
+    for text in (
+        "Party strategists have seen the Tories seizing a poll advantage over the issue.",
+        "Syrian rebels seized the initiative in Aleppo.",
+        "He said it would lead to many people from Iraq taking part with the wrong attitude.",
+    ):
+        assert not [e for e in events(text) if e["cameo"][:2] in ("17", "19")], text
+    assert one("Rebels took part of the city of Aleppo.", "19")["cameo"] == "192"
+    assert one("Police seized the property of the Yukos oil company.", "17")["cameo"] == "1711"
+
+
+def test_an_act_in_an_infinitive_under_a_need_is_not_done() -> None:
+    e = one("British troops are on standby in case they need to help evacuate UK citizens from Ivory Coast.", "07")
+    assert e["status"] == "hypothetical", e
+
+
+def test_a_negated_or_planned_clause_beside_the_act_leaves_it_done() -> None:
+    # The claim is negated by its second clause; the capture is still reported.
+    e = one("US forces have now captured 15 prisoners in Kandahar, but are not receiving useful information.", "17")
+    assert e["status"] == "reported", e
+    assert one("Iran did not attack Iraq.", "19")["status"] == "negated"
+    assert one("Israel is going to attack Gaza.", "19")["status"] == "future"

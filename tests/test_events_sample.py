@@ -133,3 +133,12 @@ def test_a_fronted_phrase_is_no_party_of_the_1953_proposal(sample_analysis: dict
     assert got
     for e in got:
         assert "SUN" not in countries(e["source"]) | countries(e["target"]), e
+
+
+def test_every_kind_of_actor_kept_as_text_has_a_part(sample_analysis: dict[str, Any]) -> None:
+    # A "text:" actor is one the coder made from a noun ("forces", "neighbors") while trying a
+    # pattern: kept only when it is a party of an event or speaks.
+    parts = {r["actor"] for e in sample_analysis["events"] for r in (*e["source"], *e["target"])}
+    parts |= {s["speaker"]["actor"] for s in sample_analysis["statements"]}
+    loose = [a["id"] for a in sample_analysis["actors"] if a["id"].startswith("text:") and a["id"] not in parts]
+    assert not loose, loose

@@ -61,6 +61,10 @@ _UNNAMED_DOER_ROOTS = {"17", "18", "19", "20"}
 # Appeals (02), demands (10), ultimatums (139) and pressure (170): what they ask for is their
 # content, not an event of its own.
 _ASKING_CODES = ("02", "10", "139", "170")
+# Criticism and accusation (CAMEO 111, 112): what they blame someone for is no act of the one blaming.
+_BLAMING_CODES = ("111", "112")
+# Statuses a claim takes from one of its predicates, which the event reads from its own clause.
+_CLAUSE_STATUSES = ("negated", "hypothetical", "future")
 # Codes of violence (assault, fight, mass violence): a participle of them after a coded attack is its toll.
 _VIOLENT_ROOTS = ("18", "19", "20")
 # How factual a mention's status is: a merged event takes its most factual mention's.
@@ -1118,7 +1122,9 @@ class _Coder(PlaceReader):
         claim = next((c for c in self.analysis.claims if c.start <= t.idx < c.end), None)
         statement: str | None = None
         if claim is not None:
-            sentence_status: Status = claim.status
+            # Negation and modality are the trigger's own clause's (below): the claim's come from any
+            # main predicate ("captured 15 prisoners, but are not receiving information" is negated).
+            sentence_status: Status = "reported" if claim.status in _CLAUSE_STATUSES else claim.status
             statement = claim.statement
             attributed = False
             said = next((s for s in self.analysis.statements if s.id == claim.statement), None)
@@ -1147,12 +1153,10 @@ class _Coder(PlaceReader):
     def run(self) -> None:
         before = {a.id for a in self.analysis.actors}
         self._code()
-        # Kinds of actor made while trying a pattern that then coded no event ("the development of
-        # 'offensive forces'") are no parties of anything: not kept as actors.
+        # Actors made while trying a pattern that then coded no event ("the development of 'offensive
+        # forces'", "the Russian gauge differs") are no parties of anything: not kept.
         used = {r.actor for e in self.analysis.events for r in (*e.source, *e.target)}
-        self.analysis.actors = [
-            a for a in self.analysis.actors if a.id in before or a.id in used or not a.id.startswith("text:")
-        ]
+        self.analysis.actors = [a for a in self.analysis.actors if a.id in before or a.id in used]
 
     def _code(self) -> None:
         found: list[Event] = []

@@ -94,7 +94,7 @@ def clause_status(t: Token) -> Status | None:
             return "future"
         if "would" in auxes and g.dep_ == "ccomp" and g.head.lemma_.lower() in set(w["say_verbs"]) | {"announce"}:
             return "future"  # reported speech: "announced it would free"
-        if auxes & set(w["hypothetical_modals"]) or (g is t and _obliged(t)):
+        if auxes & set(w["hypothetical_modals"]) or _obliged(g):
             return "hypothetical"
         if g is not t and g.lemma_.lower() in w["intent_verbs"] and t.dep_ == "xcomp" and t.head is g:
             return "future"
@@ -103,6 +103,14 @@ def clause_status(t: Token) -> Status | None:
             # begin": not done.
             return "negated" if any(c.lower_ in w["be_to_not_yet"] for c in g.head.children) else "future"
     if t.dep_ == "xcomp" and t.head.lemma_.lower() in w["intent_verbs"]:
+        return "future"
+    h = t.head
+    if (
+        t.dep_ == "xcomp"
+        and takes_to(t)
+        and h.lemma_.lower() in w["future_progressives"]
+        and h.tag_ in ("VBG", "JJ", "RB")
+    ):
         return "future"
     marks = frozenset(w.get("condition_marks") or ())
     if _in_condition(t, marks):
