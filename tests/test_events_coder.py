@@ -889,3 +889,8 @@ def test_a_negated_or_planned_clause_beside_the_act_leaves_it_done() -> None:
     assert e["status"] == "reported", e
     assert one("Iran did not attack Iraq.", "19")["status"] == "negated"
     assert one("Israel is going to attack Gaza.", "19")["status"] == "future"
+
+
+def test_riots_named_as_a_noun_are_violent_protest() -> None:
+    assert one("The death toll in Argentina's food riots has risen to 20.", "14")["cameo"] == "145"
+    assert one("Thousands joined a rally against the Iranian government in Paris.", "14")["cameo"] == "141"

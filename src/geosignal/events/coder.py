@@ -65,6 +65,8 @@ _ASKING_CODES = ("02", "10", "139", "170")
 _BLAMING_CODES = ("111", "112")
 # Statuses a claim takes from one of its predicates, which the event reads from its own clause.
 _CLAUSE_STATUSES = ("negated", "hypothetical", "future")
+# How a claim's cue hangs on its predicate ("not", "will", "no" details, "nobody").
+_CUE_DEPS = ("neg", "aux", "auxpass", "det", "nsubj", "nsubjpass", "dobj", "attr")
 # Codes of violence (assault, fight, mass violence): a participle of them after a coded attack is its toll.
 _VIOLENT_ROOTS = ("18", "19", "20")
 # How factual a mention's status is: a merged event takes its most factual mention's.
@@ -136,6 +138,7 @@ class _Coder(PlaceReader):
         self.speech_place_preps = cue_set("speech_place_preps")
         self.speech_roots = tuple(str(x) for x in words.get("speech_roots") or ())
         self.town_population = ctx.kb.lexicons.person_town_population
+        self.named_states: frozenset[str] | None = None
         self.admin_area_nouns = cue_set("admin_area_nouns")
         self.list_words = cue_set("list_words")
         self.weapon_nouns = cue_set("weapon_nouns")
@@ -1122,9 +1125,11 @@ class _Coder(PlaceReader):
         claim = next((c for c in self.analysis.claims if c.start <= t.idx < c.end), None)
         statement: str | None = None
         if claim is not None:
-            # Negation and modality are the trigger's own clause's (below): the claim's come from any
-            # main predicate ("captured 15 prisoners, but are not receiving information" is negated).
-            sentence_status: Status = "reported" if claim.status in _CLAUSE_STATUSES else claim.status
+            sentence_status: Status = claim.status
+            if claim.status in _CLAUSE_STATUSES and not self._under_claim_cue(t, claim.cues):
+                # The claim's negation or modality is another clause's ("captured 15 prisoners, but
+                # are not receiving information"); the trigger's own clause is read below.
+                sentence_status = "reported"
             statement = claim.statement
             attributed = False
             said = next((s for s in self.analysis.statements if s.id == claim.statement), None)
@@ -1149,6 +1154,30 @@ class _Coder(PlaceReader):
             statement = inside.id if inside is not None else None
             attributed = inside is not None or st.attributed_by_parse(t, sent, self.text)
         return st.combine(sentence_status, st.clause_status(t), attributed), statement
+
+    def _under_claim_cue(self, t: Token, cues: list[TextSpan]) -> bool:
+        """Whether a cue of the claim ("not", "will", "no") is on a predicate the trigger's clause is part of.
+
+        Not when the trigger is in a relative clause ("Hague, who stepped down, does not rule out"),
+        nor in a conjoined clause with a subject of its own ("No details were released and police
+        have sealed off the site"), nor beside the cue's predicate ("captured ..., but are not receiving").
+        """
+        for cue in cues:
+            i = self.tok_at_char.get(cue.start)
+            if i is None:
+                continue
+            pred = self.doc[i]
+            while pred.dep_ in _CUE_DEPS and pred.head != pred:
+                pred = pred.head
+            cur = t
+            while cur != pred:
+                own_subject = any(c.dep_ in ("nsubj", "nsubjpass") for c in cur.children)
+                if cur.dep_ == "relcl" or (cur.dep_ == "conj" and own_subject) or cur.head == cur:
+                    break
+                cur = cur.head
+            if cur == pred:
+                return True
+        return False
 
     def run(self) -> None:
         before = {a.id for a in self.analysis.actors}

@@ -54,6 +54,7 @@ class PlaceReader:
     speech_place_preps: frozenset[str]
     speech_roots: tuple[str, ...]
     town_population: int
+    named_states: frozenset[str] | None  # _states(), once read
 
     def sent_of(self, t: Token) -> Span:
         """The sentence of a token (the coder's)."""
@@ -209,13 +210,16 @@ class PlaceReader:
 
     def _states(self) -> frozenset[str]:
         """The states the document's actors belong to or its names and adjectives name ("Bosnian")."""
+        if self.named_states is not None:
+            return self.named_states
         found = {c for a in self.analysis.actors if (c := state_code(a))}
         for ent in self.doc.ents:
             if ent.label_ in ("NORP", "GPE"):
                 found |= {
                     e.id for e, _ in self.ctx.kb.lookup(ent.text, ("name", "alias", "demonym")) if e.type == "state"
                 }
-        return frozenset(found)
+        self.named_states = frozenset(found)
+        return self.named_states
 
     def _qualifying(self, start: int | None) -> tuple[Span | None, Location | None]:
         """The place a name starting at char ``start`` qualifies: its entity and its location.
