@@ -300,7 +300,7 @@ def status_of_token(token: Token, lex: HedgeLexicon | None = None) -> Status:
     cur = token
     for _ in range(8):
         chain.append(cur)
-        if cur.dep_ == "ROOT" or cur.head is cur:
+        if cur.dep_ == "ROOT" or cur.head == cur:
             break
         if cur.dep_ in ("relcl", "acl", "advcl") and cur.pos_ in _VERBAL:
             # An event in a relative or adverbial clause: its own clause decides, unless it is a condition.

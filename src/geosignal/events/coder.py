@@ -243,7 +243,7 @@ class _Coder(PlaceReader):
                     name = name.doc[name.i - 1]
                 who = self.actor_at.get(name.i)
                 person = (who is not None and who.type == "person") or name.ent_type_ == "PERSON"
-                if name.dep_ == "appos" and name.head.i >= c.i and name.head is not h and person and who is not own:
+                if name.dep_ == "appos" and name.head.i >= c.i and name.head != h and person and who is not own:
                     out.append(name)
         return out
 
@@ -1057,7 +1057,7 @@ class _Coder(PlaceReader):
     # -- building -------------------------------------------------------------------------------
     def _condition_parties(self, t: Token, marks: tuple[str, ...] = ("if", "unless")) -> list[Actor]:
         """The subject of an 'if'/'unless' clause on the trigger or the verb it depends on."""
-        heads = [t, t.head] if t.head is not t else [t]
+        heads = [t, t.head] if t.head != t else [t]
         for h in heads:
             for c in h.children:
                 if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):

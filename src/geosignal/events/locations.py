@@ -93,7 +93,7 @@ class PlaceReader:
                 if (got := self._place(k) or self._metonym_place(self.doc[k])) is not None:
                     return got
         heads = [t, *logical_object(t)] if t.pos_ in ("VERB", "AUX") and not speech else [t]
-        if t.head is not t:
+        if t.head != t:
             heads.append(t.head)
         for h in heads:
             for c in h.children:
@@ -269,7 +269,7 @@ class PlaceReader:
         results of referendums in new regions of Russia" are not where they were recognised).
         """
         root = t
-        while not shallow and root.dep_ in ("xcomp", "acl", "pobj", "prep", "dobj") and root.head is not root:
+        while not shallow and root.dep_ in ("xcomp", "acl", "pobj", "prep", "dobj") and root.head != root:
             root = root.head
         stack = [root]
         while stack:

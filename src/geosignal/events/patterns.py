@@ -384,17 +384,17 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
         if subj:
             return [_relative_head(_participle_subject(s)) for s in subj]
     head = verb.head
-    if verb.dep_ == "xcomp" and head is not verb and head.pos_ in ("VERB", "AUX") and is_passive(head):
+    if verb.dep_ == "xcomp" and head != verb and head.pos_ in ("VERB", "AUX") and is_passive(head):
         # "Obama is scheduled to attend": the passive's subject does the act.
         got = [_relative_head(c) for c in head.children if c.dep_ in _PASSIVE_SUBJ]
         if got:
             return got
-    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") and head.head is not head:
+    if verb.dep_ == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd") and head.head != head:
         # "Norway is willing to send ...": the subject of "is".
         return logical_subject(head.head, depth + 1)
     if (
         (verb.dep_ in ("conj", "xcomp", "advcl", "dep") or (verb.dep_ == "ccomp" and takes_to(verb)))
-        and verb.head is not verb
+        and verb.head != verb
         and verb.head.pos_ in ("VERB", "AUX")
     ):
         # (A to-infinitive complement, "considered whether to arrest them", is done by the

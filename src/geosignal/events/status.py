@@ -48,11 +48,11 @@ def _governors(t: Token) -> list[Token]:
     cur = t
     if cur.dep_ == "pobj" and cur.head.lower_ in cue_words()["given_preps"]:
         return out  # "will act despite Bush's refusal": the refusal is a given
-    if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and cur.head is not cur:
+    if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj") and cur.head != cur:
         cur = cur.head if cur.dep_ != "pobj" else cur.head.head
         out.append(cur)
     for _ in range(4):
-        if cur.dep_ in ("xcomp", "acomp") and cur.head is not cur:
+        if cur.dep_ in ("xcomp", "acomp") and cur.head != cur:
             cur = cur.head
             out.append(cur)
         else:
@@ -77,7 +77,7 @@ def clause_status(t: Token) -> Status | None:
     if t.dep_ == "acl" and takes_to(t) and t.head.lemma_.lower() in w["negating_nouns"]:
         return "negated"  # "the failure to find weapons"
     first = t
-    while first.dep_ == "conj" and first.head is not first:
+    while first.dep_ == "conj" and first.head != first:
         first = first.head  # "was tortured or abused": the first of the acts
     if first.dep_ in ("ccomp", "acl"):
         h = first.head
@@ -96,7 +96,7 @@ def clause_status(t: Token) -> Status | None:
             return "future"  # reported speech: "announced it would free"
         if auxes & set(w["hypothetical_modals"]) or _obliged(g):
             return "hypothetical"
-        if g is not t and g.lemma_.lower() in w["intent_verbs"] and t.dep_ == "xcomp" and t.head is g:
+        if g is not t and g.lemma_.lower() in w["intent_verbs"] and t.dep_ == "xcomp" and t.head == g:
             return "future"
         if _be_to(g) and g.lemma_.lower() not in w["be_to_idioms"]:
             # "Britain is to give a grant", "was to visit Moscow": planned, not done; "is yet to
@@ -169,7 +169,7 @@ def attributed_by_parse(t: Token, sent: Span, text: str) -> bool:
     says = set(w["say_verbs"])
     cur = t
     for _ in range(8):
-        if cur.head is cur:
+        if cur.head == cur:
             break
         if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in says:
             return True

@@ -502,7 +502,7 @@ class _Resolver:
                 return False
             if p == "to":
                 governor = prep.head
-                while governor.pos_ == "ADV" and governor.head is not governor:  # "flew back to Moscow"
+                while governor.pos_ == "ADV" and governor.head != governor:  # "flew back to Moscow"
                     governor = governor.head
                 return governor.lemma_.lower() not in _MOTION
             if p == "of":

@@ -362,7 +362,7 @@ def _clause(doc: Doc, s: int, e: int) -> tuple[int, int]:
             sub = list(t.subtree)
             if sub[0].i <= s and sub[-1].i >= e - 1:
                 return sub[0].idx, sub[-1].idx + len(sub[-1])
-        if t.head is t:
+        if t.head == t:
             break
         t = t.head
     sent = doc[s].sent
