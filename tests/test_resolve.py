@@ -182,3 +182,15 @@ def test_a_leaders_administration_is_the_state_whichever_leader_of_that_name() -
     assert _at(d, "Bush administration")[:2] == ("USA", "USA")  # type: ignore[index]
     d = _analyse("The Blair government criticised Zimbabwe.", published="2000-01-01")
     assert _at(d, "Blair government")[:2] == ("GBR", "GBR")  # type: ignore[index]
+
+
+def test_a_subject_pronoun_below_a_persons_clause_is_that_person() -> None:
+    d = _analyse(
+        "Tony Blair has dismissed reports he told Gordon Brown he would quit before the election.",
+        published="2005-03-01",
+    )
+    assert _at(d, "he told")[0] == "tony-blair"  # type: ignore[index]
+    assert _at(d, "he would")[0] == "tony-blair"  # type: ignore[index]
+    # Not across a relative clause, and "she" is no man.
+    d = _analyse("Vladimir Putin met Angela Merkel, who said she would visit Moscow.", published="2015-03-01")
+    assert _at(d, "she would")[0] == "angela-merkel"  # type: ignore[index]

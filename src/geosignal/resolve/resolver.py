@@ -259,9 +259,11 @@ class _Resolver:
         out: list[_Cand] = []
         for i, j, kind in self._institution_hits():
             country, start, end = self._country_around(i, j)
-            if country is None and kind == "government" and i > 0 and self.doc[i - 1].pos_ == "PROPN":
-                # "the Bush administration": a leader's government, by the leader's surname.
-                country = self.kb.leader_country(self.doc[i - 1].text)
+            name = self.doc[i - 1].text if i > 0 and self.doc[i - 1].pos_ == "PROPN" else None
+            if country is None and kind == "government" and name and self.kb.resolve(name, self.on) is None:
+                # "the Bush administration" in 2000: a leader's government, by a surname the KB gives
+                # no one person for (a surname it does, "the Trump administration", stays that person's).
+                country = self.kb.leader_country(name)
                 start = i - 2 if i > 1 and self.doc[i - 2].lower_ == "the" else i - 1
             # In lower case an institution needs its state named beside it ("Russia's defence
             # ministry"); alone, "the ministry" could be anyone's.
@@ -867,6 +869,8 @@ class _Resolver:
                 ):
                     continue
             if t.dep_ in ("nsubj", "nsubjpass"):
+                above = self._governing_subject(t, subjects)
+                aid = above if above is not None and fits(above, said) else aid
                 subjects[t.i] = aid
             if said is not None:
                 gender.setdefault(aid, said)
@@ -895,6 +899,24 @@ class _Resolver:
             if len(told) == 1:
                 out[aid] = told.pop()
         return out
+
+    @staticmethod
+    def _governing_subject(t: Token, subjects: dict[int, str]) -> str | None:
+        """The person subject of a clause above a subject pronoun's own, before it in the sentence.
+
+        "Blair dismissed reports he told Brown he would quit": both are Blair; "Kennedy is expected to
+        attack Mr Blair's words as he begins a tour": Kennedy, not the last person named. Not from
+        inside a relative clause ("the man who said he ...": the man is its own subject).
+        """
+        cur = t.head
+        for _ in range(4):
+            if cur.dep_ in ("ROOT", "relcl") or cur.head == cur:
+                return None
+            cur = cur.head
+            subj = next((c for c in cur.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < t.i), None)
+            if subj is not None:
+                return subjects.get(subj.i)
+        return None
 
     def _subject_person(self, i: int) -> int | None:
         """The token of a person mention starting at i that is a clause's subject, if it is one."""
