@@ -894,3 +894,14 @@ def test_a_negated_or_planned_clause_beside_the_act_leaves_it_done() -> None:
 def test_riots_named_as_a_noun_are_violent_protest() -> None:
     assert one("The death toll in Argentina's food riots has risen to 20.", "14")["cameo"] == "145"
     assert one("Thousands joined a rally against the Iranian government in Paris.", "14")["cameo"] == "141"
+
+
+def test_closing_needs_something_closed() -> None:
+    assert not events("The government wants the bill passed before the Commons closes for business in London.")
+    e = one("Iran closed its border with Iraq.", "17")
+    assert ids(e["source"]) == ["IRN"] and ids(e["target"]) == ["IRQ"], e
+
+
+def test_a_power_to_act_is_no_act() -> None:
+    e = one("Australian police already have the power to jail people in Canberra.", "17")
+    assert e["status"] == "hypothetical", e

@@ -844,6 +844,8 @@ class _Coder(PlaceReader):
                 _mishap(x, self.mishap_nouns) and self.lex.sector_of(x) is None for x in self._subj_heads(t)
             ):
                 return None  # "the tidal wave which killed 150,000": a disaster, no party
+        if p.needs_obj and not objs:
+            return None  # "the Commons closes for business": closed, not closing anything
         if p.not_obj and objs and all(self._obj_fits(o, p.not_obj) for o in objs):
             return None  # "released a report": not what the pattern codes
         if p.obj:

@@ -65,6 +65,7 @@ class Pattern:
     reciprocal: bool = False
     needs_target: bool = False
     needs_xcomp: bool = False
+    needs_obj: bool = False
     consume: bool = True
     refine: tuple[Refinement, ...] = field(default_factory=tuple)
     origin: str = ""
@@ -184,6 +185,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         reciprocal=bool(raw.get("reciprocal", False)),
         needs_target=bool(raw.get("needs_target", False)),
         needs_xcomp=bool(raw.get("needs_xcomp", False)),
+        needs_obj=bool(raw.get("needs_obj", False)),
         consume=bool(raw.get("consume", bool(obj))),
         refine=refine,
         origin=where,
