@@ -194,3 +194,10 @@ def test_a_subject_pronoun_below_a_persons_clause_is_that_person() -> None:
     # Not across a relative clause, and "she" is no man.
     d = _analyse("Vladimir Putin met Angela Merkel, who said she would visit Moscow.", published="2015-03-01")
     assert _at(d, "she would")[0] == "angela-merkel"  # type: ignore[index]
+
+
+def test_a_party_name_inside_a_longer_body_name_is_not_the_party() -> None:
+    d = _analyse("The International Labor Office reiterated its demand that Israel ease restrictions.", "2001-12-01")
+    assert all(not a["id"].endswith("labor") and "labour" not in a["id"] for a in d["actors"]), d["actors"]
+    d = _analyse("Labor leader Simon Crean attacked the Government.", "2001-12-01")
+    assert _at(d, "Labor")[0] == "aus-labor"  # type: ignore[index]

@@ -420,6 +420,8 @@ class _Resolver:
                 c.start, c.end, c.sector = reading
             if state and c.kind in ("name", "alias") and self._inside_name(span):
                 continue
+            if c.entry is not None and not state and len(span) == 1 and self._in_other_name(span[0]):
+                continue  # "Labor" in "the International Labor Office": a word of a longer name
             out.append(c)
         return out
 
