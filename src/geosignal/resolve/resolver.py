@@ -220,6 +220,8 @@ class _Resolver:
                     continue  # "Chuck Jordan", "Chad Johnson": a person's name, not the state
                 if entry.type == "person" and len(span) == 1 and not self._surname_fits(span[0], entry):
                     continue  # "Mr Truss" in 2001 is not Liz Truss
+                if entry.type not in ("state", "person") and len(span) == 1 and self._in_other_name(span[0]):
+                    continue  # "Labor" in "the International Labor Office": a word of a longer name
                 out.append(_Cand(i, end, entry_id, kind, 2 if kind in ("name", "alias") else 1, entry=entry))
                 self.kb_tokens.update(range(i, end))
         return out
@@ -420,8 +422,6 @@ class _Resolver:
                 c.start, c.end, c.sector = reading
             if state and c.kind in ("name", "alias") and self._inside_name(span):
                 continue
-            if c.entry is not None and not state and len(span) == 1 and self._in_other_name(span[0]):
-                continue  # "Labor" in "the International Labor Office": a word of a longer name
             out.append(c)
         return out
 
