@@ -126,7 +126,7 @@ def clause_status(t: Token) -> Status | None:
 def _obliged(t: Token) -> bool:
     """An infinitive of what is needed: "it is necessary to develop", "Moscow needs to strengthen"."""
     h = t.head
-    if h is t or t.dep_ not in ("xcomp", "advcl") or not takes_to(t):
+    if h == t or t.dep_ not in ("xcomp", "advcl") or not takes_to(t):
         return False
     w = cue_words()
     if h.lemma_ == "be":

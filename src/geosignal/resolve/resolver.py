@@ -220,8 +220,8 @@ class _Resolver:
                     continue  # "Chuck Jordan", "Chad Johnson": a person's name, not the state
                 if entry.type == "person" and len(span) == 1 and not self._surname_fits(span[0], entry):
                     continue  # "Mr Truss" in 2001 is not Liz Truss
-                if entry.type not in ("state", "person") and len(span) == 1 and self._in_other_name(span[0]):
-                    continue  # "Labor" in "the International Labor Office": a word of a longer name
+                if entry.type not in ("state", "person") and len(span) == 1 and self._mid_name(span[0]):
+                    continue  # "Labor" in "the International Labor Office": a word inside a longer name
                 out.append(_Cand(i, end, entry_id, kind, 2 if kind in ("name", "alias") else 1, entry=entry))
                 self.kb_tokens.update(range(i, end))
         return out
@@ -810,6 +810,14 @@ class _Resolver:
                 actors[aid].mentions.append(Mention(t.idx, t.idx + len(t.text), t.text, "alias"))
                 persons.append((t.i, aid))
         persons.sort()
+
+    def _mid_name(self, t: Token) -> bool:
+        """A word inside a longer name, a name word before it ("the International Labor Office").
+
+        A body's name first ("the Calenardhon Ministry of Silly Walks") is that body's.
+        """
+        before = self.doc[t.i - 1] if t.i > 0 else None
+        return t.ent_iob_ == "I" and before is not None and before.pos_ == "PROPN" and self._in_other_name(t)
 
     def _in_other_name(self, t: Token) -> bool:
         """A word of a longer name of a place or body, not a surname said again.
