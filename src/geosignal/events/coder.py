@@ -137,8 +137,6 @@ class _Coder(PlaceReader):
         self.speech_place_verbs = cue_set("speech_place_verbs")
         self.speech_place_preps = cue_set("speech_place_preps")
         self.speech_roots = tuple(str(x) for x in words.get("speech_roots") or ())
-        self.town_population = ctx.kb.lexicons.person_town_population
-        self.named_states: frozenset[str] | None = None
         self.admin_area_nouns = cue_set("admin_area_nouns")
         self.list_words = cue_set("list_words")
         self.weapon_nouns = cue_set("weapon_nouns")

@@ -8,6 +8,7 @@ gazetteer, qualified ("Geneva, Illinois"), by metonym ("visited Cairo") or by th
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -53,8 +54,6 @@ class PlaceReader:
     speech_place_verbs: frozenset[str]
     speech_place_preps: frozenset[str]
     speech_roots: tuple[str, ...]
-    town_population: int
-    named_states: frozenset[str] | None  # _states(), once read
 
     def sent_of(self, t: Token) -> Span:
         """The sentence of a token (the coder's)."""
@@ -206,20 +205,20 @@ class PlaceReader:
         got = self._qualified(name, end) or self._qualifying(start)[1]
         if got is not None:
             return got
-        return locate(name, country, self._states() if country is None else None, self.town_population)
+        if country is not None:
+            return locate(name, country)
+        return locate(name, None, self._named_states, self.ctx.kb.lexicons.person_town_population)
 
-    def _states(self) -> frozenset[str]:
+    @cached_property
+    def _named_states(self) -> frozenset[str]:
         """The states the document's actors belong to or its names and adjectives name ("Bosnian")."""
-        if self.named_states is not None:
-            return self.named_states
         found = {c for a in self.analysis.actors if (c := state_code(a))}
         for ent in self.doc.ents:
             if ent.label_ in ("NORP", "GPE"):
                 found |= {
                     e.id for e, _ in self.ctx.kb.lookup(ent.text, ("name", "alias", "demonym")) if e.type == "state"
                 }
-        self.named_states = frozenset(found)
-        return self.named_states
+        return frozenset(found)
 
     def _qualifying(self, start: int | None) -> tuple[Span | None, Location | None]:
         """The place a name starting at char ``start`` qualifies: its entity and its location.
