@@ -803,10 +803,10 @@ class _Resolver:
                     short = parts[0] if parts[0] in self.kb.lexicons.family_name_first else parts[-1]
                     surnames[short] = None if surnames.get(short, a.id) != a.id else a.id
         for t in self.doc:
-            if t.i in used or t.pos_ != "PROPN" or self._in_other_name(t):
+            if t.i in used or t.pos_ != "PROPN":
                 continue
             aid = surnames.get(t.text)
-            if aid and any(m.start < t.idx for m in actors[aid].mentions):
+            if aid and any(m.start < t.idx for m in actors[aid].mentions) and not self._in_other_name(t):
                 actors[aid].mentions.append(Mention(t.idx, t.idx + len(t.text), t.text, "alias"))
                 persons.append((t.i, aid))
         persons.sort()
