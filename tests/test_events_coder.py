@@ -905,3 +905,14 @@ def test_closing_needs_something_closed() -> None:
 def test_a_power_to_act_is_no_act() -> None:
     e = one("Australian police already have the power to jail people in Canberra.", "17")
     assert e["status"] == "hypothetical", e
+
+
+def test_purpose_of_a_protest_is_its_aim_not_a_second_act() -> None:
+    # One hunger strike, aimed at whom its purpose clause protests against.
+    got = events("Hundreds of Kurdish students began a hunger strike in Berlin on Monday to protest against Turkey.")
+    protests = [e for e in got if e["cameo"][:2] in ("10", "14")]
+    assert [e["cameo"] for e in protests] == ["142"], got
+    assert ids(protests[0]["target"]) == ["TUR"], got
+    # Another doer's demand is an act of its own.
+    got = events("Police dispersed a rally in Paris on Sunday to demand that Germany pay reparations.")
+    assert not any(e["cameo"] == "142" for e in got)

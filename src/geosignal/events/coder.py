@@ -1225,6 +1225,9 @@ class _Coder(PlaceReader):
                 if untargeted and self._purpose_of_consultation(t, code, found):
                     fallback = None
                     break
+                if self._purpose_of_protest(t, code, source, target, found):
+                    fallback = None
+                    break
                 if not target and code.startswith("04"):
                     target = self._earlier_meeting_parties(t, source, found)
                 ev = self.build(t, p, source, target, code, habit)
@@ -1637,6 +1640,30 @@ class _Coder(PlaceReader):
         if not takes_to(t):
             return False
         return _coded_at(t.head, ("04",), found)
+
+    def _purpose_of_protest(
+        self, t: Token, code: str, source: list[Actor], target: list[Actor], found: list[Event]
+    ) -> bool:
+        """'staged rallies to demand reforms by the government': what a coded protest is for, not a second act.
+
+        CAMEO codes a demonstration or hunger strike with its aim (14x "for policy change"); the
+        demand or protest of its purpose clause, by the same doers, names whom it is aimed at.
+        """
+        if not code.startswith(("10", "14")) or t.dep_ not in ("advcl", "xcomp") or not takes_to(t):
+            return False
+        if any(c.dep_ in _SUBJ_DEPS for c in t.children):
+            return False  # a doer of its own: "rallied so that the government would resign"
+        at = t.head.idx
+        host = next(
+            (e for e in found if e.cameo.startswith("14") and e.source and e.trigger.start <= at < e.trigger.end), None
+        )
+        if host is None:
+            return False
+        aimed = [self._sector_ref(a, t) for a in target if a not in source]
+        where = host.location.country if host.location else None
+        if aimed and all(r.actor == where for r in host.target):
+            host.target = aimed  # whom it is aimed at, rather than the state it was held in (or none)
+        return True
 
     def _toll_of_attack(self, t: Token, code: str, found: list[Event]) -> bool:
         """'Insurgents shelled the city, killing eight people': the toll of a coded attack, not a second one.
