@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import geosignal
-from event_helpers import PUB, ids, one
+from event_helpers import PUB, events, ids, one
 
 pytestmark = pytest.mark.model
 
@@ -121,3 +121,28 @@ def test_small_namesakes_in_a_state_the_text_never_names_are_no_guess() -> None:
     assert locate("Springfield", None, frozenset({"GBR"}), 100_000).country == "USA"
     e = one("Mr Kennedy visited rural seats in Somerset on Monday, the British Labour Party said.", "04")
     assert not e["target"] and (e["location"] is None or e["location"]["country"] is None), e
+
+
+def test_a_us_state_named_alone_is_in_the_united_states() -> None:
+    from geosignal.kb.places import locate, town_country
+
+    # The gazetteer's towns called "Florida" are in Cuba and Uruguay; news means the state.
+    assert locate("Florida", None).country == town_country("Florida") == "USA"
+    assert locate("South Carolina", None).geonameid is not None
+    # A US town of that name keeps its coordinates; a state's name is no state of the Caucasus.
+    assert locate("New York", None).lat is not None
+    assert locate("Georgia", None).country == "GEO" and town_country("Georgia") is None
+    e = one("President Obama expressed sorrow for the shootings in South Carolina.", "01")
+    assert ids(e["target"]) == ["USA"], e
+
+
+def test_acts_at_two_towns_stay_two_events() -> None:
+    got = [
+        e
+        for e in events(
+            "Israeli warplanes fired missiles at a police post in Ramallah on Monday. "
+            "Israeli warplanes also fired missiles at a police post in Jenin on Monday."
+        )
+        if e["cameo"].startswith("19")
+    ]
+    assert sorted(e["location"]["name"] for e in got) == ["Jenin", "Ramallah"], got

@@ -154,8 +154,8 @@ def test_a_town_stands_for_a_state_only_when_its_name_is_unambiguous() -> None:
     from geosignal.kb.places import town_country
 
     assert town_country("Mosul") == "IRQ"
-    # Towns named Florida lie in several states; a country's name is left to the KB.
-    assert town_country("Florida") is None
+    # Towns named Victoria lie in several states; a country's name is left to the KB.
+    assert town_country("Victoria") is None
     assert town_country("Canada") is None
 
 

@@ -592,6 +592,7 @@ class _Coder(PlaceReader):
             known = self.analysis.actor(hit.id)
             if known is not None:
                 return known
+        h = ent.root  # "South" in "in South Carolina": the name's head has its role
         as_place = h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS
         # "Russia shelled Kharkiv", "Kharkiv was shelled", "troops withdrew from Kherson": a town
         # that is itself what the act is done to, or left, is also its state's.
@@ -1652,7 +1653,7 @@ class _Coder(PlaceReader):
         if not code.startswith(("10", "14")) or t.dep_ not in ("advcl", "xcomp") or not takes_to(t):
             return False
         if any(c.dep_ in _SUBJ_DEPS for c in t.children):
-            return False  # a doer of its own: "rallied so that the government would resign"
+            return False  # a doer of its own: "rallied for the government to resign"
         at = t.head.idx
         host = next(
             (e for e in found if e.cameo.startswith("14") and e.source and e.trigger.start <= at < e.trigger.end), None
@@ -1692,6 +1693,8 @@ class _Coder(PlaceReader):
     def _same_event(self, a: Event, b: Event) -> bool:
         if a.habitual != b.habitual:
             return False  # a custom and one act of it are two things
+        if _apart(a.location, b.location):
+            return False  # strikes on Gaza City and on Ramallah are two acts
         if not (a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)):
             return False
         later = b if a.trigger.start < b.trigger.start else a
@@ -2033,6 +2036,11 @@ def _party_match(a: ActorRef, b: ActorRef, ctx: Context) -> bool:
 def _coded_at(t: Token, roots: tuple[str, ...], found: list[Event]) -> bool:
     """Whether an event already found, with a code under one of ``roots``, has ``t`` in its trigger."""
     return any(e.cameo.startswith(roots) and e.trigger.start <= t.idx < e.trigger.end for e in found)
+
+
+def _apart(a: Location | None, b: Location | None) -> bool:
+    """Two different towns the gazetteer places (a region and a town in it may be one place)."""
+    return a is not None and b is not None and a.lat is not None and b.lat is not None and a.geonameid != b.geonameid
 
 
 def _shared_actors(a: Event, b: Event) -> int:

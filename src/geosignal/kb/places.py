@@ -81,6 +81,9 @@ def locate(name: str, country: str | None, named: frozenset[str] | None = None, 
         small = max(int(c.get("population") or 0) for c in hits) < min_population
         if small and len(hits) > 1 and not any(iso3.get(c["countrycode"]) in named for c in hits):
             return Location(name=name)
+    state = _us_state(key, country, hits)
+    if state is not None:
+        return Location(name=name, country=state[0], geonameid=state[1])
     if hits:
         return _at_largest(name, country, hits)
     got = countries.get(key)
@@ -90,15 +93,32 @@ def locate(name: str, country: str | None, named: frozenset[str] | None = None, 
 
 
 @lru_cache(maxsize=1)
-def _regions() -> dict[str, tuple[str, str]]:
-    """US states by normalised name and postal code: (ISO3 country, admin1 code)."""
+def _regions() -> dict[str, tuple[str, str, int]]:
+    """US states by normalised name: (ISO3 country, admin1 code, geonameid)."""
     cache = _geonames()
     if cache is None:
         return {}
-    out: dict[str, tuple[str, str]] = {}
+    out: dict[str, tuple[str, str, int]] = {}
     for code, st in cache.get_us_states().items():
-        out[normalize(str(st["name"]))] = ("USA", str(code))
+        out[normalize(str(st["name"]))] = ("USA", str(code), int(st["geonameid"]))
     return out
+
+
+def _us_state(key: str, country: str | None, towns: list[dict[str, Any]]) -> tuple[str, int] | None:
+    """A US state named by itself ("shootings in South Carolina", "Florida"), unless a US town has that name.
+
+    The gazetteer's towns named "Florida" are in Cuba and Uruguay; English news means the state.
+    "New York" and "Washington" stay the towns (with their coordinates), in the same state.
+    """
+    region = _regions().get(key)
+    if region is None or country not in (None, region[0]):
+        return None
+    _cities, _alternates, iso3, countries = _gazetteer()
+    if key in countries:
+        return None  # "Georgia" alone is the state of the Caucasus
+    if any(iso3.get(c["countrycode"]) == region[0] for c in towns):
+        return None
+    return region[0], region[2]
 
 
 def locate_qualified(name: str, qualifier: str) -> Location | None:
@@ -179,6 +199,8 @@ def town_country(name: str, min_population: int = 0) -> str | None:
     if key in countries:
         return None  # a country's name is the KB's business
     towns = _towns(key)
+    if not min_population and (state := _us_state(key, None, towns)) is not None:
+        return state[0]
     found = {iso3.get(c["countrycode"]) for c in towns}
     if len(found) != 1 or max((int(c.get("population") or 0) for c in towns), default=0) < min_population:
         return None
