@@ -504,6 +504,9 @@ def test_purpose_of_a_meeting_is_not_a_second_consultation() -> None:
     # no one new.
     got = events("Brazil and Argentina met in Geneva on Monday to discuss trade.")
     assert [e["cameo"] for e in got if e["cameo"][:2] in ("03", "04")] == ["040"], got
+    # A meeting announced (036) has its purpose too.
+    got = events("Brazil and Argentina will meet in Geneva next week to discuss trade.")
+    assert [e["cameo"] for e in got if e["cameo"][:2] in ("03", "04")] == ["036"], got
 
 
 def test_transnational_jihadist_groups_are_international_militarized_groups() -> None:

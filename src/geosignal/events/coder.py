@@ -1640,7 +1640,7 @@ class _Coder(PlaceReader):
             return False
         if not takes_to(t):
             return False
-        return _coded_at(t.head, ("04",), found)
+        return _coded_at(t.head, ("04", "036"), found)  # 036: a meeting announced ("will meet")
 
     def _purpose_of_protest(
         self, t: Token, code: str, source: list[Actor], target: list[Actor], found: list[Event]
