@@ -919,3 +919,8 @@ def test_purpose_of_a_protest_is_its_aim_not_a_second_act() -> None:
     # Another doer's demand is an act of its own.
     got = events("Police dispersed a rally in Paris on Sunday to demand that Germany pay reparations.")
     assert not any(e["cameo"] == "142" for e in got)
+
+
+def test_a_crowd_counted_in_the_object_is_the_target() -> None:
+    e = one("Turkish police arrested dozens of students on Monday.", "17")
+    assert [r["sector"] for r in e["target"]] == ["EDU"], e

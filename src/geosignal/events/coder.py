@@ -438,12 +438,12 @@ class _Coder(PlaceReader):
         sector = self.lex.sector_of(h)
         if sector is not None:
             return self._generic(h, sector, self._phrase_country(h))
-        if h.pos_ == "NOUN" and h.lemma_.lower() in self.crowd_counts and h.dep_ in _SUBJ_DEPS:
-            # "Dozens of protesters", "hundreds of BNP activists": the kind of actor counted.
+        if h.pos_ == "NOUN" and h.lemma_.lower() in self.crowd_counts:
+            # "Dozens of protesters", "arrested hundreds of BNP activists": the kind of actor counted.
             members = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
             if members:
                 return self._actor_of_phrase(members[0]) if members[0].dep_ == "pobj" else None
-            if h.tag_ == "NNS":
+            if h.tag_ == "NNS" and h.dep_ in _SUBJ_DEPS:
                 # "Thousands took to the streets": a crowd of people, of the state its phrase names.
                 return self._generic(h, "CVL", self._phrase_country(h))
         return None
