@@ -924,3 +924,8 @@ def test_purpose_of_a_protest_is_its_aim_not_a_second_act() -> None:
 def test_a_crowd_counted_in_the_object_is_the_target() -> None:
     e = one("Turkish police arrested dozens of students on Monday.", "17")
     assert [r["sector"] for r in e["target"]] == ["EDU"], e
+
+
+def test_an_unknown_body_is_of_the_state_its_name_places_it_in() -> None:
+    e = one("Iranian police arrested the leaders of the Tehran Bus Workers Union on Monday.", "17")
+    assert [r["country"] for r in e["target"]] == ["IRN"], e

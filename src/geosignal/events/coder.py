@@ -40,6 +40,7 @@ _CORE_DEPS = {"compound", "amod", "nmod", "appos", "poss", "prep", "pobj", "det"
 _LEAD_VERBS = {"lead", "head"}
 _AWAY_PREPS = {"from", "into", "on", "against", "toward", "towards"}
 _ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
+_STATE_NAMES = ("name", "alias", "demonym")
 _PLURAL_PRONOUNS = {"they", "them"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
 # "during the visit", "amid protests": an event noun in such a phrase shares its clause's subject.
@@ -636,6 +637,8 @@ class _Coder(PlaceReader):
                     self.place_at[t.i] = place
                 return host
         country = hit.country if hit is not None else None
+        if country is None and ent.label_ == "ORG":
+            country = self._name_country(ent)
         aid = "text:" + re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
         actor = self.analysis.actor(aid)
         if actor is None:
@@ -647,6 +650,27 @@ class _Coder(PlaceReader):
         for t in ent:
             self.actor_at[t.i] = actor
         return actor
+
+    def _name_country(self, ent: Span) -> str | None:
+        """The one state an unknown body's name places it in ("United Bus Company of Tehran", "Kabul University").
+
+        A state's name or demonym, or a large town all of whose namesakes lie in one state.
+        """
+        found: set[str] = set()
+        size = self.ctx.kb.lexicons.person_town_population
+        for i in range(ent.start, ent.end):
+            for j in range(min(ent.end, i + 3), i, -1):
+                words = self.doc[i:j]
+                if not words.text[:1].isupper():
+                    break
+                states = {
+                    e.country or e.id for e, _k in self.ctx.kb.lookup(words.text, _STATE_NAMES) if e.type == "state"
+                }
+                town = town_country(words.text, size) if not states else None
+                found |= states or ({town} if town else set())
+                if states or town:
+                    break
+        return found.pop() if len(found) == 1 else None
 
     # -- roles ----------------------------------------------------------------------------------
     def role_tokens(self, t: Token, spec: str, objs: list[Token]) -> list[Token]:
