@@ -929,3 +929,12 @@ def test_a_crowd_counted_in_the_object_is_the_target() -> None:
 def test_an_unknown_body_is_of_the_state_its_name_places_it_in() -> None:
     e = one("Iranian police arrested the leaders of the Tehran Bus Workers Union on Monday.", "17")
     assert [r["country"] for r in e["target"]] == ["IRN"], e
+
+
+def test_force_its_doer_announces_is_a_threat() -> None:
+    e = one("NATO confirmed on Wednesday it would tighten the naval blockade of Serbia.", "1")
+    assert e["cameo"].startswith("13") and e["status"] == "reported", e
+    # The outlet's forecast stays the future act; a pledge too; an announced sanction is the sanction.
+    assert one("NATO will tighten the naval blockade of Serbia.", "1")["cameo"] == "191"
+    assert one("Qatar has pledged to expel the exiled leaders of Egypt's Muslim Brotherhood.", "1")["cameo"] == "174"
+    assert one("The United States announced it would cut all aid to Albania.", "1")["cameo"].startswith("16")

@@ -70,6 +70,7 @@ _CLAUSE_STATUSES = ("negated", "hypothetical", "future")
 _CUE_DEPS = ("neg", "aux", "auxpass", "det", "nsubj", "nsubjpass", "dobj", "attr")
 # Codes of violence (assault, fight, mass violence): a participle of them after a coded attack is its toll.
 _VIOLENT_ROOTS = ("18", "19", "20")
+_FORCE_ROOTS = ("17", "18", "19", "20")  # coercion and force: threatened when announced (a sanction is decided)
 # How factual a mention's status is: a merged event takes its most factual mention's.
 _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 
@@ -1180,6 +1181,11 @@ class _Coder(PlaceReader):
             attributed = inside is not None or st.attributed_by_parse(t, sent, self.text)
         return st.combine(sentence_status, st.clause_status(t), attributed), statement
 
+    def _own_word(self, source: list[Actor], statement: str | None) -> bool:
+        """Whether the statement an act is told in is its doer's own."""
+        said = next((s for s in self.analysis.statements if s.id == statement), None) if statement else None
+        return said is not None and said.speaker is not None and said.speaker.actor in {a.id for a in source}
+
     def _under_claim_cue(self, t: Token, cues: list[TextSpan]) -> bool:
         """Whether a cue of the claim ("not", "will", "no") is on a predicate the trigger's clause is part of.
 
@@ -1886,6 +1892,13 @@ class _Coder(PlaceReader):
         # unless the president arranges a ceasefire") is a threat (CAMEO 13); an unconditional
         # one is coded as the act, or as the intent to cooperate below, as peers' gold codes it.
         promised = status == "future" and code[:2] != "13"
+        pledged = t.dep_ == "xcomp" and t.head.pos_ in ("VERB", "AUX")
+        if promised and code[:2] in _FORCE_ROOTS and not pledged and self._own_word(source, statement):
+            # "NATO confirmed it would tighten the blockade of Serbia": coercion or force its doer
+            # announces is a threat (CAMEO 13; the codebook has no intent code for them). The
+            # outlet's own forecast ("NATO will tighten ...") stays the future act, and so does a
+            # pledge made to a third party ("Qatar has pledged to expel ...", as PETRARCH-2 codes it).
+            threat = True
         if threat or (promised and self._condition_parties(t, ("unless",))):
             code = _mapped(self.table.threat_codes, code, "130")
             if threat and status in ("future", "hypothetical"):
