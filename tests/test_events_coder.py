@@ -938,3 +938,12 @@ def test_force_its_doer_announces_is_a_threat() -> None:
     assert one("NATO will tighten the naval blockade of Serbia.", "1")["cameo"] == "191"
     assert one("Qatar has pledged to expel the exiled leaders of Egypt's Muslim Brotherhood.", "1")["cameo"] == "174"
     assert one("The United States announced it would cut all aid to Albania.", "1")["cameo"].startswith("16")
+
+
+def test_a_clause_joined_to_a_passive_is_done_by_its_subject_not_its_agent() -> None:
+    got = events("The Croatian minister was criticised by Serbia and then cut ties with Belgrade.")
+    cut = [e for e in got if e["cameo"].startswith("16")]
+    assert cut and cut[0]["source"][0]["country"] == "HRV", got
+    # A bare participle shares the passive: "arrested by police and later released" (by the police).
+    got = events("The Croatian minister was arrested by Serbian police and later released.")
+    assert all(r["country"] == "SRB" for e in got for r in e["source"]), got

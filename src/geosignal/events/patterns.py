@@ -401,6 +401,12 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
     ):
         # (A to-infinitive complement, "considered whether to arrest them", is done by the
         # governing verb's subject too.)
+        if verb.dep_ == "conj" and verb.tag_ != "VBN" and is_passive(verb.head):
+            # "was indicted by the court and will resign": the shared subject, not the agent (a bare
+            # participle shares the passive: "was arrested by police and later released").
+            got = [_relative_head(c) for c in verb.head.children if c.dep_ in _PASSIVE_SUBJ]
+            if got:
+                return got
         if verb.dep_ == "xcomp" and not is_passive(verb.head):
             # "urged Seoul to act": the object of the governing verb does the act.
             objs = [c for c in verb.head.children if c.dep_ in _OBJ]
