@@ -947,3 +947,10 @@ def test_a_clause_joined_to_a_passive_is_done_by_its_subject_not_its_agent() -> 
     # A bare participle shares the passive: "arrested by police and later released" (by the police).
     got = events("The Croatian minister was arrested by Serbian police and later released.")
     assert all(r["country"] == "SRB" for e in got for r in e["source"]), got
+
+
+def test_a_body_named_beside_its_description_is_the_party() -> None:
+    # "the UN refugee agency, UNHCR": the body named, not the UN of the description.
+    e = one("Jakarta forced the UN refugee agency, UNHCR, out of the country.", "16")
+    assert e["cameo"] == "1663" and ids(e["target"]) == ["unhcr"], e
+    assert one("The government ordered foreign journalists out of the country.", "17")["cameo"] == "174"

@@ -401,9 +401,9 @@ class _Coder(PlaceReader):
                 return got
         for c in h.children:
             a = self.actor_at.get(c.i)
-            if c.dep_ == "appos" and a is not None and a.type == "state":
+            if c.dep_ == "appos" and a is not None and (a.type == "state" or (a.known and h.pos_ == "NOUN")):
                 # "Pakistan's close ally China", "its neighbour India": the state the noun is, not
-                # the one it is an ally or neighbour of.
+                # the one it is an ally or neighbour of; "the UN refugee agency, UNHCR": the body.
                 return a
         # Breadth-first through the noun phrase, nearest mention first.
         frontier = [h]
