@@ -954,3 +954,14 @@ def test_a_body_named_beside_its_description_is_the_party() -> None:
     e = one("Jakarta forced the UN refugee agency, UNHCR, out of the country.", "16")
     assert e["cameo"] == "1663" and ids(e["target"]) == ["unhcr"], e
     assert one("The government ordered foreign journalists out of the country.", "17")["cameo"] == "174"
+
+
+def test_an_ethnic_group_is_not_its_kin_state() -> None:
+    # No phantom dyad with Albania: the group is of the state its phrase or its act places it in.
+    e = one("Ethnic Albanians in south Serbia demanded a UN military presence.", "10")
+    assert [r["country"] for r in e["source"]] == ["SRB"], e
+    e = one("Hundreds of ethnic Albanians demonstrated on Tuesday in Serbia.", "14")
+    assert [r["country"] for r in e["source"]] == ["SRB"] and ids(e["target"]) == ["SRB"], e
+    # Without "ethnic", a demonym still names the state.
+    e = one("Albanians demanded a UN military presence.", "10")
+    assert ids(e["source"]) == ["ALB"], e

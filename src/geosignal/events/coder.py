@@ -45,6 +45,7 @@ _PLURAL_PRONOUNS = {"they", "them"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
 # "during the visit", "amid protests": an event noun in such a phrase shares its clause's subject.
 _DURING_PREPS = {"during", "amid", "amidst"}
+_IN_PREPS = {"in", "across", "throughout"}
 # Sectors whose generic nouns with a state's modifier stand for the state ("Russian officials").
 _STATE_SECTORS = {"GOV"}
 # Sectors of international bodies: an official of one is coded by the body's sector.
@@ -363,6 +364,10 @@ class _Coder(PlaceReader):
         return out
 
     def _actor_of_phrase(self, h: Token) -> Actor | None:
+        if self._a_people(h):
+            # "ethnic Albanians in south Serbia": a people, of the state its phrase (or, for a crowd,
+            # its act) places it in, not its kin state (a phantom dyad with Albania).
+            return self._generic(h, self.lex.sector_of(h) or "CVL", self._phrase_country(h))
         if h.i in self.actor_at:
             if self.kind_at.get(h.i) == "descriptor":
                 # "the special representative of the Chinese government Liu Xiaoming": a person's name
@@ -421,7 +426,8 @@ class _Coder(PlaceReader):
                     ):
                         continue  # "a Baghdad bombing killed ten": the place is where, not who
                     if c.i in self.actor_at and c.dep_ in _CORE_DEPS | {"acl", "agent"}:
-                        return self.actor_at[c.i]
+                        # ("hundreds of ethnic Albanians": the people, as above)
+                        return self._actor_of_phrase(c) if self._a_people(c) else self.actor_at[c.i]
                     if c.dep_ in ("poss", "compound", "nmod") and c.pos_ == "PROPN" and c.ent_type_ in _ENT_ACTOR:
                         # "Taiwan's Vice Foreign Minister": a name no earlier stage kept.
                         got = self._unknown(c)
@@ -449,6 +455,15 @@ class _Coder(PlaceReader):
                 # "Thousands took to the streets": a crowd of people, of the state its phrase names.
                 return self._generic(h, "CVL", self._phrase_country(h))
         return None
+
+    def _a_people(self, h: Token) -> bool:
+        """'Ethnic Albanians', 'ethnic Albanian guerrillas': a people named by a demonym after "ethnic"."""
+        return any(
+            (self.kind_at.get(w.i) == "demonym" or w.ent_type_ == "NORP")
+            and w.i > 0
+            and self.doc[w.i - 1].lower_ == "ethnic"
+            for w in (h, *(c for c in h.lefts if c.dep_ in ("amod", "compound", "nmod")))
+        )
 
     def _phrase_country(self, h: Token) -> str | None:
         """The state a generic actor's own phrase places it in.
@@ -1939,6 +1954,16 @@ class _Coder(PlaceReader):
             # phrase of its own, is of the place of its act (whom an act is done to is left as the
             # text names it; "people coming to Britain" are not British).
             source = self._placed_crowds(source, location.country, sent)
+        elif (
+            code[:2] in self.agentless_roots
+            and len(target) == 1
+            and target[0].type == "state"
+            and target_heads
+            and all(h.dep_ == "pobj" and h.head.lower_ in _IN_PREPS for h in target_heads)
+        ):
+            # "students demonstrated in Serbia": the state the act is in is its target, and the
+            # crowd's state as for a town.
+            source = self._placed_crowds(source, state_code(target[0]) or target[0].id, sent)
         if not source and code[:3] == "043" and location is not None and location.country:
             # "the delegation was received in Pyongyang": who hosts a visit at a place is its state.
             host = self._state_actor(location.country, None)
