@@ -965,3 +965,17 @@ def test_an_ethnic_group_is_not_its_kin_state() -> None:
     # Without "ethnic", a demonym still names the state.
     e = one("Albanians demanded a UN military presence.", "10")
     assert ids(e["source"]) == ["ALB"], e
+
+
+def test_a_refusal_in_the_doers_own_words_is_a_rejection() -> None:
+    e = one("The US said it would not meet the hostage-takers' demands.", "12")
+    assert e["cameo"] == "124" and e["status"] == "reported", e
+    # A past act denied stays a negated act; another's forecast is no refusal.
+    assert one("Russia said it had not attacked the convoy.", "19")["status"] == "negated"
+    e = one("Hamas said Israel would not withdraw from Gaza.", "08")
+    assert e["status"] == "negated", e
+
+
+def test_preparing_an_attack_is_a_show_of_force() -> None:
+    e = one("The Macedonian army prepared to resume shelling Albanian rebel positions.", "15")
+    assert e["cameo"] == "150" and e["status"] == "reported", e

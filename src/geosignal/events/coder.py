@@ -71,6 +71,7 @@ _CLAUSE_STATUSES = ("negated", "hypothetical", "future")
 _CUE_DEPS = ("neg", "aux", "auxpass", "det", "nsubj", "nsubjpass", "dobj", "attr")
 # Codes of violence (assault, fight, mass violence): a participle of them after a coded attack is its toll.
 _VIOLENT_ROOTS = ("18", "19", "20")
+_YIELD_ROOTS = ("03", "04", "05", "06", "07", "08")  # acts a refusal is coded for (refusal_codes)
 _FORCE_ROOTS = ("17", "18", "19", "20")  # coercion and force: threatened when announced (a sanction is decided)
 # How factual a mention's status is: a merged event takes its most factual mention's.
 _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
@@ -152,6 +153,8 @@ class _Coder(PlaceReader):
         self.act_noun_verbs = cue_set("act_noun_verbs")
         self.crowd_counts = cue_set("crowd_count_nouns")
         self.crowd_sectors = cue_set("crowd_sectors")
+        self.preparation_verbs = cue_set("preparation_verbs")
+        self.posture_code = str(words.get("posture_code", "150"))
         self.lex = ctx.kb.lexicons
         self.armed_sectors = self.lex.armed_sectors
         self.adjunct_preps = cue_set("adjunct_event_preps")
@@ -1196,6 +1199,17 @@ class _Coder(PlaceReader):
             attributed = inside is not None or st.attributed_by_parse(t, sent, self.text)
         return st.combine(sentence_status, st.clause_status(t), attributed), statement
 
+    def _prepared(self, t: Token) -> Token | None:
+        """The verb of preparing an act is the object or complement of ("prepared to resume shelling")."""
+        node = t
+        for _step in range(3):
+            if node.dep_ == "xcomp" and node.head.lemma_.lower() in self.preparation_verbs:
+                return node.head
+            if node.dep_ not in ("xcomp", "dobj") or node.head.i == node.i:
+                return None
+            node = node.head
+        return None
+
     def _own_word(self, source: list[Actor], statement: str | None) -> bool:
         """Whether the statement an act is told in is its doer's own."""
         said = next((s for s in self.analysis.statements if s.id == statement), None) if statement else None
@@ -1894,6 +1908,12 @@ class _Coder(PlaceReader):
                 code = _mapped(self.table.appeal_codes if code == "020" else self.table.demand_codes, asked, code)
         if code == "186" and t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.attempt_verbs:
             code = "185"  # "tried to assassinate": the attempt
+        prepared = self._prepared(t) if code.startswith(_VIOLENT_ROOTS) else None
+        if prepared is not None:
+            # "The army prepared to resume shelling": what was done is the show of force (CAMEO
+            # 150), not the attack, nor a threat of it (an announced readiness, "is prepared to", is).
+            code, threat = self.posture_code, False
+            status, statement = self.status(prepared)
         refused = (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.refusal_verbs) or (
             t.dep_ == "acl" and takes_to(t) and t.head.lemma_.lower() in self.refusal_nouns
         )
@@ -1907,6 +1927,11 @@ class _Coder(PlaceReader):
         # unless the president arranges a ceasefire") is a threat (CAMEO 13); an unconditional
         # one is coded as the act, or as the intent to cooperate below, as peers' gold codes it.
         promised = status == "future" and code[:2] != "13"
+        if status == "negated" and code[:2] in _YIELD_ROOTS and _will(t) and self._own_word(source, statement):
+            # "The US said it would not meet the hostage-takers' demands": a refusal in the doer's
+            # own words, coded as the rejection (CAMEO 12) as "refused to" is; the refusal was made.
+            code = _mapped(self.table.refusal_codes, code, "120")
+            status = "reported"
         pledged = t.dep_ == "xcomp" and t.head.pos_ in ("VERB", "AUX")
         if promised and code[:2] in _FORCE_ROOTS and not pledged and self._own_word(source, statement):
             # "NATO confirmed it would tighten the blockade of Serbia": coercion or force its doer
@@ -2098,6 +2123,14 @@ def _party_match(a: ActorRef, b: ActorRef, ctx: Context) -> bool:
 def _coded_at(t: Token, roots: tuple[str, ...], found: list[Event]) -> bool:
     """Whether an event already found, with a code under one of ``roots``, has ``t`` in its trigger."""
     return any(e.cameo.startswith(roots) and e.trigger.start <= t.idx < e.trigger.end for e in found)
+
+
+def _will(t: Token) -> bool:
+    """A verb with a future or conditional auxiliary ("will not withdraw", "would not meet")."""
+    return any(
+        c.dep_ == "aux" and (c.lemma_.lower() in ("will", "would", "shall") or c.lower_ in ("wo", "'ll"))
+        for c in t.children
+    )
 
 
 def _apart(a: Location | None, b: Location | None) -> bool:
