@@ -146,3 +146,8 @@ def test_acts_at_two_towns_stay_two_events() -> None:
         if e["cameo"].startswith("19")
     ]
     assert sorted(e["location"]["name"] for e in got) == ["Jenin", "Ramallah"], got
+
+
+def test_a_former_capital_is_its_towns_state_after_its_time() -> None:
+    e = one("Afghan factions met in Bonn on Monday.", "04")
+    assert e["location"]["country"] == "DEU" and "FRG" not in ids(e["target"]), e

@@ -151,3 +151,12 @@ def test_data_files_read_yes_no_on_off_as_words() -> None:
 
     assert load_yaml("[no, No, on, off, yes, true, False]") == ["no", "No", "on", "off", "yes", True, False]
     assert "no" in hedge_lexicon().negators
+
+
+def test_a_capital_stands_for_a_state_only_while_it_is_one(kb) -> None:  # type: ignore[no-untyped-def]
+    fallen = kb.resolve("Bonn", date(1985, 1, 1))
+    assert fallen is not None and fallen.id == "FRG"
+    # After 1990 "Bonn" is a German town, while a dissolved state still answers to its name.
+    assert kb.resolve("Bonn", date(2021, 1, 1)) is None
+    soviet = kb.resolve("Soviet Union", date(2021, 1, 1))
+    assert soviet is not None and soviet.type == "state"

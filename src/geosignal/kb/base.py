@@ -390,10 +390,12 @@ class KnowledgeBase:
     def resolve(self, name: str, on: date | None = None) -> Entry | None:
         """The best entry for a name on a date: exact names first, then descriptors, then fuzzy."""
         hits = self.lookup(name)
-        if hits:
-            dated = [h for h in hits if h[0].exists_on(on) or on is None]
-            return (dated or hits)[0][0]
-        return None
+        dated = [h for h in hits if h[0].exists_on(on) or on is None]
+        # Out of its time an entry still answers to its names ("the Soviet Union" in 2021), but a
+        # town stands for a state only while it is that state's capital ("Bonn" in 2021 is a town).
+        undated = [h for h in hits if h[1] != "metonym"]
+        got = dated or undated
+        return got[0][0] if got else None
 
 
 def _institution_of(key: str, inst_names: dict[str, str], country_forms: set[str]) -> str | None:

@@ -216,6 +216,8 @@ class _Resolver:
                 entry = self.kb.entries[entry_id]
                 if entry.type == "state" and entry.start and self.on and self.on < entry.start:
                     continue  # a state that did not exist yet
+                if kind == "metonym" and self.on is not None and not entry.exists_on(self.on):
+                    continue  # "Bonn" in 2021 is a German town, no longer West Germany's capital
                 if entry.type == "state" and self._in_person_name(span):
                     continue  # "Chuck Jordan", "Chad Johnson": a person's name, not the state
                 if entry.type == "person" and len(span) == 1 and not self._surname_fits(span[0], entry):
