@@ -979,3 +979,11 @@ def test_a_refusal_in_the_doers_own_words_is_a_rejection() -> None:
 def test_preparing_an_attack_is_a_show_of_force() -> None:
     e = one("The Macedonian army prepared to resume shelling Albanian rebel positions.", "15")
     assert e["cameo"] == "150" and e["status"] == "reported", e
+
+
+def test_a_sporting_campaign_is_no_war_and_a_suicide_bomber_no_aircraft() -> None:
+    assert not events("Spain has begun its Hopman Cup campaign in Perth with a victory over Argentina.")
+    assert one("Russia launched a military campaign against the rebels.", "19")["cameo"] == "190"
+    e = one("A suicide bomber attacked a crowded market in Baghdad.", "1")
+    assert e["cameo"] != "195" and ids(e["target"]) == ["IRQ"], e
+    assert one("US bombers attacked Taliban positions.", "19")["cameo"] == "195"

@@ -154,6 +154,8 @@ class _Coder(PlaceReader):
         self.crowd_counts = cue_set("crowd_count_nouns")
         self.crowd_sectors = cue_set("crowd_sectors")
         self.preparation_verbs = cue_set("preparation_verbs")
+        self.sport_words = cue_set("sport_words")
+        self.sport_teams = cue_set("sport_teams")
         self.posture_code = str(words.get("posture_code", "150"))
         self.lex = ctx.kb.lexicons
         self.armed_sectors = self.lex.armed_sectors
@@ -886,6 +888,14 @@ class _Coder(PlaceReader):
                 _mishap(x, self.mishap_nouns) and self.lex.sector_of(x) is None for x in self._subj_heads(t)
             ):
                 return None  # "the tidal wave which killed 150,000": a disaster, no party
+            if any(x.lemma_.lower() in self.sport_teams for x in self._subj_heads(t)) or any(
+                x.lower_ in self.sport_words
+                for o in objs
+                if o.lemma_.lower() == "campaign"
+                for x in o.subtree
+                if x.dep_ in ("compound", "amod")
+            ):
+                return None  # "began its Hopman Cup campaign", "the team attacked the line": a game
         if p.needs_obj and not objs:
             return None  # "the Commons closes for business": closed, not closing anything
         if p.not_obj and objs and all(self._obj_fits(o, p.not_obj) for o in objs):
@@ -899,6 +909,10 @@ class _Coder(PlaceReader):
             self._obj_fits(x, p.subj) for x in with_conjuncts(self._subj_heads(t)) if x.pos_ != "PRON"
         ):
             return None
+        if p.not_subj and any(
+            c.lower_ in p.not_subj for x in self._subj_heads(t) for c in x.children if c.dep_ in ("compound", "amod")
+        ):
+            return None  # "suicide bombers killed 26": people, not the aircraft of aerial-strike
         if p.prep:
             heads = [t, *objs]
             preps = [
