@@ -987,3 +987,9 @@ def test_a_sporting_campaign_is_no_war_and_a_suicide_bomber_no_aircraft() -> Non
     e = one("A suicide bomber attacked a crowded market in Baghdad.", "1")
     assert e["cameo"] != "195" and ids(e["target"]) == ["IRQ"], e
     assert one("US bombers attacked Taliban positions.", "19")["cameo"] == "195"
+
+
+def test_a_body_named_with_a_demonym_is_of_the_state_not_the_state() -> None:
+    e = one("Australian Airlines is negotiating with the unions on wages.", "04")
+    src = e["source"][0]
+    assert src["country"] == "AUS" and src["actor"] != "AUS", e

@@ -392,6 +392,10 @@ class _Coder(PlaceReader):
             # The host of a visit to a place: the place is not a mention of the state.
             return self._state_actor(self.place_at[h.i].country, None)
         state = self._state_in_modifiers(h)
+        if state is not None and self.lex.sector_of(h) is None and self._named_body(h):
+            # "Australian Airlines", "British Airways": a body whose name starts with a demonym is
+            # of that state, not the state itself.
+            return self._unknown(h)
         if state is not None:
             sector = self.lex.sector_of(h)
             if sector is not None and sector not in _STATE_SECTORS:
@@ -460,6 +464,11 @@ class _Coder(PlaceReader):
                 # "Thousands took to the streets": a crowd of people, of the state its phrase names.
                 return self._generic(h, "CVL", self._phrase_country(h))
         return None
+
+    def _named_body(self, h: Token) -> bool:
+        """Whether a proper noun ends an organisation's name that starts with its modifiers."""
+        ent = next((e for e in self.doc.ents if e.start <= h.i < e.end), None)
+        return h.pos_ == "PROPN" and ent is not None and ent.label_ == "ORG" and ent.root.i == h.i and ent.start < h.i
 
     def _a_people(self, h: Token) -> bool:
         """'Ethnic Albanians', 'ethnic Albanian guerrillas': a people named by a demonym after "ethnic"."""
