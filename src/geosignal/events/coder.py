@@ -1223,7 +1223,7 @@ class _Coder(PlaceReader):
         return st.combine(sentence_status, st.clause_status(t), attributed), statement
 
     def _prepared(self, t: Token) -> Token | None:
-        """The verb of preparing an act is the object or complement of ("prepared to resume shelling")."""
+        """The verb of preparing whose complement is the act, or the act's verb ("prepared to resume shelling")."""
         node = t
         for _step in range(3):
             if node.dep_ == "xcomp" and node.head.lemma_.lower() in self.preparation_verbs:
