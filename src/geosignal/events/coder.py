@@ -19,7 +19,7 @@ from ..stage import Context
 from . import status as st
 from .codebook import Codebook, load_codebook
 from .dates import Cue, anchored, cue_words, find_cues, first_day, to_event_date
-from .locations import PLACE_PREPS, VISIT_CODE, Place, PlaceReader, state_code
+from .locations import PLACE_PREPS, STATE_NAMES, VISIT_CODE, Place, PlaceReader, state_code
 from .patterns import (
     Pattern,
     PatternTable,
@@ -40,7 +40,6 @@ _CORE_DEPS = {"compound", "amod", "nmod", "appos", "poss", "prep", "pobj", "det"
 _LEAD_VERBS = {"lead", "head"}
 _AWAY_PREPS = {"from", "into", "on", "against", "toward", "towards"}
 _ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
-_STATE_NAMES = ("name", "alias", "demonym")
 _PLURAL_PRONOUNS = {"they", "them"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
 # "during the visit", "amid protests": an event noun in such a phrase shares its clause's subject.
@@ -154,6 +153,8 @@ class _Coder(PlaceReader):
         self.crowd_counts = cue_set("crowd_count_nouns")
         self.crowd_sectors = cue_set("crowd_sectors")
         self.preparation_verbs = cue_set("preparation_verbs")
+        # The future modals by lemma ("won't", "'ll": will), and "would" of reported speech.
+        self.will_modals = cue_set("future_modals") | {"would"}
         self.sport_words = cue_set("sport_words")
         self.sport_teams = cue_set("sport_teams")
         self.posture_code = str(words.get("posture_code", "150"))
@@ -359,7 +360,7 @@ class _Coder(PlaceReader):
         for m in with_conjuncts(mods):
             # The word's own state first: one mention may span "Hungarian and Romanian officials".
             a = None
-            hit = next(iter(self.ctx.kb.lookup(m.text, ("name", "alias", "demonym"))), None)
+            hit = next(iter(self.ctx.kb.lookup(m.text, STATE_NAMES)), None)
             if hit is not None and hit[0].type == "state":
                 a = self.analysis.actor(hit[0].id) or self._state_actor(hit[0].id, m)
             if a is None:
@@ -501,10 +502,9 @@ class _Coder(PlaceReader):
             elif a is not None and a.type == "state" and (code := state_code(a)):
                 found.add(code)
             elif t.ent_type_ in ("GPE", "NORP", "LOC") and a is None:
-                for entry, kind in self.ctx.kb.lookup(t.text, ("name", "alias", "demonym")):
-                    if entry.type == "state" and kind in ("name", "alias", "demonym"):
-                        found.add(entry.country or entry.id)
-                        break
+                states = self._states_named(t.text)
+                if states:
+                    found.add(states[0])
                 else:
                     ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
                     if ent is not None and ent.label_ != "NORP" and (town := town_country(ent.text)):
@@ -564,18 +564,18 @@ class _Coder(PlaceReader):
             for m in mods:
                 if self._aside(m) or m.lower_ in ("pro", "-"):
                     continue
-                for entry, kind in self.ctx.kb.lookup(m.text, ("name", "alias", "demonym")):
-                    if entry.type == "state" and kind in ("name", "alias", "demonym"):
-                        return self._state_actor(entry.id, m)
+                states = self._states_named(m.text)
+                if states:
+                    return self._state_actor(states[0], m)
             return None
         start = min(m.left_edge.i for m in mods)
         for i in range(start, h.i):
             for j in range(h.i, i, -1):
                 if self.doc[i:j].text.islower() and len(self.doc[i:j].text) <= 4:
                     continue  # "a car bomb" is not the CAR, "us troops" not the US
-                for entry, kind in self.ctx.kb.lookup(self.doc[i:j].text, ("name", "alias", "demonym")):
-                    if entry.type == "state" and kind in ("name", "alias", "demonym"):
-                        return self._state_actor(entry.id, self.doc[i:j])
+                states = self._states_named(self.doc[i:j].text)
+                if states:
+                    return self._state_actor(states[0], self.doc[i:j])
         return None
 
     def _aside(self, t: Token) -> bool:
@@ -588,9 +588,7 @@ class _Coder(PlaceReader):
         for m in h.lefts:
             if m.dep_ not in ("amod", "compound", "nmod") or self._aside(m):
                 continue
-            for entry, _kind in self.ctx.kb.lookup(m.text, ("name", "alias", "demonym")):
-                if entry.type == "state":
-                    found.add(entry.id)
+            found.update(self._states_named(m.text))
         return found.pop() if len(found) == 1 else None
 
     def _state_actor(self, country: str | None, at: Token | Span | None) -> Actor | None:
@@ -693,9 +691,7 @@ class _Coder(PlaceReader):
                 words = self.doc[i:j]
                 if not words.text[:1].isupper():
                     break
-                states = {
-                    e.country or e.id for e, _k in self.ctx.kb.lookup(words.text, _STATE_NAMES) if e.type == "state"
-                }
+                states = set(self._states_named(words.text))
                 town = town_country(words.text, size) if not states else None
                 found |= states or ({town} if town else set())
                 if states or town:
@@ -1233,6 +1229,10 @@ class _Coder(PlaceReader):
             node = node.head
         return None
 
+    def _will(self, t: Token) -> bool:
+        """A verb with a future or conditional auxiliary ("will not withdraw", "won't", "would not meet")."""
+        return any(c.dep_ == "aux" and c.lemma_.lower() in self.will_modals for c in t.children)
+
     def _own_word(self, source: list[Actor], statement: str | None) -> bool:
         """Whether the statement an act is told in is its doer's own."""
         said = next((s for s in self.analysis.statements if s.id == statement), None) if statement else None
@@ -1718,11 +1718,16 @@ class _Coder(PlaceReader):
 
     def _purpose_of_consultation(self, t: Token, code: str, found: list[Event]) -> bool:
         """'telephoned Kozyrev to discuss the settlement': what a coded consultation is for, not a second one."""
-        if not code.startswith("04") or t.dep_ not in ("advcl", "xcomp"):
-            return False
-        if not takes_to(t):
-            return False
-        return _coded_at(t.head, ("04", "036"), found)  # 036: a meeting announced ("will meet")
+        # 036: a meeting announced ("will meet in Zurich to discuss ...").
+        return code.startswith("04") and self._purpose_host(t, ("04", "036"), found) is not None
+
+    @staticmethod
+    def _purpose_host(t: Token, roots: tuple[str, ...], found: list[Event]) -> Event | None:
+        """The event already coded, under one of ``roots``, whose to-infinitive purpose clause ``t`` is."""
+        if t.dep_ not in ("advcl", "xcomp") or not takes_to(t):
+            return None
+        at = t.head.idx
+        return next((e for e in found if e.cameo.startswith(roots) and e.trigger.start <= at < e.trigger.end), None)
 
     def _purpose_of_protest(
         self, t: Token, code: str, source: list[Actor], target: list[Actor], found: list[Event]
@@ -1732,14 +1737,9 @@ class _Coder(PlaceReader):
         CAMEO codes a demonstration or hunger strike with its aim (14x "for policy change"); the
         demand or protest of its purpose clause, by the same doers, names whom it is aimed at.
         """
-        if not code.startswith(("10", "14")) or t.dep_ not in ("advcl", "xcomp") or not takes_to(t):
-            return False
-        if any(c.dep_ in _SUBJ_DEPS for c in t.children):
-            return False  # a doer of its own: "rallied for the government to resign"
-        at = t.head.idx
-        host = next(
-            (e for e in found if e.cameo.startswith("14") and e.source and e.trigger.start <= at < e.trigger.end), None
-        )
+        if not code.startswith(("10", "14")) or any(c.dep_ in _SUBJ_DEPS for c in t.children):
+            return False  # (a doer of its own: "rallied for the government to resign")
+        host = self._purpose_host(t, ("14",), [e for e in found if e.source])
         if host is None:
             return False
         aimed = [self._sector_ref(a, t) for a in target if a not in source]
@@ -1950,7 +1950,7 @@ class _Coder(PlaceReader):
         # unless the president arranges a ceasefire") is a threat (CAMEO 13); an unconditional
         # one is coded as the act, or as the intent to cooperate below, as peers' gold codes it.
         promised = status == "future" and code[:2] != "13"
-        if status == "negated" and code[:2] in _YIELD_ROOTS and _will(t) and self._own_word(source, statement):
+        if status == "negated" and code[:2] in _YIELD_ROOTS and self._will(t) and self._own_word(source, statement):
             # "The US said it would not meet the hostage-takers' demands": a refusal in the doer's
             # own words, coded as the rejection (CAMEO 12) as "refused to" is; the refusal was made.
             code = _mapped(self.table.refusal_codes, code, "120")
@@ -2146,14 +2146,6 @@ def _party_match(a: ActorRef, b: ActorRef, ctx: Context) -> bool:
 def _coded_at(t: Token, roots: tuple[str, ...], found: list[Event]) -> bool:
     """Whether an event already found, with a code under one of ``roots``, has ``t`` in its trigger."""
     return any(e.cameo.startswith(roots) and e.trigger.start <= t.idx < e.trigger.end for e in found)
-
-
-def _will(t: Token) -> bool:
-    """A verb with a future or conditional auxiliary ("will not withdraw", "would not meet")."""
-    return any(
-        c.dep_ == "aux" and (c.lemma_.lower() in ("will", "would", "shall") or c.lower_ in ("wo", "'ll"))
-        for c in t.children
-    )
 
 
 def _apart(a: Location | None, b: Location | None) -> bool:

@@ -33,6 +33,10 @@ class Place:
     country: str | None
 
 
+# The kinds of KB names by which a word names a state.
+STATE_NAMES = ("name", "alias", "demonym")
+
+
 def state_code(a: Actor) -> str | None:
     """A state actor's code; a name kept as text ("text:geneva") has none but the country it was given."""
     return a.country or (a.id if a.known else None)
@@ -215,10 +219,12 @@ class PlaceReader:
         found = {c for a in self.analysis.actors if (c := state_code(a))}
         for ent in self.doc.ents:
             if ent.label_ in ("NORP", "GPE"):
-                found |= {
-                    e.id for e, _ in self.ctx.kb.lookup(ent.text, ("name", "alias", "demonym")) if e.type == "state"
-                }
+                found.update(self._states_named(ent.text))
         return frozenset(found)
+
+    def _states_named(self, text: str) -> list[str]:
+        """The states a name, alias or demonym names ("Bosnian": BIH), best first."""
+        return [e.id for e, _kind in self.ctx.kb.lookup(text, STATE_NAMES) if e.type == "state"]
 
     def _qualifying(self, start: int | None) -> tuple[Span | None, Location | None]:
         """The place a name starting at char ``start`` qualifies: its entity and its location.
