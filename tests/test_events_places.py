@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import geosignal
@@ -104,9 +106,9 @@ def test_the_place_a_statement_is_about_is_not_where_it_was_made() -> None:
 def test_a_small_towns_foreign_alternate_name_is_no_place() -> None:
     from geosignal.kb.places import town_country
 
-    # "Borno" is a name of Borna in Saxony, not a name English news gives it; "Jenin" stands for the
-    # transliterated "Janīn", and "Kiev" is a big town's older name.
-    assert town_country("Borno") is None
+    # "Borno" is a name of Borna in Saxony, not a name English news gives it (news means Nigeria's
+    # state, a region); "Jenin" stands for the transliterated "Janīn", and "Kiev" is a big town's older name.
+    assert town_country("Borno") == "NGA"
     assert town_country("Jenin") == "PSE" and town_country("Kiev") == "UKR"
 
 
@@ -151,3 +153,42 @@ def test_acts_at_two_towns_stay_two_events() -> None:
 def test_a_former_capital_is_its_towns_state_after_its_time() -> None:
     e = one("Afghan factions met in Bonn on Monday.", "04")
     assert e["location"]["country"] == "DEU" and "FRG" not in ids(e["target"]), e
+
+
+def test_a_region_is_in_its_state_and_its_people_are_of_it() -> None:
+    from geosignal.kb.places import locate, region_state, town_country
+
+    assert locate("Darfur", None).country == "SDN" and locate("Darfur", None).geonameid is None
+    assert town_country("Chechnya") == "RUS" and region_state("Tibetan") == "CHN"
+    # "Ontario" is a Canadian province before it is a Californian town; "Kandahar" stays the town.
+    assert locate("Ontario", None).country == "CAN"
+    assert locate("Kandahar", None).geonameid is not None
+    # Disputed areas are no state's.
+    assert locate("Kashmir", None).country is None and region_state("Crimea") is None
+    e = one("Sudanese government forces bombed villages in Darfur.", "19")
+    assert e["location"]["country"] == "SDN", e
+    e = one("Chechen rebels attacked a Russian convoy on Monday.", "19")
+    assert [a["country"] for a in e["source"]] == ["RUS"], e
+
+
+def test_a_multiword_region_in_a_name_is_not_its_last_word() -> None:
+    got = geosignal.analyze("The New South Wales State Emergency Service said it received 5,000 calls.", published=PUB)
+    assert [a.country for a in got.actors if "Service" in a.name] == ["AUS"]
+
+
+def test_user_regions_extend_the_shipped_ones(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from geosignal.errors import KnowledgeBaseError
+    from geosignal.kb.places import REGIONS_ENV, region_state
+
+    extra = tmp_path / "regions.yaml"
+    extra.write_text("regions:\n  GBR: [{name: Cornwall, demonyms: [Cornish]}]\n", "utf-8")
+    monkeypatch.setenv(REGIONS_ENV, str(extra))
+    assert region_state("Cornish") == "GBR" and region_state("Chechnya") == "RUS"
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("regions:\n  XXX: [Nowhere]\n", "utf-8")
+    monkeypatch.setenv(REGIONS_ENV, str(bad))
+    with pytest.raises(KnowledgeBaseError, match=r"E032.*bad\.yaml.*'XXX'"):
+        region_state("Nowhere")
+    monkeypatch.setenv(REGIONS_ENV, str(tmp_path / "missing.yaml"))
+    with pytest.raises(KnowledgeBaseError, match=r"E032.*missing\.yaml"):
+        region_state("Nowhere")

@@ -73,7 +73,7 @@ def _checks(case: dict[str, Any]) -> list[tuple[str, Any]]:
             out.append(("geonameid", int(value)))
         elif path.endswith(".country_code3"):
             out.append(("country", value))
-        elif path.endswith(".admin1_name") and normalize(value) in _regions():
+        elif path.endswith(".admin1_name") and _regions().get(normalize(value), ("",))[0] == "USA":
             out.append(("in_usa", value))
     return out
 

@@ -35,6 +35,7 @@ class Errors(StrEnum):
     E021 = "spaCy model '{model}' has no dependency parser; geosignal needs one"
     E030 = "knowledge-base file {path}: {detail}"
     E031 = "unknown actor-dictionary format '{fmt}' (known: {known})"
+    E032 = "regions file {path}: {detail}"
     E040 = "invalid date '{value}': use YYYY-MM-DD"
     E041 = "analyze() takes text or a path, not {type}"
     E042 = "config file {path}: {detail}"

@@ -15,6 +15,7 @@ from .errors import Errors, InputError, UsageError
 from .ingest import read_inputs, read_path, read_string
 from .ingest.language import detect_language
 from .kb import KnowledgeBase, load_kb
+from .kb.places import load_regions
 from .model import Analysis, Document, RawDocument, Rejection
 from .nlp import load_nlp
 from .stage import Context, Stage
@@ -46,10 +47,15 @@ def user_kb_dir() -> Path:
 
 
 def knowledge_base(settings: Settings | None = None) -> KnowledgeBase:
-    """The shipped KB plus the user's imported files and ``kb_paths``."""
+    """The shipped KB plus the user's imported files and ``kb_paths``.
+
+    The gazetteer's regions (with the user's ``GEOSIGNAL_REGIONS`` files) are read too, so a bad
+    file stops the run before any article, not one article at a time.
+    """
     settings = settings or load_settings()
     d = user_kb_dir()
     imported = tuple(sorted(d.glob("*.yaml"))) if d.is_dir() else ()
+    load_regions()
     return load_kb(imported + settings.kb_paths)
 
 

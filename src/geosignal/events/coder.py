@@ -585,10 +585,22 @@ class _Coder(PlaceReader):
     def _modifier_country(self, h: Token) -> str | None:
         """The one state a noun's modifiers name ('Ukrainian lawmakers'), without adding an actor."""
         found: set[str] = set()
-        for m in h.lefts:
-            if m.dep_ not in ("amod", "compound", "nmod") or self._aside(m):
-                continue
-            found.update(self._states_named(m.text))
+        mods = sorted(
+            (t for m in h.lefts if m.dep_ in ("amod", "compound", "nmod") and not self._aside(m) for t in m.subtree),
+            key=lambda t: t.i,
+        )
+        i = 0
+        while i < len(mods):
+            # The longest run of adjacent words first: "New South Wales" is not Wales.
+            for n in range(len(mods) - i, 0, -1):
+                run = mods[i : i + n]
+                if run[-1].i - run[0].i != n - 1:
+                    continue
+                states = self._states_named(self.doc[run[0].i : run[-1].i + 1].text)
+                if states or n == 1:
+                    found.update(states)
+                    i += n
+                    break
         return found.pop() if len(found) == 1 else None
 
     def _state_actor(self, country: str | None, at: Token | Span | None) -> Actor | None:
@@ -686,7 +698,9 @@ class _Coder(PlaceReader):
         """
         found: set[str] = set()
         size = self.ctx.kb.lexicons.person_town_population
-        for i in range(ent.start, ent.end):
+        i = ent.start
+        while i < ent.end:
+            nxt = i + 1
             for j in range(min(ent.end, i + 3), i, -1):
                 words = self.doc[i:j]
                 if not words.text[:1].isupper():
@@ -695,7 +709,9 @@ class _Coder(PlaceReader):
                 town = town_country(words.text, size) if not states else None
                 found |= states or ({town} if town else set())
                 if states or town:
+                    nxt = j  # "New South Wales" is not Wales
                     break
+            i = nxt
         return found.pop() if len(found) == 1 else None
 
     # -- roles ----------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kb.places import locate, locate_qualified
+from ..kb.places import locate, locate_qualified, region_state
 from ..model import Actor, Analysis, Location
 from ..stage import Context
 from .patterns import logical_object
@@ -223,8 +223,12 @@ class PlaceReader:
         return frozenset(found)
 
     def _states_named(self, text: str) -> list[str]:
-        """The states a name, alias or demonym names ("Bosnian": BIH), best first."""
-        return [e.id for e, _kind in self.ctx.kb.lookup(text, STATE_NAMES) if e.type == "state"]
+        """The states a name, alias or demonym names ("Bosnian": BIH), best first.
+
+        Else the state of a region the name or demonym is of ("Chechen": RUS, "Scottish": GBR).
+        """
+        states = [e.id for e, _kind in self.ctx.kb.lookup(text, STATE_NAMES) if e.type == "state"]
+        return states or [s for s in (region_state(text),) if s is not None]
 
     def _qualifying(self, start: int | None) -> tuple[Span | None, Location | None]:
         """The place a name starting at char ``start`` qualifies: its entity and its location.

@@ -501,7 +501,7 @@ def _lexicons() -> Lexicons:
     )
 
 
-_LEXICON_FILES = {"offices.yaml", "institutions.yaml", "names.yaml", "agents.yaml"}
+_LEXICON_FILES = {"offices.yaml", "institutions.yaml", "names.yaml", "agents.yaml", "regions.yaml"}
 
 
 def shipped_files() -> list[str]:

