@@ -70,6 +70,10 @@ _CLAUSE_STATUSES = ("negated", "hypothetical", "future")
 _CUE_DEPS = ("neg", "aux", "auxpass", "det", "nsubj", "nsubjpass", "dobj", "attr")
 # Codes of violence (assault, fight, mass violence): a participle of them after a coded attack is its toll.
 _VIOLENT_ROOTS = ("18", "19", "20")
+# Violence that is an act of its own, not the harm an attack did: "attacked the quarters, abducting
+# the registrar's sister" is an attack and an abduction (CAMEO 181 abduct or take hostage, 1821
+# sexual assault).
+_NOT_TOLL = ("181", "1821")
 _YIELD_ROOTS = ("03", "04", "05", "06", "07", "08")  # acts a refusal is coded for (refusal_codes)
 _FORCE_ROOTS = ("17", "18", "19", "20")  # coercion and force: threatened when announced (a sanction is decided)
 # How factual a mention's status is: a merged event takes its most factual mention's.
@@ -1770,7 +1774,9 @@ class _Coder(PlaceReader):
         A participle of violence (CAMEO 18-20) that modifies the clause of an attack already coded
         tells what that attack did; the attack is the event.
         """
-        if not code.startswith(_VIOLENT_ROOTS) or t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "conj"):
+        if not code.startswith(_VIOLENT_ROOTS) or code.startswith(_NOT_TOLL):
+            return False
+        if t.tag_ != "VBG" or t.dep_ not in ("advcl", "xcomp", "conj"):
             return False
         head = t.head
         while head.dep_ == "conj" and head.head.i != head.i and head.tag_ == "VBG":
