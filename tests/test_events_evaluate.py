@@ -58,6 +58,11 @@ def test_plover_scoring_uses_type_and_mode() -> None:
     # A gold record without a target matches on source and type.
     root, _ = predicted([e], "plover-gsr", {("RUS", "", "CONSULT")})
     assert root == {("RUS", "", "CONSULT")}
+    # The mode counts only where the gold gives one: a gold triple without it matches on the type.
+    _, full = predicted([e], "plover-gsr", {("RUS", "PRK", "CONSULT")})
+    assert full == {("RUS", "PRK", "CONSULT")}
+    _, full = predicted([e], "plover-gsr", {("RUS", "PRK", "CONSULT/phone")})
+    assert full == {("RUS", "PRK", "CONSULT/visit")}
 
 
 def test_bad_suite_split_or_folder(tmp_path: Path) -> None:

@@ -184,6 +184,9 @@ def predicted(events: Iterable[Event], suite: str, gold_full: set[Triple]) -> tu
     root: set[Triple] = set()
     full: set[Triple] = set()
     untargeted = {(s, c) for s, t, c in gold_full if t == ""}
+    # The full code is the type and, where the gold gives one, the mode: a gold triple without a
+    # mode is matched on its type (no mode could ever match it).
+    modeless = {g for g in gold_full if "/" not in g[2]}
     for e in events:
         if e.status in NOT_OCCURRED:
             continue
@@ -207,7 +210,7 @@ def predicted(events: Iterable[Event], suite: str, gold_full: set[Triple]) -> tu
                     pairs = [""]
                 for t in pairs:
                     root.add((s, t, ptype))
-                    full.add((s, t, f"{ptype}/{mode}" if mode else ptype))
+                    full.add((s, t, f"{ptype}/{mode}" if mode and (s, t, ptype) not in modeless else ptype))
         else:
             for s in srcs:
                 for t in tgts:
