@@ -993,3 +993,19 @@ def test_a_body_named_with_a_demonym_is_of_the_state_not_the_state() -> None:
     e = one("Australian Airlines is negotiating with the unions on wages.", "04")
     src = e["source"][0]
     assert src["country"] == "AUS" and src["actor"] != "AUS", e
+
+
+def test_a_main_verb_the_parser_hung_on_its_subject_still_has_that_subject() -> None:
+    # The parser reads "called" as a participle of the name (the sentence then has no verb), or
+    # "resorted" as one of "youths" (a second subject of "said"); each is the noun's own act.
+    e = one("Vincent Cable, for the Liberal Democrats, called on Mr Brown to open up the books.", "02")
+    assert ids(e["source"]) == ["text:vincent-cable"], e
+    for text in (
+        "Palestinian youths resorted to throwing stones during demonstrations, officials said.",
+        "Kurdish students resorted to burning tyres during demonstrations against the alleged abuses "
+        "by the Turkish police, officials said on Friday.",
+    ):
+        e = one(text, "14")
+        assert e["source"] and all(a["sector"] in ("CVL", "EDU") for a in e["source"]), e
+    # A participle with its agent is no main verb.
+    assert not [e for e in events("The attack carried out by rebels.") if e["source"]]

@@ -437,7 +437,29 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
     ):
         # "the Indian decision to downgrade ties", "Israel's move to cut ties": the decider acts.
         return [verb.head]
+    if verb.dep_ == "acl" and _misparsed_main_verb(verb):
+        return [verb.head]
     return []
+
+
+def _misparsed_main_verb(verb: Token) -> bool:
+    """A past verb the parser hung on the noun before it, where it is that noun's main verb.
+
+    "Vincent Cable, for the Liberal Democrats, called on Mr Brown to ..." (the sentence's root is
+    then the noun: it has no verb of its own), "Palestinian youths resorted to throwing stones ...,
+    officials said" (the noun is then a second subject, or a loose dependent, of the speech verb
+    that has its own subject). Not a participle with
+    its agent ("the attack carried out by rebels").
+    """
+    noun = verb.head
+    if verb.tag_ not in ("VBD", "VBN") or verb.i < noun.i or noun.pos_ not in ("NOUN", "PROPN"):
+        return False
+    if any(c.dep_ in ("agent", "auxpass", "aux") for c in verb.children):
+        return False
+    if noun.dep_ == "ROOT":
+        return True
+    others = [c for c in noun.head.children if c.dep_ in _SUBJ and c.i != noun.i]
+    return noun.dep_ in (*_SUBJ, "dep") and bool(others)
 
 
 def logical_object(verb: Token) -> list[Token]:
