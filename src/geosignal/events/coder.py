@@ -74,6 +74,7 @@ _VIOLENT_ROOTS = ("18", "19", "20")
 # the registrar's sister" is an attack and an abduction (CAMEO 181 abduct or take hostage, 1821
 # sexual assault).
 _NOT_TOLL = ("181", "1821")
+_RIOT = "145"  # CAMEO: protest violently, riot
 _YIELD_ROOTS = ("03", "04", "05", "06", "07", "08")  # acts a refusal is coded for (refusal_codes)
 _FORCE_ROOTS = ("17", "18", "19", "20")  # coercion and force: threatened when announced (a sanction is decided)
 # How factual a mention's status is: a merged event takes its most factual mention's.
@@ -1799,7 +1800,7 @@ class _Coder(PlaceReader):
             return False  # a custom and one act of it are two things
         if _apart(a.location, b.location):
             return False  # strikes on Gaza City and on Ramallah are two acts
-        if not (a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo)):
+        if not (a.cameo.startswith(b.cameo) or b.cameo.startswith(a.cameo) or _turned_violent(a, b)):
             return False
         later = b if a.trigger.start < b.trigger.start else a
         if id(later) in self.presupposed and later.source and later.status in ("reported", "speculative"):
@@ -1857,7 +1858,7 @@ class _Coder(PlaceReader):
                 head.date = replace(d, scope=scope)
             if head.location is None and e.location is not None:
                 head.location = e.location
-            if len(e.cameo) > len(head.cameo):
+            if len(e.cameo) > len(head.cameo) or (e.cameo == _RIOT and _turned_violent(e, head)):
                 head.cameo, head.plover, head.quad_class, head.goldstein = e.cameo, e.plover, e.quad_class, e.goldstein
             if e.confidence is not None and (head.confidence is None or e.confidence > head.confidence):
                 head.confidence = e.confidence
@@ -2168,6 +2169,17 @@ def _party_match(a: ActorRef, b: ActorRef, ctx: Context) -> bool:
 def _coded_at(t: Token, roots: tuple[str, ...], found: list[Event]) -> bool:
     """Whether an event already found, with a code under one of ``roots``, has ``t`` in its trigger."""
     return any(e.cameo.startswith(roots) and e.trigger.start <= t.idx < e.trigger.end for e in found)
+
+
+def _turned_violent(a: Event, b: Event) -> bool:
+    """A protest and a riot told in one sentence ("threw stones during demonstrations"): one protest, violent."""
+    codes = {a.cameo[:3], b.cameo[:3]}
+    return (
+        _RIOT in codes
+        and len(codes) == 2
+        and all(c.startswith("14") for c in codes)
+        and a.evidence.start == b.evidence.start
+    )
 
 
 def _apart(a: Location | None, b: Location | None) -> bool:
