@@ -1009,3 +1009,9 @@ def test_a_main_verb_the_parser_hung_on_its_subject_still_has_that_subject() -> 
         assert e["source"] and all(a["sector"] in ("CVL", "EDU") for a in e["source"]), e
     # A participle with its agent is no main verb.
     assert not [e for e in events("The attack carried out by rebels.") if e["source"]]
+
+
+def test_people_of_two_states_named_by_conjoined_demonyms_are_both_parties() -> None:
+    e = one("Ukrainian and Russian lawmakers met in Kyiv on Monday.", "04")
+    assert sorted(a["country"] for a in e["source"]) == ["RUS", "UKR"], e
+    assert all(a["sector"] == "LEG" for a in e["source"]), e

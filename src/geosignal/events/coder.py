@@ -298,6 +298,14 @@ class _Coder(PlaceReader):
                 for b in self._modifier_states(h):
                     if b not in out:
                         out.append(b)
+            elif a is not None and a.id.startswith("text:") and a.country and a.sector:
+                # "Ukrainian and Russian lawmakers": the same kind of people, of each state named.
+                for b in self._modifier_states(h):
+                    code = state_code(b)
+                    if code and code != a.country:
+                        peer = self._generic(h, a.sector, code, mark=False)
+                        if peer not in out:
+                            out.append(peer)
             if a is not None and h.tag_ in ("NNS", "NNPS"):
                 # "the leaders of Egypt and Jordan", "the ambassadors of A, B and C": each state's;
                 # "his counterparts from Japan, Australia and India" when the phrase is the state's.
@@ -545,8 +553,12 @@ class _Coder(PlaceReader):
                     kept.sector = a.sector
                     return
 
-    def _generic(self, h: Token, sector: str, country: str | None = None) -> Actor:
-        """'Insurgents', 'Georgian demonstrators': a kind of actor, kept as text with its country if any."""
+    def _generic(self, h: Token, sector: str, country: str | None = None, *, mark: bool = True) -> Actor:
+        """'Insurgents', 'Georgian demonstrators': a kind of actor, kept as text with its country if any.
+
+        With ``mark`` false the word stays the mention of the actor it already stands for (the
+        second state's people in "Ukrainian and Russian lawmakers").
+        """
         text = h.text
         slug = re.sub(r"[^a-z0-9]+", "-", normalize(h.lemma_)).strip("-")
         aid = f"text:{country.lower()}-{slug}" if country else "text:" + slug
@@ -556,7 +568,8 @@ class _Coder(PlaceReader):
             self.analysis.actors.append(actor)
         if not any(m.start == h.idx for m in actor.mentions):
             actor.mentions.append(Mention(h.idx, h.idx + len(text), text, "descriptor", sector))
-        self.actor_at[h.i] = actor
+        if mark:
+            self.actor_at[h.i] = actor
         return actor
 
     def _state_in_modifiers(self, h: Token) -> Actor | None:
