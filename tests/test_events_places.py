@@ -68,6 +68,12 @@ def test_a_name_given_to_something_is_no_state() -> None:
     assert _states("Russia called Ukraine a terrorist state.") == ["RUS", "UKR"]
 
 
+def test_a_state_in_the_name_of_a_sea_is_no_party() -> None:
+    e = one("Russian and Chinese warships held joint exercises in the Sea of Japan.", "15")
+    assert "JPN" not in ids(e["target"]) and _states("Iran seized a tanker in the Gulf of Oman.") == ["IRN"], e
+    assert _states("Japan protested to China.") == ["CHN", "JPN"]
+
+
 def test_a_name_before_district_is_a_place_in_its_context_state() -> None:
     text = "Afghanistan: Taliban fighters clashed with commandos in Shorabak district on Sunday."
     (e,) = [x for x in geosignal.analyze(text, published=PUB).to_dict()["events"] if x["cameo"].startswith("19")]

@@ -45,6 +45,7 @@ _ORG_HEADS = frozenset(_READINGS["organisation_heads"])
 _STANCE_PREFIXES = frozenset(_READINGS["stance_prefixes"])
 _NAMING_VERBS = frozenset(_READINGS.get("naming_verbs") or ())
 _LIST_WORDS = frozenset(_READINGS.get("list_words") or ())
+_WATER_NAMES = frozenset(_READINGS["water_names"])
 # "US-made", "Soviet-built": the state that made a weapon, not the one that uses it.
 _MAKER_WORDS = frozenset(_READINGS["maker_words"])
 _GENDERS = package_yaml("geosignal.resolve", "genders.yaml")
@@ -407,6 +408,8 @@ class _Resolver:
                 continue  # "pro-Russia rebels" are not Russia
             if state and c.kind in ("name", "alias", "metonym") and _given_name(span):
                 continue  # "named their new town Prague": the town's name, not the state
+            if state and c.kind in ("name", "alias") and _water_of(span):
+                continue  # "the Sea of Japan": the water's name, not the state
             if state and c.kind in ("name", "alias") and self._region_elsewhere(span, state):
                 continue  # "Atlanta, Georgia": the US state, not the country
             if state and c.end - 1 in self.makers:
@@ -954,6 +957,18 @@ def _given_name(span: Span) -> bool:
     if any(c.is_punct and c.i < root.i for c in root.children):
         return False  # "what they call the Sudetenland - Czechoslovakia": set off, the state itself
     return verb.lemma_.lower() in _NAMING_VERBS
+
+
+def _water_of(span: Span) -> bool:
+    """The span names a state in a body of water's name ("the Sea of Japan", "the Gulf of Mexico")."""
+    root = span.root
+    prep = root.head
+    return (
+        root.dep_ == "pobj"
+        and prep.lower_ == "of"
+        and prep.head.lemma_.lower() in _WATER_NAMES
+        and prep.head.text[:1].isupper()
+    )
 
 
 def entry_gender(entry: Entry) -> str | None:
