@@ -1015,3 +1015,11 @@ def test_people_of_two_states_named_by_conjoined_demonyms_are_both_parties() -> 
     e = one("Ukrainian and Russian lawmakers met in Kyiv on Monday.", "04")
     assert sorted(a["country"] for a in e["source"]) == ["RUS", "UKR"], e
     assert all(a["sector"] == "LEG" for a in e["source"]), e
+
+
+def test_a_states_own_forces_named_by_its_are_that_state() -> None:
+    e = one("Turkey said its troops had entered Syria.", "15")
+    assert ids(e["source"]) == ["TUR"] and e["source"][0]["sector"] == "MIL", e
+    # Of a body that is no state, its people keep the body's country.
+    e = one("The Kenyan company said its workers had protested against the government.", "14")
+    assert [a["country"] for a in e["source"]] == ["KEN"], e

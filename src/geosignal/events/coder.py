@@ -47,6 +47,10 @@ _DURING_PREPS = {"during", "amid", "amidst"}
 _IN_PREPS = {"in", "across", "throughout"}
 # Sectors whose generic nouns with a state's modifier stand for the state ("Russian officials").
 _STATE_SECTORS = {"GOV"}
+# Sectors whose people, named with a state's possessive ("its troops", "its police"), act as that state.
+_OWN_FORCES = {"GOV", "MIL", "COP", "SPY"}
+# A noun's own part in its clause: a possessive on it belongs to that clause.
+_ARG_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "dative"}
 # Sectors of international bodies: an official of one is coded by the body's sector.
 _AGENCY = {"IGO", "NGO", "IMG"}
 # Roots of acts done to a place's people in the actors' own state when no party is named for them:
@@ -324,7 +328,8 @@ class _Coder(PlaceReader):
         is in, else (opening a sentence) the subject of the sentence before, when either names one
         actor that is not a person.
         """
-        v = pron.head
+        # "Turkey said its troops had entered Syria": a possessive's clause is its noun's.
+        v = pron.head.head if pron.dep_ == "poss" and pron.head.dep_ in _ARG_DEPS else pron.head
         while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
             v = v.head
         subjects: list[Token] = []
@@ -405,6 +410,19 @@ class _Coder(PlaceReader):
         if h.i in self.place_at:
             # The host of a visit to a place: the place is not a mention of the state.
             return self._state_actor(self.place_at[h.i].country, None)
+        its = next((c for c in h.children if c.dep_ == "poss" and c.lower_ == "its"), None)
+        sector = self.lex.sector_of(h)
+        if its is not None and sector is not None and (owner := self._it_antecedent(its)):
+            # "Turkey said its troops had entered Syria": the troops are Turkey's, a state's own
+            # forces and officials the state in that sector (as "Turkish troops" are).
+            owner_ = owner[0]
+            if owner_.type == "state" and sector in _OWN_FORCES:
+                if not any(m.start == its.idx for m in owner_.mentions):
+                    owner_.mentions.append(
+                        Mention(its.idx, h.idx + len(h), self.doc[its.i : h.i + 1].text, "pronoun", sector)
+                    )
+                return owner_
+            return self._generic(h, sector, owner_.country)
         state = self._state_in_modifiers(h)
         if state is not None and self.lex.sector_of(h) is None and self._named_body(h):
             # "Australian Airlines", "British Airways": a body whose name starts with a demonym is
