@@ -331,6 +331,10 @@ class Analysis:
                 return a
         return None
 
+    def statement(self, statement_id: str | None) -> Statement | None:
+        """The statement with this id, if the document has it (None for no id)."""
+        return next((s for s in self.statements if s.id == statement_id), None) if statement_id else None
+
     def to_dict(self) -> dict[str, Any]:
         """Return the JSON object of ``analysis.schema.json``."""
         out: dict[str, Any] = {

@@ -1247,7 +1247,7 @@ class _Coder(PlaceReader):
                 sentence_status = "reported"
             statement = claim.statement
             attributed = False
-            said = next((s for s in self.analysis.statements if s.id == claim.statement), None)
+            said = self.analysis.statement(claim.statement)
             if (
                 sentence_status == "attributed"
                 and said is not None
@@ -1287,7 +1287,7 @@ class _Coder(PlaceReader):
 
     def _own_word(self, source: list[Actor], statement: str | None) -> bool:
         """Whether the statement an act is told in is its doer's own."""
-        said = next((s for s in self.analysis.statements if s.id == statement), None) if statement else None
+        said = self.analysis.statement(statement)
         return said is not None and said.speaker is not None and said.speaker.actor in {a.id for a in source}
 
     def _under_claim_cue(self, t: Token, cues: list[TextSpan]) -> bool:
