@@ -1023,3 +1023,13 @@ def test_a_states_own_forces_named_by_its_are_that_state() -> None:
     # Of a body that is no state, its people keep the body's country.
     e = one("The Kenyan company said its workers had protested against the government.", "14")
     assert [a["country"] for a in e["source"]] == ["KEN"], e
+
+
+def test_a_body_noun_takes_its_kind_from_the_word_before_it() -> None:
+    e = one("Police forces arrested five activists on Monday.", "17")
+    assert [a["sector"] for a in e["source"]] == ["COP"], e
+    got = geosignal.analyze(
+        "Police forces arrested activists as opposition forces marched on the capital.", published=PUB
+    )
+    kinds = {a.id: a.sector for a in got.actors if a.id.endswith("-force")}
+    assert kinds == {"text:police-force": "COP", "text:opposition-force": "OPP"}, kinds

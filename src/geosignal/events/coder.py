@@ -579,6 +579,13 @@ class _Coder(PlaceReader):
         """
         text = h.text
         slug = re.sub(r"[^a-z0-9]+", "-", normalize(h.lemma_)).strip("-")
+        if h.lemma_.lower() in self.ctx.kb.lexicons.group_heads:
+            # "police forces" and "opposition forces" are two kinds: the words before name the kind
+            # (not a state's demonym: "Palestinian security forces" are security forces).
+            kind = [
+                m.lemma_ for m in h.lefts if m.dep_ in ("compound", "amod", "nmod") and not self._states_named(m.text)
+            ]
+            slug = "-".join(re.sub(r"[^a-z0-9]+", "-", normalize(w)).strip("-") for w in [*kind, h.lemma_])
         aid = f"text:{country.lower()}-{slug}" if country else "text:" + slug
         actor = self.analysis.actor(aid)
         if actor is None:

@@ -196,6 +196,7 @@ class Lexicons:
     person_town_population: int
     agents: dict[str, str]  # generic actor noun -> sector code
     armed_sectors: frozenset[str]
+    group_heads: frozenset[str] = frozenset()  # "force", "unit": their kind is the word before
 
     def word_sector(self, word: Token) -> str | None:
         """The sector of a word that names a kind of actor (agents.yaml: "troops", "officials")."""
@@ -221,7 +222,11 @@ class Lexicons:
                 got = self.agents.get(f"{words} {last}")
                 if got is not None:
                     return got
-        return self.word_sector(head)
+        own = self.word_sector(head)
+        if own is None and head.lemma_.lower() in self.group_heads:
+            # "police forces", "military intelligence units": the nearest word with a kind.
+            return next((s for m in reversed(mods) if (s := self.word_sector(m)) is not None), None)
+        return own
 
 
 class KnowledgeBase:
@@ -498,6 +503,7 @@ def _lexicons() -> Lexicons:
         person_town_population=int(names["person_town_population"]),
         agents={str(noun): sector for sector, nouns in agents["sectors"].items() for noun in nouns},
         armed_sectors=frozenset(agents["armed"]),
+        group_heads=frozenset(agents.get("group_heads") or ()),
     )
 
 
