@@ -635,7 +635,7 @@ class _Coder(PlaceReader):
         i = 0
         while i < len(mods):
             # The longest run of adjacent words first: "New South Wales" is not Wales.
-            for n in range(len(mods) - i, 0, -1):
+            for n in range(min(4, len(mods) - i), 0, -1):
                 run = mods[i : i + n]
                 if run[-1].i - run[0].i != n - 1:
                     continue
