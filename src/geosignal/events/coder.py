@@ -412,17 +412,17 @@ class _Coder(PlaceReader):
             return self._state_actor(self.place_at[h.i].country, None)
         its = next((c for c in h.children if c.dep_ == "poss" and c.lower_ == "its"), None)
         sector = self.lex.sector_of(h)
-        if its is not None and sector is not None and (owner := self._it_antecedent(its)):
+        if its is not None and sector is not None and (owners := self._it_antecedent(its)):
             # "Turkey said its troops had entered Syria": the troops are Turkey's, a state's own
             # forces and officials the state in that sector (as "Turkish troops" are).
-            owner_ = owner[0]
-            if owner_.type == "state" and sector in _OWN_FORCES:
-                if not any(m.start == its.idx for m in owner_.mentions):
-                    owner_.mentions.append(
+            owner = owners[0]
+            if owner.type == "state" and sector in _OWN_FORCES:
+                if not any(m.start == its.idx for m in owner.mentions):
+                    owner.mentions.append(
                         Mention(its.idx, h.idx + len(h), self.doc[its.i : h.i + 1].text, "pronoun", sector)
                     )
-                return owner_
-            return self._generic(h, sector, owner_.country)
+                return owner
+            return self._generic(h, sector, owner.country)
         state = self._state_in_modifiers(h)
         if state is not None and self.lex.sector_of(h) is None and self._named_body(h):
             # "Australian Airlines", "British Airways": a body whose name starts with a demonym is

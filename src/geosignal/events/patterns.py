@@ -448,8 +448,7 @@ def _misparsed_main_verb(verb: Token) -> bool:
     "Vincent Cable, for the Liberal Democrats, called on Mr Brown to ..." (the sentence's root is
     then the noun: it has no verb of its own), "Palestinian youths resorted to throwing stones ...,
     officials said" (the noun is then a second subject, or a loose dependent, of the speech verb
-    that has its own subject). Not a participle with
-    its agent ("the attack carried out by rebels").
+    that has its own subject). Not a participle with its agent ("the attack carried out by rebels").
     """
     noun = verb.head
     if verb.tag_ not in ("VBD", "VBN") or verb.i < noun.i or noun.pos_ not in ("NOUN", "PROPN"):
