@@ -91,6 +91,18 @@ def test_bad_published_override_is_a_usage_error(tmp_path: Path) -> None:
     assert "yesterday" in res.stderr
 
 
+def test_a_bad_regions_file_stops_the_run_with_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    f = tmp_path / "a.txt"
+    f.write_text("Russia launched an offensive in Chechnya.")
+    bad = tmp_path / "regions.yaml"
+    bad.write_text("regions:\n  ZZZ: [Nowhere]\n", "utf-8")
+    monkeypatch.setenv("GEOSIGNAL_REGIONS", str(bad))
+    res = runner.invoke(app, ["analyze", str(f)])
+    assert res.exit_code == 1 and not res.stdout.strip()
+    assert "E032" in res.stderr and str(bad) in res.stderr and "ZZZ" in res.stderr
+    assert len(res.stderr.strip().splitlines()) == 1
+
+
 def test_missing_model_names_the_package_to_install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     f = tmp_path / "a.txt"
     f.write_text("Text.")
