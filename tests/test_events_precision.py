@@ -156,3 +156,9 @@ def test_armed_men_fighting_are_a_clash_even_with_no_party_named() -> None:
     got = events("Separatist rebels fought in the hills near Donetsk on Tuesday.")
     assert [e["cameo"] for e in got] == ["190"], got
     assert codes("The Greens have always fought every form of discrimination.") == []
+
+
+def test_closing_in_on_a_party_is_no_act_upon_it() -> None:
+    # "closing in on" is where the forces go; "handed over to X the shells" keeps its object.
+    assert not events("Opposition forces are closing in on the rebel fighters.")
+    assert events("Russia handed over to the Americans 500 thousand shells.")[0]["cameo"].startswith("07")
