@@ -473,10 +473,17 @@ def logical_object(verb: Token) -> list[Token]:
     got = [c for c in verb.children if c.dep_ in _OBJ]
     if not got and (raised := _raised_conjunct(verb)) is not None and not is_passive(raised):
         got = [c for c in raised.children if c.dep_ in _OBJ]  # "praised and supported Pakistan"
-    if not got and any(c.dep_ == "prt" and c.lower_ not in cue_set("approach_particles") for c in verb.children):
-        # "handed over to the Americans 500 thousand shells": the parser hangs the object on "to".
+    prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    if not got and prts:
+        # "handed over to the Americans 500 thousand shells": the parser hangs the object on "to";
+        # not "closing in on the town", where one goes.
+        approach = bool(prts & cue_set("approach_particles"))
         got = [
-            g for c in verb.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj" and g.pos_ == "NOUN"
+            g
+            for c in verb.children
+            if c.dep_ == "prep" and not (approach and c.lower_ == "on")
+            for g in c.children
+            if g.dep_ == "pobj" and g.pos_ == "NOUN"
         ]
     if not got and verb.dep_ == "relcl":
         # "the agreement which X signed"
