@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
 
 from spacy.tokens import Doc, Span, Token
 
-from ..kb import normalize
+from ..kb import slug
 from ..kb.base import Entry
 from ..kb.places import town_country
 from ..model import Actor, ActorRef, Analysis, Event, EventDate, EventMention, Location, Mention, Status
@@ -578,15 +579,15 @@ class _Coder(PlaceReader):
         second state's people in "Ukrainian and Russian lawmakers").
         """
         text = h.text
-        slug = re.sub(r"[^a-z0-9]+", "-", normalize(h.lemma_)).strip("-")
+        aid_part = slug(h.lemma_)
         if h.lemma_.lower() in self.ctx.kb.lexicons.group_heads:
             # "police forces" and "opposition forces" are two kinds: the words before name the kind
             # (not a state's demonym: "Palestinian security forces" are security forces).
             kind = [
                 m.lemma_ for m in h.lefts if m.dep_ in ("compound", "amod", "nmod") and not self._states_named(m.text)
             ]
-            slug = "-".join(re.sub(r"[^a-z0-9]+", "-", normalize(w)).strip("-") for w in [*kind, h.lemma_])
-        aid = f"text:{country.lower()}-{slug}" if country else "text:" + slug
+            aid_part = "-".join(slug(w) for w in [*kind, h.lemma_])
+        aid = f"text:{country.lower()}-{aid_part}" if country else "text:" + aid_part
         actor = self.analysis.actor(aid)
         if actor is None:
             actor = Actor(id=aid, name=text, type="other", country=country, sector=sector, known=False)
@@ -627,24 +628,30 @@ class _Coder(PlaceReader):
 
     def _modifier_country(self, h: Token) -> str | None:
         """The one state a noun's modifiers name ('Ukrainian lawmakers'), without adding an actor."""
-        found: set[str] = set()
         mods = sorted(
             (t for m in h.lefts if m.dep_ in ("amod", "compound", "nmod") and not self._aside(m) for t in m.subtree),
             key=lambda t: t.i,
         )
-        i = 0
-        while i < len(mods):
-            # The longest run of adjacent words first: "New South Wales" is not Wales.
-            for n in range(min(4, len(mods) - i), 0, -1):
-                run = mods[i : i + n]
-                if run[-1].i - run[0].i != n - 1:
-                    continue
-                states = self._states_named(self.doc[run[0].i : run[-1].i + 1].text)
-                if states or n == 1:
-                    found.update(states)
-                    i += n
-                    break
+        found = self._named_in(mods, 4, lambda text: set(self._states_named(text)))
         return found.pop() if len(found) == 1 else None
+
+    def _named_in(self, words: list[Token], longest: int, read: Callable[[str], set[str]]) -> set[str]:
+        """What runs of adjacent words name (``read``), each word read once, longest run first.
+
+        "New South Wales" is AUS, not also Wales.
+        """
+        found: set[str] = set()
+        i = 0
+        while i < len(words):
+            step = 1
+            for n in range(min(longest, len(words) - i), 0, -1):
+                run = words[i : i + n]
+                if run[-1].i - run[0].i == n - 1 and (got := read(self.doc[run[0].i : run[-1].i + 1].text)):
+                    found |= got
+                    step = n
+                    break
+            i += step
+        return found
 
     def _state_actor(self, country: str | None, at: Token | Span | None) -> Actor | None:
         """The state actor for a party the resolver left alone, with the words that named it as a mention."""
@@ -722,7 +729,7 @@ class _Coder(PlaceReader):
         country = hit.country if hit is not None else None
         if country is None and ent.label_ == "ORG":
             country = self._name_country(ent)
-        aid = "text:" + re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
+        aid = "text:" + slug(text)
         actor = self.analysis.actor(aid)
         if actor is None:
             atype = {"PERSON": "person", "ORG": "organization", "GPE": "state"}.get(ent.label_, "other")
@@ -739,22 +746,16 @@ class _Coder(PlaceReader):
 
         A state's name or demonym, or a large town all of whose namesakes lie in one state.
         """
-        found: set[str] = set()
         size = self.ctx.kb.lexicons.person_town_population
-        i = ent.start
-        while i < ent.end:
-            nxt = i + 1
-            for j in range(min(ent.end, i + 3), i, -1):
-                words = self.doc[i:j]
-                if not words.text[:1].isupper():
-                    break
-                states = set(self._states_named(words.text))
-                town = town_country(words.text, size) if not states else None
-                found |= states or ({town} if town else set())
-                if states or town:
-                    nxt = j  # "New South Wales" is not Wales
-                    break
-            i = nxt
+
+        def named(text: str) -> set[str]:
+            if not text[:1].isupper():
+                return set()
+            states = set(self._states_named(text))
+            town = town_country(text, size) if not states else None
+            return states or ({town} if town else set())
+
+        found = self._named_in(list(ent), 3, named)
         return found.pop() if len(found) == 1 else None
 
     # -- roles ----------------------------------------------------------------------------------

@@ -2,7 +2,18 @@
 
 from __future__ import annotations
 
-from .base import Entry, KnowledgeBase, Lexicons, Role, SurfaceForm, load_kb, normalize, read_kb_file, shipped_files
+from .base import (
+    Entry,
+    KnowledgeBase,
+    Lexicons,
+    Role,
+    SurfaceForm,
+    load_kb,
+    normalize,
+    read_kb_file,
+    shipped_files,
+    slug,
+)
 
 __all__ = [
     "Entry",
@@ -14,4 +25,5 @@ __all__ = [
     "normalize",
     "read_kb_file",
     "shipped_files",
+    "slug",
 ]

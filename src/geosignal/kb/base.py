@@ -62,6 +62,11 @@ def normalize(text: str) -> str:
     return text
 
 
+def slug(text: str) -> str:
+    """A name as an id part: its lookup key with every run of other characters one hyphen ("al-qaeda")."""
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
+
+
 def _written(text: str) -> str:
     """A name as written, lower-cased but with its accents: the key of accent-bound forms."""
     text = re.sub(r"\s+", " ", text.translate(_QUOTES)).strip(" ,;:").lower()

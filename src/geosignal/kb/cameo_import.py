@@ -18,7 +18,7 @@ from typing import Any
 import yaml
 
 from ..errors import Errors, KnowledgeBaseError
-from .base import normalize
+from .base import slug
 
 FORMATS = ("cameo",)
 _CODE = re.compile(r"\[([A-Z0-9~]{3,})\s*([^\]]*)\]")
@@ -116,7 +116,7 @@ def parse_actor_dictionary(text: str, where: str) -> list[_Actor]:
 def _entry(a: _Actor, seen: set[str]) -> dict[str, Any] | None:
     if not a.codes:
         return None
-    base = "cameo-" + re.sub(r"[^a-z0-9]+", "-", normalize(a.name)).strip("-")
+    base = "cameo-" + slug(a.name)
     eid, n = base, 1
     while eid in seen:
         n += 1

@@ -9,7 +9,6 @@ names and pronouns are linked to people introduced earlier.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -22,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from .._data import package_yaml
 from ..events.dates import context_cue, first_day, is_historical, paragraph_breaks
-from ..kb import Entry, KnowledgeBase, normalize
+from ..kb import Entry, KnowledgeBase, normalize, slug
 from ..kb.places import locate_qualified, town_country
 from ..model import Actor, Analysis, Mention, MentionKind
 from ..stage import Context
@@ -677,7 +676,7 @@ class _Resolver:
             if self._town_as_person(span):
                 return None
             country = self._nearby_country(span)
-            return _Cand(start, end, "person:" + _slug(text), "name", 2, atype="person", name=text, country=country)
+            return _Cand(start, end, "person:" + slug(text), "name", 2, atype="person", name=text, country=country)
         if ent.label_ in ("ORG", "GPE"):
             hit = self.kb.fuzzy(
                 text, types=["organization", "media", "armed_group", "alliance"] if ent.label_ == "ORG" else ["state"]
@@ -689,7 +688,7 @@ class _Resolver:
                 for k in range(start, end):
                     country = country or self._state_at(k, k + 1)
                 return _Cand(
-                    start, end, "org:" + _slug(text), "name", 2, atype="organization", name=text, country=country
+                    start, end, "org:" + slug(text), "name", 2, atype="organization", name=text, country=country
                 )
         return None
 
@@ -985,10 +984,6 @@ def _title_matches(title: str, role: str) -> bool:
 def _title_case(text: str) -> str:
     small = {"of", "the", "and", "for", "on"}
     return " ".join(w if w.lower() in small else w[:1].upper() + w[1:] for w in text.split())
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-")
 
 
 def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
