@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 import py3langid.langid
@@ -15,6 +16,10 @@ _NEWS_LANGUAGES = tuple(
     "en fr de es it pt nl sv da no fi pl cs sk hu ro bg hr sr sl uk ru be lt lv et el tr ar fa he ur hi bn "  # noqa: SIM905 (compact list)
     "zh ja ko vi th id ms tl sw ka hy az kk uz mn af ca eu gl".split()
 )
+# Below this probability py3langid is guessing: "Hugo Chavez attacked Colombia." comes out Swedish
+# (0.16), Italian or Slovene. A guess on Latin script is read as English, the default language, so
+# a short English text is not emptied; a guess on another script keeps the script's language.
+_SURE = 0.5
 
 
 @lru_cache(maxsize=1)
@@ -30,12 +35,19 @@ def detect_language(text: str) -> str | None:
     """The ISO 639-1 code of the text's language, or None for text too short to tell.
 
     py3langid alone misreads short English news lines (a sentence full of names can come out as
-    Bikol); a text where a fifth of the words are English function words is English.
+    Bikol); a text where a fifth of the words are English function words is English, and so is a
+    Latin-script text py3langid is unsure of.
     """
     words = _WORD.findall(text[:3000].lower())
     if not words:
         return None
     if len(words) < 4 or sum(w in STOP_WORDS for w in words) / len(words) >= 0.2:
         return "en"
-    lang, _score = _identifier().classify(text[:3000])
+    lang, score = _identifier().classify(text[:3000])
+    if score < _SURE and all(w.isascii() or _latin(w) for w in words):
+        return "en"
     return str(lang)
+
+
+def _latin(word: str) -> bool:
+    return all(unicodedata.name(c, "").startswith("LATIN") for c in word)
