@@ -29,7 +29,14 @@ def test_english_line_dense_with_names() -> None:
     assert detect_language("Shoigu met Kim Jong Un in Pyongyang on Wednesday.") == "en"
 
 
-@pytest.mark.parametrize("text", ["Hugo Chavez attacked Colombia.", "Fidel Castro hosted Hugo Chavez in Havana."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hugo Chavez attacked Colombia.",
+        "Fidel Castro hosted Hugo Chavez in Havana.",
+        "Vladimir Vladimirovich Putin met Bush.",
+    ],
+)
 def test_unsure_guess_on_latin_script_is_english(text: str) -> None:
     # py3langid alone says Swedish and Slovene, and the article would lose its actors and events.
     assert detect_language(text) == "en"

@@ -13,7 +13,7 @@ from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from typing import Generic, TypeVar
 
 import spacy
@@ -222,6 +222,8 @@ class _Resolver:
                     continue  # "Chuck Jordan", "Chad Johnson": a person's name, not the state
                 if entry.type == "person" and len(span) == 1 and not self._surname_fits(span[0], entry):
                     continue  # "Mr Truss" in 2001 is not Liz Truss
+                if entry.type == "person" and len(span) == 1 and self._other_given_name(span[0], entry):
+                    continue  # "Rafik Hariri" is not Saad Hariri, "Heydar Aliyev" not Ilham Aliyev
                 if entry.type not in ("state", "person") and len(span) == 1 and self._mid_name(span[0]):
                     continue  # "Labor" in "the International Labor Office": a word inside a longer name
                 out.append(_Cand(i, end, entry_id, kind, 2 if kind in ("name", "alias") else 1, entry=entry))
@@ -240,6 +242,27 @@ class _Resolver:
         said = _HONORIFIC_GENDER.get(self.doc[tok.i - 1].lower_.rstrip(".")) if tok.i > 0 else None
         known = entry_gender(entry)
         return said is None or known is None or said == known
+
+    def _other_given_name(self, tok: Token, entry: Entry) -> bool:
+        """The surname follows, in one personal name, a given name none of the KB person's names has."""
+        if tok.i == 0:
+            return False
+        prev = self.doc[tok.i - 1]
+        if (
+            prev.ent_type_ != "PERSON"
+            or tok.ent_iob_ != "I"
+            or prev.pos_ != "PROPN"
+            or not prev.text[:1].isupper()
+            or len(prev.text.rstrip(".")) < 2  # an initial
+            or prev.i in self._title_tokens
+            or prev.text.rstrip(".") in self.kb.lexicons.honorifics
+        ):
+            return False
+        return _tok_key(prev.text) not in {k for n in (entry.name, *entry.aliases) for k in _tokens(n)}
+
+    @cached_property
+    def _title_tokens(self) -> set[int]:
+        return {k for i, j, _kind in self.idx.titles.scan(self.keys) for k in range(i, j)}
 
     def _in_person_name(self, span: Span) -> bool:
         """The span is one word of a longer personal name spaCy found (all proper nouns)."""
