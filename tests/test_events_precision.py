@@ -162,3 +162,10 @@ def test_closing_in_on_a_party_is_no_act_upon_it() -> None:
     # "closing in on" is where the forces go; "handed over to X the shells" keeps its object.
     assert not events("Opposition forces are closing in on the rebel fighters.")
     assert events("Russia handed over to the Americans 500 thousand shells.")[0]["cameo"].startswith("07")
+
+
+def test_an_appeal_is_made_to_someone_not_to_a_court() -> None:
+    assert codes("The two men pleaded guilty to the charges.") == []
+    assert codes("The families will be appealing against the judgement.") == []
+    got = events("Brazil appealed to Chile for restraint.")
+    assert [(e["cameo"][:2], ids(e["source"]), ids(e["target"])) for e in got] == [("02", ["BRA"], ["CHL"])], got
