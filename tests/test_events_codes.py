@@ -229,3 +229,16 @@ def test_house_arrest_and_a_deadline_given_to_a_party() -> None:
     # The act the deadline is for is the ultimatum's content, not Turkey's act.
     assert [x["cameo"] for x in events("Israel gave Egypt 48 hours to arrest the smugglers.")] == ["139"]
     assert not [x for x in events("The teacher gave the class two days off.") if x["cameo"] == "139"]
+
+
+def test_being_on_strike_and_a_state_of_emergency() -> None:
+    assert one("Dock workers in Lagos went on strike on Monday.", "14")["cameo"] == "143"
+    assert one("Two hundred inmates have been on hunger strike since May.", "14")["cameo"] == "142"
+    # "on strike" is where a crowd is, not a strike it launches against someone.
+    assert not [e for e in events("The ministers were on holiday in May.") if e["cameo"].startswith("14")]
+    e = one("Ecuador lifted the state of emergency in the capital.", "08")
+    assert e["cameo"] == "0814" and ids(e["source"]) == ["ECU"], e
+    assert one("Peru declared a state of emergency in three provinces.", "17")["cameo"] == "1724"
+    # After a disaster (named in the paragraph) it is relief, not coercion.
+    flood = "Heavy rain flooded the north for a week. The government declared a state of emergency in five districts."
+    assert not [e for e in events(flood) if e["cameo"].startswith("17")]

@@ -133,6 +133,7 @@ class _Coder(PlaceReader):
         self.particles = self.foreign_prts | {q.prt for q in table.patterns if q.prt}
         self.press_sectors = cue_set("press_sectors")
         self.partitives = cue_set("partitive_nouns")
+        self.conditions = cue_set("condition_nouns")
         self.abstract_foes = cue_set("abstract_foes")
         self.aim_objects = cue_set("aim_objects")
         self.own_aim_objects = cue_set("own_aim_objects")
@@ -204,6 +205,17 @@ class _Coder(PlaceReader):
         for s in self.sents:
             out[s.start] = bisect_right(breaks, s.start_char)
         return out
+
+    def _mishap_paragraph(self, t: Token) -> bool:
+        """The token's paragraph names an accident or a disaster (``mishap_nouns``)."""
+        para = self.paragraph_of[self.sent_of(t).start]
+        return any(
+            _mishap(x, self.mishap_nouns)
+            for s in self.sents
+            if self.paragraph_of[s.start] == para
+            for x in s
+            if x.pos_ in ("NOUN", "PROPN")
+        )
 
     def cues(self, sent: Span) -> list[Cue]:
         got = self.sent_cues.get(sent.start)
@@ -963,6 +975,8 @@ class _Coder(PlaceReader):
                 return None  # "began its Hopman Cup campaign", "the team attacked the line": a game
         if p.needs_obj and not objs:
             return None  # "the Commons closes for business": closed, not closing anything
+        if p.not_mishap and self._mishap_paragraph(t):
+            return None  # "declared a state of emergency after the floods": relief, not coercion
         if p.not_obj and objs and all(self._obj_fits(o, p.not_obj) for o in objs):
             return None  # "released a report": not what the pattern codes
         if p.obj:
@@ -1150,11 +1164,14 @@ class _Coder(PlaceReader):
     def _obj_fits(self, o: Token, wanted: frozenset[str]) -> bool:
         if o.lemma_.lower() in wanted or o.lower_ in wanted:
             return True
-        if o.lemma_.lower() in self.partitives:
-            # "a string of airstrikes": the noun of the "of" phrase is the object meant.
+        if o.lemma_.lower() in self.partitives or o.lemma_.lower() in self.conditions:
+            # "a string of airstrikes", "the state of emergency": the noun of the "of" phrase is the
+            # object meant (of a condition, a common noun: "the state of Assam" is a place's name).
             of = [
                 g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
             ]
+            if o.lemma_.lower() in self.conditions:
+                of = [g for g in of if g.pos_ == "NOUN"]
             return any(self._obj_fits(g, wanted) for g in of)
         if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in wanted for c in o.children):
             return True  # "a mediation mission", "peace talks", "an aid package"

@@ -67,6 +67,7 @@ class Pattern:
     needs_target: bool = False
     needs_xcomp: bool = False
     needs_obj: bool = False
+    not_mishap: bool = False
     consume: bool = True
     refine: tuple[Refinement, ...] = field(default_factory=tuple)
     origin: str = ""
@@ -188,6 +189,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         needs_target=bool(raw.get("needs_target", False)),
         needs_xcomp=bool(raw.get("needs_xcomp", False)),
         needs_obj=bool(raw.get("needs_obj", False)),
+        not_mishap=bool(raw.get("not_mishap", False)),
         consume=bool(raw.get("consume", bool(obj))),
         refine=refine,
         origin=where,

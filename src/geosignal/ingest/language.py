@@ -17,8 +17,9 @@ _NEWS_LANGUAGES = tuple(
     "zh ja ko vi th id ms tl sw ka hy az kk uz mn af ca eu gl".split()
 )
 # Below this probability py3langid is guessing: "Hugo Chavez attacked Colombia." comes out Swedish
-# (0.16), "Vladimir Vladimirovich Putin met Bush." Uzbek (0.52). A guess on Latin script is read as English, the default language, so
-# a short English text is not emptied; a guess on another script keeps the script's language.
+# (0.16), "Vladimir Vladimirovich Putin met Bush." Uzbek (0.52). A guess on Latin script is read as
+# English, the default language, so a short English text is not emptied; a guess on another script
+# keeps the script's language.
 _SURE = 0.75
 
 
