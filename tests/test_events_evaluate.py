@@ -82,6 +82,12 @@ def test_plover_same_country_pairs_are_dropped_as_in_the_gold() -> None:
     assert predicted([domestic], "plover-gsr", set()) == (set(), set())
     untargeted = _event([("RUS", "RUS")], [])
     assert predicted([untargeted], "plover-gsr", set())[0] == {("RUS", "", "CONSULT")}
+    # Nor is the gold's same-country event when the coder did not find its target's state: had it
+    # found it, the pair would be dropped as above.
+    assert predicted([untargeted], "plover-gsr", set(), frozenset({("RUS", "CONSULT")})) == (set(), set())
+    assert predicted([untargeted], "plover-gsr", set(), frozenset({("RUS", "ASSAULT")}))[0] == {("RUS", "", "CONSULT")}
+    targeted = _event([("RUS", "RUS")], [("PRK", "PRK")])  # another state than the gold's: a wrong dyad
+    assert predicted([targeted], "plover-gsr", set(), frozenset({("RUS", "CONSULT")}))[0] == {("RUS", "PRK", "CONSULT")}
 
 
 @pytest.mark.parametrize("status", ["negated", "hypothetical"])
