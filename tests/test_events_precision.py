@@ -169,3 +169,13 @@ def test_an_appeal_is_made_to_someone_not_to_a_court() -> None:
     assert codes("The families will be appealing against the judgement.") == []
     got = events("Brazil appealed to Chile for restraint.")
     assert [(e["cameo"][:2], ids(e["source"]), ids(e["target"])) for e in got] == [("02", ["BRA"], ["CHL"])], got
+
+
+def test_a_states_unnamed_minister_is_that_state_however_written() -> None:
+    # The KB names no Chadian foreign minister in 2005: both forms give the state itself.
+    for text in (
+        "Chad's foreign minister met the Sudanese president.",
+        "The Chadian foreign minister met the Sudanese president.",
+    ):
+        got = events(text, "2005-01-01")
+        assert [ids(e["source"]) for e in got] == [["TCD"]], got
