@@ -80,6 +80,9 @@ def test_habits_are_marked_and_not_dated_to_publication(text: str) -> None:
 def test_one_act_is_not_habitual() -> None:
     got = with_root(analysis("Chile visited Peru on Monday."), "042")
     assert len(got) == 1 and "habitual" not in got[0] and got[0]["date"]["basis"] == "relative"
+    # "used" with an object is a means, not "used to": the act has its day.
+    got = with_root(analysis("Chilean police used tear gas to disperse protesters in Lima."), "17")
+    assert got and all("habitual" not in e and e["date"]["value"] for e in got), got
 
 
 def test_received_weapons_go_from_the_giver_to_the_receiver() -> None:

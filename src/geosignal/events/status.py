@@ -229,6 +229,13 @@ def habitual(t: Token) -> bool:
             return True
         if v.i != t.i and v.lemma_.lower() in verbs:
             return True
-        if v.i != t.i and v.lower_ == "used" and t.dep_ == "xcomp" and t.head.i == v.i and not is_passive(v):
-            return True  # "used to visit" (not "was used to attack")
+        if (
+            v.i != t.i
+            and v.lower_ == "used"
+            and t.dep_ == "xcomp"
+            and t.head.i == v.i
+            and not is_passive(v)
+            and not any(c.dep_ in ("dobj", "obj") for c in v.children)
+        ):
+            return True  # "used to visit" (not "was used to attack", "used tear gas to disperse them")
     return False
