@@ -242,3 +242,24 @@ def test_being_on_strike_and_a_state_of_emergency() -> None:
     # After a disaster (named in the paragraph) it is relief, not coercion.
     flood = "Heavy rain flooded the north for a week. The government declared a state of emergency in five districts."
     assert not [e for e in events(flood) if e["cameo"].startswith("17")]
+
+
+def test_a_weapon_test_is_a_show_of_force_not_fire_on_anyone() -> None:
+    for text in ("Pakistan test-fired a nuclear-capable missile on Saturday.", "India carried out missile tests."):
+        e = one(text, "15")
+        assert e["cameo"] == "150" and not e["target"], e
+        assert not [x for x in events(text) if x["cameo"].startswith("19")]
+    assert not events("The hospital conducted a test on the samples.")
+
+
+def test_exchanges_of_fire_and_of_prisoners_are_reciprocal() -> None:
+    e = one("Ethiopia and Eritrea exchanged prisoners of war on Monday.", "08")
+    assert e["cameo"] == "0841" and sorted(ids(e["source"])) == sorted(ids(e["target"])) == ["ERI", "ETH"], e
+    e = one("Indian troops exchanged fire with Pakistani troops along the border.", "19")
+    assert ids(e["source"]) == ["IND"] and ids(e["target"]) == ["PAK"], e
+
+
+def test_a_call_received_comes_from_the_caller() -> None:
+    e = one("The Lebanese president received a telephone call from the Syrian president.", "04")
+    countries = [r["country"] for r in e["source"]], [r["country"] for r in e["target"]]
+    assert e["cameo"] == "041" and countries == (["SYR"], ["LBN"]), e

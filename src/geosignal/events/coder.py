@@ -992,6 +992,12 @@ class _Coder(PlaceReader):
             self._obj_fits(x, p.subj) for x in with_conjuncts(self._subj_heads(t)) if x.pos_ != "PRON"
         ):
             return None
+        if p.mod and not any(
+            c.lower_ in p.mod and c.dep_ in ("npadvmod", "advmod", "compound", "amod")
+            for x in [t, *objs]
+            for c in x.children
+        ):
+            return None  # "test-fired a missile", "fired a test missile": only with the word
         if p.not_subj and any(
             c.lower_ in p.not_subj for x in self._subj_heads(t) for c in x.children if c.dep_ in ("compound", "amod")
         ):

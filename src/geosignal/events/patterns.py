@@ -60,6 +60,7 @@ class Pattern:
     obj: frozenset[str] = frozenset()
     not_obj: frozenset[str] = frozenset()
     not_subj: frozenset[str] = frozenset()
+    mod: frozenset[str] = frozenset()
     subj: frozenset[str] = frozenset()
     passive: bool | None = None
     ccomp_aux: frozenset[str] = frozenset()
@@ -182,6 +183,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         obj=obj,
         not_obj=frozenset(s.lower() for s in _strs(raw.get("not_obj"))),
         not_subj=frozenset(s.lower() for s in _strs(raw.get("not_subj"))),
+        mod=frozenset(s.lower() for s in _strs(raw.get("mod"))),
         subj=frozenset(s.lower() for s in _strs(raw.get("subj"))),
         passive=None if passive is None else bool(passive),
         ccomp_aux=frozenset(s.lower() for s in _strs(raw.get("ccomp_aux"))),
