@@ -179,3 +179,9 @@ def test_a_states_unnamed_minister_is_that_state_however_written() -> None:
     ):
         got = events(text, "2005-01-01")
         assert [ids(e["source"]) for e in got] == [["TCD"]], got
+
+
+def test_a_region_gone_to_stands_for_its_state() -> None:
+    # regions.yaml places Darfur in Sudan; the town or region an act goes to is its state's.
+    got = events("The African Union sent peacekeepers to Darfur.")
+    assert [(e["cameo"][:2], ids(e["target"])) for e in got] == [("07", ["SDN"])], got

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..kb import slug
 from ..kb.base import Entry
-from ..kb.places import town_country
+from ..kb.places import region_state, town_country
 from ..model import Actor, ActorRef, Analysis, Event, EventDate, EventMention, Location, Mention, Status
 from ..model import Span as TextSpan
 from ..stage import Context
@@ -39,7 +39,9 @@ from .patterns import (
 # Children followed when looking for the actor an argument phrase names.
 _CORE_DEPS = {"compound", "amod", "nmod", "appos", "poss", "prep", "pobj", "det", "nummod", "flat", "npadvmod"}
 _LEAD_VERBS = {"lead", "head"}
-_AWAY_PREPS = {"from", "into", "on", "against", "toward", "towards"}
+# Prepositions of a place an act goes to, comes from or is done on ("sent troops to Darfur", "withdrew from
+# Kherson"): a town or region there stands for its state.
+_AWAY_PREPS = {"from", "to", "into", "on", "against", "toward", "towards"}
 _ENT_ACTOR = {"PERSON", "ORG", "GPE", "NORP"}
 _PLURAL_PRONOUNS = {"they", "them"}
 _SUBJ_DEPS = {"nsubj", "nsubjpass"}
@@ -736,6 +738,8 @@ class _Coder(PlaceReader):
             # Geneva", "attacks in Mosul"): it stands for its state as a party, as capitals do.
             # Only a name all of whose towns lie in one state ("Florida" is not Cuba).
             country = town_country(text, self.ctx.kb.lexicons.person_town_population if as_town else 0)
+            if country is None and not as_town:
+                country = region_state(text)  # "sent peacekeepers to Darfur": a region of one state
             host = self._state_actor(country, None) if country else None
             if host is not None:
                 place = Place(ent.start_char, ent.end_char, ent.text, country)
