@@ -263,3 +263,36 @@ def test_a_call_received_comes_from_the_caller() -> None:
     e = one("The Lebanese president received a telephone call from the Syrian president.", "04")
     countries = [r["country"] for r in e["source"]], [r["country"] for r in e["target"]]
     assert e["cameo"] == "041" and countries == (["SYR"], ["LBN"]), e
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        ("The European Union threatened Belarus with new sanctions.", "1312"),
+        ("Pakistan warned India of serious consequences.", "130"),
+        ("The rebels vowed revenge against the army.", "138"),
+        ("The unions threatened a general strike.", "133"),
+        ("China warned that it would use force if Taiwan declared independence.", "138"),
+        ("The rebels threatened to pull out of the peace talks.", "134"),
+        ("Iran threatened to stop cooperating with the International Atomic Energy Agency.", "1313"),
+    ],
+)
+def test_threats_by_what_is_threatened(text: str, code: str) -> None:
+    assert one(text, "13")["cameo"] == code
+
+
+def test_stopping_an_act_is_reducing_relations_or_de_escalating() -> None:
+    e = one("Iran stopped cooperating with the International Atomic Energy Agency.", "16")
+    assert e["cameo"] == "160" and e["status"] == "reported", e
+    assert one("The army stopped shelling the town.", "08")["cameo"] == "087"
+    assert one("The rebels pulled out of the peace talks.", "16")["cameo"] == "164"
+    # Stopping others is no act of one's own relations.
+    assert not [e for e in events("The clubs want to stop them attending the matches.") if e["cameo"].startswith("16")]
+
+
+def test_pulling_out_of_a_place_is_a_withdrawal_from_it() -> None:
+    e = one("Syria pulled its troops out of Lebanon.", "08")
+    assert e["cameo"] == "087" and ids(e["target"]) == ["LBN"], e
+    assert one("Ethiopian troops pulled back from the border.", "08")["cameo"] == "0874"
+    # Proposals withdrawn are no retreat ("of" inside the object is no "out of").
+    assert not events("A peer has withdrawn proposals to give members of the Royal Family more rights.")

@@ -31,7 +31,9 @@ from .patterns import (
     logical_object,
     logical_subject,
     prep_objects,
+    prep_word,
     takes_to,
+    through_particles,
     verb_forms,
     with_conjuncts,
 )
@@ -879,6 +881,8 @@ class _Coder(PlaceReader):
         if role == "for:subj":
             # "called for the envoy to return": the subject of the asked infinitive clause.
             return [g for c in _for_clauses(t) for g in c.children if g.dep_ in ("nsubj", "nsubjpass")]
+        if role == "if:subj":
+            return _condition_subjects(t)  # "would use force if Taiwan declared independence"
         if role == "poss":
             return [c for c in t.children if c.dep_ == "poss"]
         if role == "mod":
@@ -955,7 +959,7 @@ class _Coder(PlaceReader):
             and t.lemma_.lower() in self.announcing
             and any(
                 c.dep_ == "xcomp" and any(self.match(c, q) is not None for q in self.table.candidates(c))
-                for c in t.children
+                for c in self._announced(t)
             )
         ):
             # "threatened to break relations", "offered to negotiate": the act is coded (as the
@@ -1011,8 +1015,8 @@ class _Coder(PlaceReader):
             preps = [
                 c
                 for h in heads
-                for c in (h.subtree if h is not t else h.children)
-                if c.dep_ in ("prep", "agent", "dative") and c.lower_ in p.prep
+                for c in (h.subtree if h is not t else [*h.children, *through_particles(h)])
+                if c.dep_ in ("prep", "agent", "dative") and prep_word(c) in p.prep
             ]
             # "to launch his party on Wednesday": a preposition of time names no party.
             preps = [
@@ -1209,18 +1213,19 @@ class _Coder(PlaceReader):
         return False
 
     # -- building -------------------------------------------------------------------------------
+    def _announced(self, t: Token) -> list[Token]:
+        """The announcing verb's children, and through a stopping verb its own ("threatened to stop cooperating")."""
+        kids = list(t.children)
+        return kids + [
+            g for c in kids if c.dep_ == "xcomp" and c.lemma_.lower() in self.table.cessation_verbs for g in c.children
+        ]
+
     def _condition_parties(self, t: Token, marks: tuple[str, ...] = ("if", "unless")) -> list[Actor]:
         """The subject of an 'if'/'unless' clause on the trigger or the verb it depends on."""
-        heads = [t, t.head] if t.head != t else [t]
-        for h in heads:
-            for c in h.children:
-                if c.dep_ != "advcl" or not any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
-                    continue
-                for subj in c.children:
-                    if subj.dep_ in _SUBJ_DEPS:
-                        got = self.actors_for(subj)
-                        if got:
-                            return got
+        for subj in _condition_subjects(t, marks):
+            got = self.actors_for(subj)
+            if got:
+                return got
         return []
 
     def _sector_ref(self, a: Actor, t: Token) -> ActorRef:
@@ -2030,6 +2035,20 @@ class _Coder(PlaceReader):
             # 150), not the attack, nor a threat of it (an announced readiness, "is prepared to", is).
             code, threat = self.posture_code, False
             status, statement = self.status(prepared)
+        if (
+            t.dep_ == "xcomp"
+            and t.head.lemma_.lower() in self.table.cessation_verbs
+            and code[:2] in self.table.cessation_codes
+            and not any(c.dep_ in ("dobj", "obj") for c in t.head.children)
+            and not any(c.dep_ == "nsubj" for c in t.children)
+        ):
+            # "stopped cooperating with the IAEA": relations reduced, with the stopping verb's status
+            # (and threatened when that verb is: "threatened to stop cooperating"); not one stopping
+            # others ("to stop them attending matches").
+            code = _mapped(self.table.cessation_codes, code, "160")
+            if status != "hypothetical":
+                status, statement = self.status(t.head)
+            threat = t.head.dep_ == "xcomp" and t.head.head.lemma_.lower() in self.table.threat_verbs
         refused = (t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.refusal_verbs) or (
             t.dep_ == "acl" and takes_to(t) and t.head.lemma_.lower() in self.refusal_nouns
         )
@@ -2199,6 +2218,19 @@ _UNNAMED = ("unnamed:", "text:")
 def _prep_nouns(t: Token) -> list[Token]:
     """The nouns a trigger's own prepositions name ("killed in an attack", "wounded by gunfire")."""
     return [g for c in t.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+
+
+def _condition_subjects(t: Token, marks: tuple[str, ...] = ("if", "unless")) -> list[Token]:
+    """Subjects of the 'if'/'unless' clauses on the trigger or the verb it depends on, nearest first."""
+    heads = [t, t.head] if t.head != t else [t]
+    return [
+        subj
+        for h in heads
+        for c in h.children
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children)
+        for subj in c.children
+        if subj.dep_ in _SUBJ_DEPS
+    ]
 
 
 def _mishap(x: Token, nouns: frozenset[str]) -> bool:

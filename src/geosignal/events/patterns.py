@@ -26,7 +26,7 @@ from .dates import cue_words
 
 ENV = "GEOSIGNAL_EVENT_PATTERNS"
 _ROLE = re.compile(
-    r"^(subj|obj|dative|poss|mod|adjmod|placemod|doermod|ccomp:subj|prep:[a-z]+|gov:pobj:subj|for:subj|(gov|xcomp):(subj|obj|dative|prep:[a-z]+))$"
+    r"^(subj|obj|dative|poss|mod|adjmod|placemod|doermod|ccomp:subj|if:subj|prep:[a-z]+|gov:pobj:subj|for:subj|(gov|xcomp):(subj|obj|dative|prep:[a-z]+))$"
 )
 _SUBJ = {"nsubj", "csubj"}
 _PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
@@ -94,6 +94,8 @@ class PatternTable:
     responsibility_verbs: frozenset[str] = frozenset()
     appeal_codes: dict[str, str] = field(default_factory=dict)
     demand_codes: dict[str, str] = field(default_factory=dict)
+    cessation_verbs: frozenset[str] = frozenset()
+    cessation_codes: dict[str, str] = field(default_factory=dict)
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
@@ -212,6 +214,7 @@ _CODE_TABLES = {
     "intent_details": "intentdetail:",
     "appeal_codes": "appeal:",
     "demand_codes": "demand:",
+    "cessation_codes": "cessation:",
 }
 _WORD_LISTS = {
     "intent_keeps_detail": "keep:",
@@ -222,6 +225,7 @@ _WORD_LISTS = {
     "media_compounds": "mediacompound:",
     "attempt_verbs": "attemptverb:",
     "responsibility_verbs": "responsibilityverb:",
+    "cessation_verbs": "cessationverb:",
 }
 
 
@@ -299,6 +303,8 @@ def load_patterns(user_files: tuple[Path, ...] = ()) -> PatternTable:
         words("responsibility_verbs"),
         codes("appeal_codes"),
         codes("demand_codes"),
+        words("cessation_verbs"),
+        codes("cessation_codes"),
     )
 
 
@@ -525,8 +531,8 @@ def _prep_below(head: Token, words: list[str], depth: int) -> list[Token]:
     for _level in range(depth + 1):
         nxt: list[Token] = []
         for h in frontier:
-            for c in h.children:
-                if c.dep_ in ("prep", "agent", "dative") and c.lower_ == words[0]:
+            for c in [*h.children, *through_particles(h)]:
+                if c.dep_ in ("prep", "agent", "dative") and prep_word(c) == words[0]:
                     got = [g for g in c.children if g.dep_ == "pobj" and not _complex_preposition(c, g)]
                     if got:
                         return got
@@ -534,6 +540,27 @@ def _prep_below(head: Token, words: list[str], depth: int) -> list[Token]:
                     nxt.append(c)
         frontier = nxt
     return []
+
+
+# A preposition the parser hangs under "out" or "away" ("pulled out of the talks", "moved away from
+# the border"): read as the verb's own.
+_LEADING_PARTICLES = ("out", "away")
+
+
+def prep_word(prep: Token) -> str:
+    """The preposition as patterns name it: "of" after "out" is "from" ("pulled out of Lebanon")."""
+    return "from" if prep.lower_ == "of" and prep.head.lower_ == "out" else prep.lower_
+
+
+def through_particles(head: Token) -> list[Token]:
+    """Prepositions under a leading particle of ``head`` ("out of", "away from")."""
+    return [
+        g
+        for c in head.children
+        if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in _LEADING_PARTICLES
+        for g in c.children
+        if g.dep_ == "prep"
+    ]
 
 
 def _complex_preposition(prep: Token, obj: Token) -> bool:
