@@ -296,3 +296,24 @@ def test_pulling_out_of_a_place_is_a_withdrawal_from_it() -> None:
     assert one("Ethiopian troops pulled back from the border.", "08")["cameo"] == "0874"
     # Proposals withdrawn are no retreat ("of" inside the object is no "out of").
     assert not events("A peer has withdrawn proposals to give members of the Royal Family more rights.")
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        ("The United States froze the assets of the Syrian interior minister.", "163", "SYR"),
+        ("The World Bank suspended lending to Uzbekistan.", "1621", "UZB"),
+        ("Iran trained Iraqi militia fighters.", "062", "IRQ"),
+    ],
+)
+def test_sanctions_and_military_cooperation(text: str, code: str, target: str) -> None:
+    e = one(text, code[:2])
+    assert e["cameo"] == code and [r["country"] for r in e["target"]] == [target], e
+
+
+def test_arms_laid_down_and_people_trained_are_no_mobilisation() -> None:
+    assert one("The rebels laid down their arms.", "08")["cameo"] == "0871"
+    assert not [
+        e for e in events("The bureau called for pilots to be better trained.") if e["cameo"][:2] in ("06", "15")
+    ]
+    assert one("The police seized his property.", "17")["cameo"] == "1711"  # a seizure, not a sanction

@@ -2247,13 +2247,13 @@ def _mishap(x: Token, nouns: frozenset[str]) -> bool:
 
 
 def _pro(t: Token) -> bool:
-    """True for the country of a stance modifier: 'pro-Russia', 'pro-Western', 'anti-American'."""
-    if t.lower_.startswith(("pro-", "anti-")):
+    """True for the country of a stance modifier: 'pro-Russia', 'pro-Western', 'anti-American', 'non-US'."""
+    if t.lower_.startswith(("pro-", "anti-", "non-")):
         return True
     doc = t.doc
     i = t.left_edge.i
-    return (i >= 1 and doc[i - 1].lower_ in ("pro", "pro-", "anti", "anti-")) or (
-        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti")
+    return (i >= 1 and doc[i - 1].lower_ in ("pro", "pro-", "anti", "anti-", "non", "non-")) or (
+        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti", "non")
     )
 
 
