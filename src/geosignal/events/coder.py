@@ -189,6 +189,8 @@ class _Coder(PlaceReader):
         self.sents = list(doc.sents)
         self.sent_starts = [s.start for s in self.sents]
         self.paragraph_of = self._paragraphs()
+        self.mishap_paragraphs: dict[int, bool] = {}
+        self.objects_at: dict[int, tuple[Token, ...]] = {}
         self._past_states: list[Entry] | None = None
         self.from_pronoun = False  # set when a role was filled from a plural pronoun's antecedent
         self.nominal: set[int] = set()  # ids of events whose trigger is an event noun
@@ -213,13 +215,17 @@ class _Coder(PlaceReader):
     def _mishap_paragraph(self, t: Token) -> bool:
         """The token's paragraph names an accident or a disaster (``mishap_nouns``)."""
         para = self.paragraph_of[self.sent_of(t).start]
-        return any(
-            _mishap(x, self.mishap_nouns)
-            for s in self.sents
-            if self.paragraph_of[s.start] == para
-            for x in s
-            if x.pos_ in ("NOUN", "PROPN")
-        )
+        got = self.mishap_paragraphs.get(para)
+        if got is None:
+            got = any(
+                _mishap(x, self.mishap_nouns)
+                for s in self.sents
+                if self.paragraph_of[s.start] == para
+                for x in s
+                if x.pos_ in ("NOUN", "PROPN")
+            )
+            self.mishap_paragraphs[para] = got
+        return got
 
     def cues(self, sent: Span) -> list[Cue]:
         got = self.sent_cues.get(sent.start)
@@ -940,6 +946,13 @@ class _Coder(PlaceReader):
             return None
         if p.passive is not None and verb and is_passive(t) != p.passive:
             return None
+        if (
+            verb
+            and p.pobj
+            and not p.obj
+            and not any(prep_word(c) in p.prep for c in [*t.children, *through_particles(t)] if c.dep_ == "prep")
+        ):
+            return None  # "were on strike": the preposition is the verb's own (a cheap test: "be" is everywhere)
         if p.needs_xcomp and not any(
             c.dep_ == "xcomp"
             # "telling councils to find sites": the parser may hang the infinitive on the object.
@@ -965,7 +978,7 @@ class _Coder(PlaceReader):
             # "threatened to break relations", "offered to negotiate": the act is coded (as the
             # threat, or as the intent to do it), not the verb that announces it as well.
             return None
-        objs = with_conjuncts(logical_object(t)) if verb else []
+        objs = list(self._objects_of(t)) if verb else []
         if verb and not objs and p.code[:2] in self.agentless_roots:
             pobjs = [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
             if pobjs and all(g.lemma_.lower() in self.figurative_pobjs for g in pobjs):
@@ -1213,6 +1226,14 @@ class _Coder(PlaceReader):
         return False
 
     # -- building -------------------------------------------------------------------------------
+    def _objects_of(self, t: Token) -> tuple[Token, ...]:
+        """A verb's logical objects with their conjuncts, found once per verb (every pattern asks)."""
+        got = self.objects_at.get(t.i)
+        if got is None:
+            got = tuple(with_conjuncts(logical_object(t)))
+            self.objects_at[t.i] = got
+        return got
+
     def _announced(self, t: Token) -> list[Token]:
         """The announcing verb's children, and through a stopping verb its own ("threatened to stop cooperating")."""
         kids = list(t.children)

@@ -528,10 +528,10 @@ def prep_objects(trigger: Token, prep: str, extra_heads: list[Token]) -> list[To
 
 def _prep_below(head: Token, words: list[str], depth: int) -> list[Token]:
     frontier = [head]
-    for _level in range(depth + 1):
+    for level in range(depth + 1):
         nxt: list[Token] = []
         for h in frontier:
-            for c in [*h.children, *through_particles(h)]:
+            for c in [*h.children, *through_particles(h)] if level == 0 else h.children:
                 if c.dep_ in ("prep", "agent", "dative") and prep_word(c) == words[0]:
                     got = [g for g in c.children if g.dep_ == "pobj" and not _complex_preposition(c, g)]
                     if got:
