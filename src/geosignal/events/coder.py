@@ -1195,14 +1195,17 @@ class _Coder(PlaceReader):
     def _obj_fits(self, o: Token, wanted: frozenset[str]) -> bool:
         if o.lemma_.lower() in wanted or o.lower_ in wanted:
             return True
-        if o.lemma_.lower() in self.partitives or o.lemma_.lower() in self.conditions:
+        lemma = o.lemma_.lower()
+        if lemma in self.partitives or lemma in self.conditions:
             # "a string of airstrikes", "the state of emergency": the noun of the "of" phrase is the
             # object meant (of a condition, a common noun: "the state of Assam" is a place's name).
             of = [
-                g for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+                g
+                for c in o.children
+                if c.dep_ == "prep" and c.lower_ == "of"
+                for g in c.children
+                if g.dep_ == "pobj" and (lemma in self.partitives or g.pos_ == "NOUN")
             ]
-            if o.lemma_.lower() in self.conditions:
-                of = [g for g in of if g.pos_ == "NOUN"]
             return any(self._obj_fits(g, wanted) for g in of)
         if any(c.dep_ == "compound" and c.pos_ == "NOUN" and c.lemma_.lower() in wanted for c in o.children):
             return True  # "a mediation mission", "peace talks", "an aid package"
