@@ -30,10 +30,10 @@ from .patterns import (
     is_passive,
     logical_object,
     logical_subject,
+    own_dependents,
     prep_objects,
     prep_word,
     takes_to,
-    through_particles,
     verb_forms,
     with_conjuncts,
 )
@@ -950,7 +950,7 @@ class _Coder(PlaceReader):
             verb
             and p.pobj
             and not p.obj
-            and not any(prep_word(c) in p.prep for c in [*t.children, *through_particles(t)] if c.dep_ == "prep")
+            and not any(prep_word(c) in p.prep for c in own_dependents(t) if c.dep_ == "prep")
         ):
             return None  # "were on strike": the preposition is the verb's own (a cheap test: "be" is everywhere)
         if p.needs_xcomp and not any(
@@ -1028,7 +1028,7 @@ class _Coder(PlaceReader):
             preps = [
                 c
                 for h in heads
-                for c in (h.subtree if h is not t else [*h.children, *through_particles(h)])
+                for c in (h.subtree if h is not t else own_dependents(h))
                 if c.dep_ in ("prep", "agent", "dative") and prep_word(c) in p.prep
             ]
             # "to launch his party on Wednesday": a preposition of time names no party.

@@ -531,7 +531,7 @@ def _prep_below(head: Token, words: list[str], depth: int) -> list[Token]:
     for level in range(depth + 1):
         nxt: list[Token] = []
         for h in frontier:
-            for c in [*h.children, *through_particles(h)] if level == 0 else h.children:
+            for c in own_dependents(h) if level == 0 else h.children:
                 if c.dep_ in ("prep", "agent", "dative") and prep_word(c) == words[0]:
                     got = [g for g in c.children if g.dep_ == "pobj" and not _complex_preposition(c, g)]
                     if got:
@@ -552,11 +552,12 @@ def prep_word(prep: Token) -> str:
     return "from" if prep.lower_ == "of" and prep.head.lower_ == "out" else prep.lower_
 
 
-def through_particles(head: Token) -> list[Token]:
-    """Prepositions under a leading particle of ``head`` ("out of", "away from")."""
-    return [
+def own_dependents(head: Token) -> list[Token]:
+    """The head's children, and the prepositions under its leading particle ("out of", "away from")."""
+    kids = list(head.children)
+    return kids + [
         g
-        for c in head.children
+        for c in kids
         if c.dep_ in ("prep", "prt", "advmod") and c.lower_ in _LEADING_PARTICLES
         for g in c.children
         if g.dep_ == "prep"

@@ -261,8 +261,13 @@ class _Resolver:
         return _tok_key(prev.text) not in {k for n in (entry.name, *entry.aliases) for k in _tokens(n)}
 
     @cached_property
+    def _title_hits(self) -> list[tuple[int, int, str]]:
+        """Office titles in the text (start, end, kind), scanned once."""
+        return self.idx.titles.scan(self.keys)
+
+    @cached_property
     def _title_tokens(self) -> set[int]:
-        return {k for i, j, _kind in self.idx.titles.scan(self.keys) for k in range(i, j)}
+        return {k for i, j, _kind in self._title_hits for k in range(i, j)}
 
     def _in_person_name(self, span: Span) -> bool:
         """The span is one word of a longer personal name spaCy found (all proper nouns)."""
@@ -378,7 +383,7 @@ class _Resolver:
         out: list[_Cand] = []
         inst_spans = {(c.start, c.end): c for c in taken if c.institution}
         doc = self.doc
-        for i, j, kind in self.idx.titles.scan(self.keys):
+        for i, j, kind in self._title_hits:
             start, end = i, j
             if self._blocked(i):
                 continue
