@@ -1033,3 +1033,26 @@ def test_a_body_noun_takes_its_kind_from_the_word_before_it() -> None:
     )
     kinds = {a.id: a.sector for a in got.actors if a.id.endswith("-force")}
     assert kinds == {"text:police-force": "COP", "text:opposition-force": "OPP"}, kinds
+
+
+def test_a_capitalised_kind_of_actor_is_still_that_kind() -> None:
+    # House style writes "the Government"; the tagger makes it a proper noun, no name.
+    e = one("The Government is holding talks with the United States.", "04")
+    assert [(a["country"], a["sector"]) for a in e["source"]] == [(None, "GOV")], e
+    assert ids(e["target"]) == ["USA"], e
+    # A title of a name is not: the prince is the named one's, no kind of his own.
+    assert not any(
+        a.sector and a.name == "Prince"
+        for a in geosignal.analyze("The Prince of Wales met the Japanese ambassador.", published=PUB).actors
+    )
+
+
+def test_a_statement_condemning_is_its_issuers_act() -> None:
+    e = one("Iran issued a statement condemning the US attack on Iraq.", "11")
+    assert ids(e["source"]) == ["IRN"] and ids(e["target"]) == ["USA"], e
+    e = one("The Security Council adopted a resolution condemning Israel.", "11")
+    assert ids(e["target"]) == ["ISR"] and e["source"][0]["sector"] == "IGO", e
+    # Whoever votes a text down does not say what it says; its own phrase names its issuer.
+    assert not [e for e in events("Russia vetoed a resolution condemning Syria.") if e["cameo"].startswith("11")]
+    e = one("North Korea voted against a resolution of the UN General Assembly condemning Russia.", "11")
+    assert ids(e["source"]) != ["PRK"] and ids(e["target"]) == ["RUS"], e

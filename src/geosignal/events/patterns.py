@@ -438,6 +438,8 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "relcl" and not is_passive(verb):
         return [verb.head]
     if verb.dep_ in ("acl",) and not is_passive(verb) and verb.tag_ == "VBG":
+        if verb.head.lemma_.lower() in cue_set("issued_texts"):
+            return _issuer(verb.head, depth)
         return [verb.head]
     if (
         verb.dep_ == "acl"
@@ -450,6 +452,24 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "acl" and _misparsed_main_verb(verb):
         return [verb.head]
     return []
+
+
+def _issuer(text: Token, depth: int) -> list[Token]:
+    """Who issued a statement, letter or resolution.
+
+    The text's own phrase names its issuer when it can ("China's statement", "a resolution of the
+    General Assembly", "a Chinese statement": the text is returned for the actor search); else the
+    doer of the verb that issues it ("issued a statement", not "vetoed a resolution") or that speaks
+    in it ("said in a statement").
+    """
+    if any(c.dep_ == "poss" or (c.dep_ in ("prep", "agent") and c.lower_ in ("of", "by")) for c in text.children):
+        return [text]
+    head = text.head
+    if text.dep_ in _OBJ and head.lemma_.lower() in cue_set("issuing_verbs"):
+        return logical_subject(head, depth + 1) or [text]
+    if text.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ == "in" and head.head.pos_ in ("VERB", "AUX"):
+        return logical_subject(head.head, depth + 1) or [text]
+    return [text]
 
 
 def _misparsed_main_verb(verb: Token) -> bool:

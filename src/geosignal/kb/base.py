@@ -214,7 +214,7 @@ class Lexicons:
         it, wins over the noun alone, the longest first ("a human rights group" NGO, "riot police"
         COP, "government troops" MIL).
         """
-        if head.pos_ != "NOUN":
+        if head.pos_ != "NOUN" and not _capitalised_kind(head):
             return None
         mods: list[Token] = []
         for c in reversed(list(head.lefts)):
@@ -544,3 +544,20 @@ def _word_subset(a: str, b: str) -> bool:
     """One text's words are all among the other's, which has more."""
     wa, wb = set(a.split()), set(b.split())
     return wa != wb and (wa <= wb or wb <= wa)
+
+
+def _capitalised_kind(head: Token) -> bool:
+    """'The Government', 'Police said': a common noun capitalised (house style, a headline), no name.
+
+    The tagger makes such a word a proper noun; right after "the" or first in its sentence, outside
+    a named entity and with no proper noun in its phrase ("the Irish Republican Army" is a name,
+    "the Prince of Wales" a title, "Fathers 4 Justice" a group), it is still the kind of actor it says.
+    """
+    first = head.i == head.sent.start or head.doc[head.i - 1].lower_ == "the"
+    return (
+        first
+        and head.pos_ == "PROPN"
+        and not head.ent_type_
+        and head.text[:1].isupper()
+        and not any(t.pos_ == "PROPN" for t in head.subtree if t is not head)
+    )
