@@ -1056,3 +1056,18 @@ def test_a_statement_condemning_is_its_issuers_act() -> None:
     assert not [e for e in events("Russia vetoed a resolution condemning Syria.") if e["cameo"].startswith("11")]
     e = one("North Korea voted against a resolution of the UN General Assembly condemning Russia.", "11")
     assert ids(e["source"]) != ["PRK"] and ids(e["target"]) == ["RUS"], e
+
+
+def test_a_partys_own_kind_of_actor_is_a_party_a_partys_programme_is_not() -> None:
+    e = one("The US provided Vietnam's coast guard with a ship.", "0")
+    assert ids(e["source"]) == ["USA"] and [a["country"] for a in e["target"]] == ["VNM"], e
+    assert not [
+        e
+        for e in events("Mr Blair told the BBC's Breakfast with Frost show the money would not invade the aid budget.")
+        if e["cameo"].startswith("10")
+    ]
+
+
+def test_the_doer_of_a_participle_does_not_place_the_noun_it_describes() -> None:
+    e = one("Hamas fighters attacked civilians protected by Israeli troops.", "19")
+    assert [a["country"] for a in e["target"]] == [None], e

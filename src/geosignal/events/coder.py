@@ -547,8 +547,8 @@ class _Coder(PlaceReader):
         stack = [c for c in h.children if c.dep_ in ("prep", "acl", "compound")]
         while stack:
             t = stack.pop()
-            if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis") or self._aside(t):
-                continue
+            if t.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "agent") or self._aside(t):
+                continue  # (nor the doer of a participle: "civilians killed by Israeli troops")
             place = self.place_at.get(t.i)
             a = self.actor_at.get(t.i)
             if place is not None and place.country:
@@ -1221,10 +1221,14 @@ class _Coder(PlaceReader):
             # ("500 thousand shells" the parser hangs "the Americans" on).
             if any(c.i in self.actor_at and c.pos_ == "PROPN" for c in o.children if c.dep_ in ("compound", "appos")):
                 return True  # "his grandfather Kim Il Sung"
-            if o.pos_ != "PROPN" and self.lex.word_sector(o) is None:
+            kind = o.pos_ != "PROPN"
+            if kind and self.lex.sector_of(o) is None:
                 return False
+            # A kind of actor may be a party's own ("Vietnam's coast guard"); a name is not ("the
+            # BBC's Breakfast with Frost" is a programme).
+            deps = ("compound", "appos", "amod", "nmod", *(("poss",) if kind else ()))
             return self._state_in_modifiers(o) is not None or any(
-                c.i in self.actor_at for c in o.children if c.dep_ in ("compound", "appos", "amod", "nmod")
+                c.i in self.actor_at for c in o.children if c.dep_ in deps
             )
         return False
 
