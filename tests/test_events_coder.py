@@ -1071,3 +1071,9 @@ def test_a_partys_own_kind_of_actor_is_a_party_a_partys_programme_is_not() -> No
 def test_the_doer_of_a_participle_does_not_place_the_noun_it_describes() -> None:
     e = one("Hamas fighters attacked civilians protected by Israeli troops.", "19")
     assert [a["country"] for a in e["target"]] == [None], e
+
+
+def test_a_territory_returned_is_given_back_not_a_visit() -> None:
+    e = one("The UK returned the territory to China in 1997.", "08")
+    assert e["cameo"] == "0842" and ids(e["source"]) == ["GBR"] and ids(e["target"]) == ["CHN"], e
+    assert one("The minister returned to Moscow on Monday.", "04")["cameo"] == "042"
