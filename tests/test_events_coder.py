@@ -1077,3 +1077,12 @@ def test_a_territory_returned_is_given_back_not_a_visit() -> None:
     e = one("The UK returned the territory to China in 1997.", "08")
     assert e["cameo"] == "0842" and ids(e["source"]) == ["GBR"] and ids(e["target"]) == ["CHN"], e
     assert one("The minister returned to Moscow on Monday.", "04")["cameo"] == "042"
+
+
+def test_a_state_protesting_something_complains_officially_crowds_demonstrate() -> None:
+    e = one("China protested the arms sale to Taiwan.", "1")
+    assert e["cameo"] == "114" and ids(e["source"]) == ["CHN"], e
+    assert one("Hundreds of farmers protested the new law in Paris.", "14")["cameo"] == "141"
+    # The protest a summons is for is that summons, not a second complaint.
+    got = [e for e in events("Syria summoned the Turkish ambassador to protest the raid.") if e["cameo"] == "114"]
+    assert len(got) == 1 and ids(got[0]["target"]) == ["TUR"], got

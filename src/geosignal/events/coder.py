@@ -1429,7 +1429,10 @@ class _Coder(PlaceReader):
                 # A reciprocal act's parties filled in as each other's target name no one new
                 # ("will meet in Zurich to discuss ...": the meeting's purpose).
                 untargeted = not target or (p.reciprocal and set(map(id, target)) == set(map(id, source)))
-                if untargeted and self._purpose_of_consultation(t, code, found):
+                if untargeted and (
+                    self._purpose_of_consultation(t, code, found) or self._purpose_host(t, (code[:3],), found)
+                ):
+                    # (or the same act as its purpose: "summoned the ambassador to protest the raid")
                     fallback = None
                     break
                 if self._purpose_of_protest(t, code, source, target, found):
