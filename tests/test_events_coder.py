@@ -1086,3 +1086,10 @@ def test_a_state_protesting_something_complains_officially_crowds_demonstrate() 
     # The protest a summons is for is that summons, not a second complaint.
     got = [e for e in events("Syria summoned the Turkish ambassador to protest the raid.") if e["cameo"] == "114"]
     assert len(got) == 1 and ids(got[0]["target"]) == ["TUR"], got
+
+
+def test_a_junta_and_tribesmen_are_kinds_of_actor() -> None:
+    e = one("The junta placed the opposition leader under house arrest.", "17")
+    assert [a["sector"] for a in e["source"]] == ["GOV"] and [a["sector"] for a in e["target"]] == ["OPP"], e
+    e = one("Armed tribesmen kidnapped two Italian engineers.", "18")
+    assert [a["sector"] for a in e["source"]] == ["CVL"] and [a["country"] for a in e["target"]] == ["ITA"], e
