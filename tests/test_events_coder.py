@@ -1093,3 +1093,10 @@ def test_a_junta_and_tribesmen_are_kinds_of_actor() -> None:
     assert [a["sector"] for a in e["source"]] == ["GOV"] and [a["sector"] for a in e["target"]] == ["OPP"], e
     e = one("Armed tribesmen kidnapped two Italian engineers.", "18")
     assert [a["sector"] for a in e["source"]] == ["CVL"] and [a["country"] for a in e["target"]] == ["ITA"], e
+
+
+def test_a_threat_named_by_its_noun_is_a_threat() -> None:
+    text = "The US dismissed North Korea's threat to attack South Korea."
+    e = one(text, "13")
+    assert e["cameo"] == "138" and ids(e["source"]) == ["PRK"] and ids(e["target"]) == ["KOR"], e
+    assert not [e for e in events(text) if e["cameo"] == "190"]

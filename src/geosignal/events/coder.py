@@ -2048,6 +2048,8 @@ class _Coder(PlaceReader):
     ) -> Event:
         status, statement = self.status(t)
         threat = t.dep_ == "xcomp" and t.head.lemma_.lower() in self.table.threat_verbs
+        if t.dep_ == "acl" and takes_to(t) and t.head.lemma_.lower() in cue_set("threat_nouns"):
+            threat = True  # "Iran's threat to close the Strait of Hormuz", as "Iran threatened to close it"
         if code.startswith(_VIOLENT_ROOTS) and t.dep_ == "xcomp" and t.head.lemma_.lower() in self.intent_verbs:
             # "wants to attack Iraq", "vowed to fight the rebels": the announced violence is a threat
             # of force (CAMEO 138), as PETRARCH-2's transformation "a (_ b ATTACK) WANT = a b 138" codes it.
