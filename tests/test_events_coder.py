@@ -1100,3 +1100,11 @@ def test_a_threat_named_by_its_noun_is_a_threat() -> None:
     e = one(text, "13")
     assert e["cameo"] == "138" and ids(e["source"]) == ["PRK"] and ids(e["target"]) == ["KOR"], e
     assert not [e for e in events(text) if e["cameo"] == "190"]
+
+
+def test_troops_sent_to_a_border_are_a_build_up_against_the_state_across_it() -> None:
+    e = one("China sent troops to the border with Vietnam.", "1")
+    assert e["cameo"] == "154" and ids(e["source"]) == ["CHN"] and ids(e["target"]) == ["VNM"], e
+    e = one("Venezuela mobilized troops along its border with Colombia.", "15")
+    assert ids(e["target"]) == ["COL"], e
+    assert one("The UN sent peacekeepers to Lebanon.", "07")["cameo"] == "074"
