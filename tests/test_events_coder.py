@@ -1108,3 +1108,11 @@ def test_troops_sent_to_a_border_are_a_build_up_against_the_state_across_it() ->
     e = one("Venezuela mobilized troops along its border with Colombia.", "15")
     assert ids(e["target"]) == ["COL"], e
     assert one("The UN sent peacekeepers to Lebanon.", "07")["cameo"] == "074"
+
+
+def test_a_denied_claim_targets_whoever_made_it() -> None:
+    e = one("Ukraine denied Russia's claims that it had stolen gas.", "01")
+    assert e["cameo"] == "016" and ids(e["target"]) == ["RUS"], e
+    e = one("Pakistan rejected accusations by India that it had supported the militants.", "01")
+    assert ids(e["target"]) == ["IND"], e
+    assert one("Hamas denied responsibility for the bombing.", "01")["target"] == []
