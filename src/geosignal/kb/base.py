@@ -553,11 +553,7 @@ def _capitalised_kind(head: Token) -> bool:
     a named entity and with no proper noun in its phrase ("the Irish Republican Army" is a name,
     "the Prince of Wales" a title, "Fathers 4 Justice" a group), it is still the kind of actor it says.
     """
-    first = head.i == head.sent.start or head.doc[head.i - 1].lower_ == "the"
-    return (
-        first
-        and head.pos_ == "PROPN"
-        and not head.ent_type_
-        and head.text[:1].isupper()
-        and not any(t.pos_ == "PROPN" for t in head.subtree if t is not head)
-    )
+    if head.pos_ != "PROPN" or head.ent_type_ or not head.text[:1].isupper():
+        return False
+    first = head.i == 0 or head.doc[head.i - 1].lower_ == "the" or bool(head.is_sent_start)
+    return first and not any(t.pos_ == "PROPN" for t in head.subtree if t is not head)
