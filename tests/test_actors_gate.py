@@ -11,8 +11,9 @@ from conftest import SHARED, need_shared
 pytestmark = [pytest.mark.model, pytest.mark.shared]
 
 CASES_SHA256 = "a907c32c246ef3b6f5646771af63f92d97bc89ada866c4c88ff6d84f52bec067"
-# split: (case accuracy floor, check accuracy floor), measured 2026-11-29 and rounded down.
-FLOORS = {"dev": (0.61, 0.71), "test": (0.54, 0.63)}
+# split: (case accuracy floor, check accuracy floor), measured and rounded down: 2026-11-29; dev
+# raised 2026-12-07 (0.6213 / 0.7171, with the junta and tribesmen among the kinds of actor).
+FLOORS = {"dev": (0.62, 0.71), "test": (0.54, 0.63)}
 
 
 def test_cases_file_is_the_pinned_one() -> None:
