@@ -1116,3 +1116,11 @@ def test_a_denied_claim_targets_whoever_made_it() -> None:
     e = one("Pakistan rejected accusations by India that it had supported the militants.", "01")
     assert ids(e["target"]) == ["IND"], e
     assert one("Hamas denied responsibility for the bombing.", "01")["target"] == []
+
+
+def test_years_after_another_event_are_not_counted_from_publication() -> None:
+    text = "Four years after the Millennium Exhibition closed its doors in London, Britain signed a deal with France."
+    e = one(text, "05")
+    assert e["date"]["basis"] == "publication" and e["date"]["value"] == PUB, e
+    e = one("Britain signed a deal with France four years ago.", "05")
+    assert (e["date"]["basis"], e["date"]["value"]) == ("relative", "2020"), e

@@ -1278,8 +1278,8 @@ class _Coder(PlaceReader):
 
         def usable(c: Cue) -> bool:
             # "a month before the visit" dates something else relative to this trigger.
-            ends_rel = self.text[c.start : c.end].split()[-1].lower() in rel_words
-            return not (ends_rel and 0 <= t.idx - c.end <= 40)
+            last = self.text[c.start : c.end].split()[-1].lower()
+            return not self._after_event(c) and not (last in rel_words and 0 <= t.idx - c.end <= 40)
 
         own = [c for c in self.cues(sent) if usable(c)]
         explicit = [c for c in own if c.basis == "explicit"]
@@ -1302,10 +1302,24 @@ class _Coder(PlaceReader):
         k = bisect_right(self.sent_starts, sent.start) - 1
         prev = [s for s in self.sents[max(0, k - 6) : k] if self.paragraph_of.get(s.start) == para]
         for s in reversed(prev):
-            got = [c for c in self.cues(s) if c.basis == "explicit" or c.precision in ("month", "year")]
+            got = [
+                c
+                for c in self.cues(s)
+                if c.basis == "explicit" or (c.precision in ("month", "year") and not self._after_event(c))
+            ]
             if got:
                 return got[-1], "paragraph"
         return None, "sentence"
+
+    def _after_event(self, c: Cue) -> bool:
+        """'Four years after the exhibition closed': a measure counted from an event, not from publication.
+
+        Such a cue dates nothing by itself (publication + 4 years would put a past act in the future);
+        an event noun right after it is dated from an explicit date of its sentence (``anchored``).
+        """
+        return self.text[c.start : c.end].split()[-1].lower() == "after" and (
+            self.text[c.end : c.end + 2].strip()[:1].isalnum()
+        )
 
     def status(self, t: Token) -> tuple[Status, str | None]:
         sent = self.sent_of(t)
