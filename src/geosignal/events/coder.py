@@ -646,7 +646,7 @@ class _Coder(PlaceReader):
 
     def _aside(self, t: Token) -> bool:
         """A modifier that names no party: a stance ("pro-Russia") or a weapon's maker ("US-made")."""
-        return t.i in self.maker_at or _pro(t)
+        return t.i in self.maker_at or _pro(t, self.lex.stance_prefixes)
 
     def _modifier_country(self, h: Token) -> str | None:
         """The one state a noun's modifiers name ('Ukrainian lawmakers'), without adding an actor."""
@@ -2293,14 +2293,17 @@ def _mishap(x: Token, nouns: frozenset[str]) -> bool:
     )
 
 
-def _pro(t: Token) -> bool:
-    """True for the country of a stance modifier: 'pro-Russia', 'pro-Western', 'anti-American', 'non-US'."""
-    if t.lower_.startswith(("pro-", "anti-", "non-")):
+def _pro(t: Token, prefixes: frozenset[str]) -> bool:
+    """True for the country of a stance modifier: 'pro-Russia', 'pro-Western', 'anti-American', 'non-US'.
+
+    ``prefixes``: the KB's stance prefixes (agents.yaml), which the resolver reads too.
+    """
+    if "-" in t.lower_ and t.lower_.split("-", 1)[0] in prefixes:
         return True
     doc = t.doc
     i = t.left_edge.i
-    return (i >= 1 and doc[i - 1].lower_ in ("pro", "pro-", "anti", "anti-", "non", "non-")) or (
-        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in ("pro", "anti", "non")
+    return (i >= 1 and doc[i - 1].lower_.removesuffix("-") in prefixes) or (
+        i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in prefixes
     )
 
 

@@ -202,6 +202,7 @@ class Lexicons:
     agents: dict[str, str]  # generic actor noun -> sector code
     armed_sectors: frozenset[str]
     group_heads: frozenset[str] = frozenset()  # "force", "unit": their kind is the word before
+    stance_prefixes: frozenset[str] = frozenset()  # "pro", "anti", "non": a modifier that names no party
 
     def word_sector(self, word: Token) -> str | None:
         """The sector of a word that names a kind of actor (agents.yaml: "troops", "officials")."""
@@ -509,6 +510,7 @@ def _lexicons() -> Lexicons:
         agents={str(noun): sector for sector, nouns in agents["sectors"].items() for noun in nouns},
         armed_sectors=frozenset(agents["armed"]),
         group_heads=frozenset(agents.get("group_heads") or ()),
+        stance_prefixes=frozenset(agents.get("stance_prefixes") or ()),
     )
 
 

@@ -41,7 +41,6 @@ _PRONOUNS = frozenset(_READINGS["pronouns"])
 _TITLE_SECTOR: dict[str, str] = dict(_READINGS["title_sectors"])
 _ORG_HEADS = frozenset(_READINGS["organisation_heads"])
 # "pro-Russia", "anti-American": a stance towards the state, not the state.
-_STANCE_PREFIXES = frozenset(_READINGS["stance_prefixes"])
 _NAMING_VERBS = frozenset(_READINGS.get("naming_verbs") or ())
 _LIST_WORDS = frozenset(_READINGS.get("list_words") or ())
 _WATER_NAMES = frozenset(_READINGS["water_names"])
@@ -431,7 +430,12 @@ class _Resolver:
         for c in chosen:
             span = doc[c.start : c.end]
             state = c.entry.id if c.entry is not None and c.entry.type == "state" else None
-            if state and c.start >= 2 and doc[c.start - 1].text == "-" and doc[c.start - 2].lower_ in _STANCE_PREFIXES:
+            if (
+                state
+                and c.start >= 2
+                and doc[c.start - 1].text == "-"
+                and doc[c.start - 2].lower_ in self.kb.lexicons.stance_prefixes
+            ):
                 continue  # "pro-Russia rebels" are not Russia
             if state and c.kind in ("name", "alias", "metonym") and _given_name(span):
                 continue  # "named their new town Prague": the town's name, not the state
