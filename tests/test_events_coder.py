@@ -1124,3 +1124,23 @@ def test_years_after_another_event_are_not_counted_from_publication() -> None:
     assert e["date"]["basis"] == "publication" and e["date"]["value"] == PUB, e
     e = one("Britain signed a deal with France four years ago.", "05")
     assert (e["date"]["basis"], e["date"]["value"]) == ("relative", "2020"), e
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The dollar was supported by U.S. economic data.",
+        "The Nifty has been rallying at record highs.",
+        "Apple made a big deal about the new phone.",
+        "You can pull out Apple's USB-C cable.",
+    ],
+)
+def test_markets_idioms_and_things_make_no_event(text: str) -> None:
+    assert events(text) == []
+
+
+def test_what_the_market_rules_leave_alone() -> None:
+    assert one("The US signed a big trade deal with China.", "05")["cameo"] == "057"
+    e = one("Russia pulled its diplomats out of Ukraine.", "0")
+    assert ids(e["source"]) == ["RUS"] and ids(e["target"]) == ["UKR"], e
+    assert one("Thousands of protesters rallied against the government.", "14")["cameo"] == "141"

@@ -66,6 +66,9 @@ def test_bad_user_pattern_is_a_usage_error(tmp_path: Path) -> None:
     f.write_text("patterns:\n  - {id: x, lemma: [y], pobj: [alert], code: '152', source: [subj]}\n", "utf-8")
     with pytest.raises(UsageError, match="pobj needs prep"):
         load_patterns((f,))
+    f.write_text("patterns:\n  - {id: x, lemma: [y], needs_targt: true, code: '152', source: [subj]}\n", "utf-8")
+    with pytest.raises(UsageError, match="unknown field 'needs_targt'"):
+        load_patterns((f,))
 
 
 @pytest.mark.parametrize(

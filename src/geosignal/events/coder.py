@@ -142,6 +142,7 @@ class _Coder(PlaceReader):
         self.aim_objects = cue_set("aim_objects")
         self.own_aim_objects = cue_set("own_aim_objects")
         self.currency_words = cue_set("currency_words")
+        self.market_nouns = cue_set("market_nouns")
         self.refusal_nouns = cue_set("refusal_nouns")
         self.figurative_pobjs = cue_set("figurative_pobjs")
         self.informant_sectors = self.press_sectors | cue_set("informant_sectors")
@@ -446,6 +447,8 @@ class _Coder(PlaceReader):
                     )
                 return owner
             return self._generic(h, sector, owner.country)
+        if h.lemma_.lower() in self.market_nouns:
+            return None  # "U.S. economic data", "the Russian rouble": no party
         state = self._state_in_modifiers(h)
         if state is not None and self.lex.sector_of(h) is None and self._named_body(h):
             # "Australian Airlines", "British Airways": a body whose name starts with a demonym is
@@ -1000,13 +1003,21 @@ class _Coder(PlaceReader):
                 return None  # "began its Hopman Cup campaign", "the team attacked the line": a game
         if p.needs_obj and not objs:
             return None  # "the Commons closes for business": closed, not closing anything
+        if self._market_move(t, p):
+            return None
+        if (
+            p.not_mod
+            and any(c.dep_ == "amod" and c.lower_ in p.not_mod for c in t.children)
+            and not any(c.dep_ == "compound" and c.pos_ == "NOUN" for c in t.children)
+        ):
+            return None  # "made a big deal about": an idiom
         if p.not_mishap and self._mishap_paragraph(t):
             return None  # "declared a state of emergency after the floods": relief, not coercion
         if p.not_obj and objs and all(self._obj_fits(o, p.not_obj) for o in objs):
             return None  # "released a report": not what the pattern codes
         if p.obj:
             ok = [o for o in objs if self._obj_fits(o, p.obj)]
-            if not ok:
+            if not ok and (objs or not p.optional_obj):
                 return None
             objs = ok + [o for o in objs if o not in ok]
         if p.subj and not any(
@@ -1176,6 +1187,19 @@ class _Coder(PlaceReader):
             # ("drones attacked Kyiv") for the patterns keyed on it; Russia stays the source.
             got = got + [c for c in head.children if c.dep_ in ("dobj", "obj")]
         return got
+
+    def _market_move(self, t: Token, p: Pattern) -> bool:
+        """'Shares rallied', 'the dollar was supported by data', 'rallying at record highs': no party acts."""
+        heads = [x for x in self._subj_heads(t) if x.pos_ in ("NOUN", "PROPN")]
+        if heads and all(x.lemma_.lower() in self.market_nouns and x.i not in self.actor_at for x in heads):
+            return True
+        return p.code.startswith("14") and any(
+            g.lemma_.lower() in self.market_nouns
+            for c in t.children
+            if c.dep_ == "prep"
+            for g in c.children
+            if g.dep_ == "pobj"
+        )
 
     def _no_foe(self, o: Token, t: Token) -> bool:
         """An object that force verbs take in a sense that harms no one.

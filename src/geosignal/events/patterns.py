@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache, lru_cache
 from importlib import resources
 from pathlib import Path
@@ -60,6 +60,8 @@ class Pattern:
     obj: frozenset[str] = frozenset()
     not_obj: frozenset[str] = frozenset()
     not_subj: frozenset[str] = frozenset()
+    not_mod: frozenset[str] = frozenset()
+    optional_obj: bool = False
     mod: frozenset[str] = frozenset()
     subj: frozenset[str] = frozenset()
     passive: bool | None = None
@@ -151,6 +153,10 @@ def _strs(value: Any) -> list[str]:
     return [str(v) for v in value]
 
 
+# The fields a pattern may have: Pattern's own, with "lemma" for its lemmas.
+_KEYS = frozenset(f.name for f in fields(Pattern)) - {"lemmas", "origin"} | {"lemma"}
+
+
 def _pattern(raw: dict[str, Any], where: str) -> Pattern:
     book = load_codebook()
     try:
@@ -160,6 +166,10 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         lemmas = frozenset(s.lower() for s in _strs(raw["lemma"]))
     except KeyError as exc:
         raise UsageError(f"event patterns {where}: a pattern lacks {exc}") from exc
+    unknown = sorted(set(raw) - _KEYS)
+    if unknown:
+        # A misspelt constraint ("needs_targt") would otherwise be dropped and the pattern match too much.
+        raise UsageError(f"event patterns {where}: {pid}: unknown field {unknown[0]!r}")
     if pos not in ("verb", "noun"):
         raise UsageError(f"event patterns {where}: {pid}: pos must be verb or noun")
     if raw.get("pobj") and not raw.get("prep"):
@@ -185,6 +195,8 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         obj=obj,
         not_obj=frozenset(s.lower() for s in _strs(raw.get("not_obj"))),
         not_subj=frozenset(s.lower() for s in _strs(raw.get("not_subj"))),
+        not_mod=frozenset(s.lower() for s in _strs(raw.get("not_mod"))),
+        optional_obj=bool(raw.get("optional_obj", False)),
         mod=frozenset(s.lower() for s in _strs(raw.get("mod"))),
         subj=frozenset(s.lower() for s in _strs(raw.get("subj"))),
         passive=None if passive is None else bool(passive),
