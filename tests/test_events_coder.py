@@ -1144,3 +1144,21 @@ def test_what_the_market_rules_leave_alone() -> None:
     e = one("Russia pulled its diplomats out of Ukraine.", "0")
     assert ids(e["source"]) == ["RUS"] and ids(e["target"]) == ["UKR"], e
     assert one("Thousands of protesters rallied against the government.", "14")["cameo"] == "141"
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("The European Union lifted the sanctions imposed on Libya.", "LBY"),
+        ("Japan lifted the sanctions it imposed on India.", "IND"),
+    ],
+)
+def test_a_clause_on_the_object_says_whom_it_bears_on(text: str, target: str) -> None:
+    assert ids(one(text, "08")["target"]) == [target]
+
+
+def test_a_date_in_a_relative_clause_dates_that_clause_only() -> None:
+    e = one("The US lifted the arms embargo that was placed on Vietnam in 1984.", "08")
+    assert e["date"]["basis"] == "publication", e
+    e = one("In 1994 the US lifted the embargo that it had placed on Vietnam.", "08")
+    assert e["date"]["value"] == "1994", e

@@ -1306,6 +1306,8 @@ class _Coder(PlaceReader):
             return not self._after_event(c) and not (last in rel_words and 0 <= t.idx - c.end <= 40)
 
         own = [c for c in self.cues(sent) if usable(c)]
+        other = [c for c in own if self._in_other_clause(c, t)]
+        own = [c for c in own if c not in other]
         explicit = [c for c in own if c.basis == "explicit"]
         if t.pos_ in ("NOUN", "PROPN") and t.dep_ == "pobj" and t.head.lower_ in rel_words:
             # "ten months before the signing of X, ... in September 1952": the sentence's date is
@@ -1322,6 +1324,8 @@ class _Coder(PlaceReader):
             return None, "sentence"
         if explicit or own:
             return min(explicit or own, key=lambda c: abs(c.start - t.idx)), "sentence"
+        if other:
+            return None, "sentence"  # the sentence's date is another act's; the paragraph's is no nearer
         para = self.paragraph_of.get(sent.start)
         k = bisect_right(self.sent_starts, sent.start) - 1
         prev = [s for s in self.sents[max(0, k - 6) : k] if self.paragraph_of.get(s.start) == para]
@@ -1334,6 +1338,17 @@ class _Coder(PlaceReader):
             if got:
                 return got[-1], "paragraph"
         return None, "sentence"
+
+    def _in_other_clause(self, c: Cue, t: Token) -> bool:
+        """Whether a date lies in a relative clause away from the trigger: it dates what that clause tells.
+
+        "lifted the embargo that was placed on Vietnam in 1984". A participle's trailing date is left
+        alone: the parser hangs a sentence's last adverbial on it.
+        """
+        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            return False
+        return any(a.dep_ == "relcl" and not a.left_edge.i <= t.i <= a.right_edge.i for a in span.root.ancestors)
 
     def _after_event(self, c: Cue) -> bool:
         """'Four years after the exhibition closed': a measure counted from an event, not from publication.

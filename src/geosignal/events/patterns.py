@@ -568,10 +568,20 @@ def _prep_below(head: Token, words: list[str], depth: int) -> list[Token]:
                     got = [g for g in c.children if g.dep_ == "pobj" and not _complex_preposition(c, g)]
                     if got:
                         return got
-                if c.pos_ not in _NO_CROSS and c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj"):
+                if (c.pos_ not in _NO_CROSS and c.dep_ not in ("relcl", "acl", "advcl", "ccomp", "conj")) or (
+                    depth > 0 and _restating_clause(c)
+                ):
                     nxt.append(c)
         frontier = nxt
     return []
+
+
+def _restating_clause(c: Token) -> bool:
+    """Whether a clause on an object noun says whom the object bears on: its prepositions are the object's.
+
+    "the sanctions imposed on Libya", "the sanctions it imposed on India".
+    """
+    return (c.dep_ == "acl" and c.tag_ == "VBN") or c.dep_ == "relcl"
 
 
 # A preposition the parser hangs under "out" or "away" ("pulled out of the talks", "moved away from
