@@ -1162,3 +1162,14 @@ def test_a_date_in_a_relative_clause_dates_that_clause_only() -> None:
     assert e["date"]["basis"] == "publication", e
     e = one("In 1994 the US lifted the embargo that it had placed on Vietnam.", "08")
     assert e["date"]["value"] == "1994", e
+
+
+def test_a_subjunctive_that_clause_is_a_demand_not_the_act() -> None:
+    text = "Nigeria insisted that Cameroon commit troops to joint operations."
+    e = one(text, "10")
+    assert ids(e["source"]) == ["NGA"] and ids(e["target"]) == ["CMR"], e
+    assert [x["cameo"][:2] for x in events(text)] == ["10"]
+    e = one("Turkey told Sweden it must meet a list of conditions.", "10")
+    assert ids(e["target"]) == ["SWE"], e
+    assert events("The minister insisted that the elections were fair.") == []
+    assert events("The opposition parties insist voters face higher taxes under Labour.") == []

@@ -969,6 +969,8 @@ class _Coder(PlaceReader):
             for c in t.children
         ):
             return None
+        if p.ccomp_base and not any(c.dep_ == "ccomp" and _subjunctive(c, t) for c in t.children):
+            return None
         if (
             verb
             and not p.obj
@@ -2411,6 +2413,21 @@ def _date_rank(d: EventDate) -> tuple[int, int]:
     basis = {"explicit": 0, "relative": 1, "publication": 2, "unknown": 3}[d.basis]
     precision = {"day": 0, "month": 1, "year": 2, "decade": 3, "unknown": 4}[d.precision]
     return (basis, precision)
+
+
+def _subjunctive(v: Token, head: Token) -> bool:
+    """A clause verb in its base form, no auxiliary, with its subject ("that Pakistan hand over").
+
+    A plural's present ("insist voters face higher taxes") is a statement unless the verb it hangs
+    on is past ("insisted that the rebels withdraw"). The small model tags some such verbs as nouns
+    ("hand" in "that Pakistan hand over").
+    """
+    return (
+        (v.tag_ in ("VB", "NN") or (v.tag_ == "VBP" and head.tag_ == "VBD"))
+        and v.lemma_.lower() not in ("be", "have")
+        and not any(c.dep_ in ("aux", "auxpass") for c in v.children)
+        and any(c.dep_ == "nsubj" for c in v.children)
+    )
 
 
 def _to_infinitive(v: Token) -> bool:

@@ -66,6 +66,7 @@ class Pattern:
     subj: frozenset[str] = frozenset()
     passive: bool | None = None
     ccomp_aux: frozenset[str] = frozenset()
+    ccomp_base: bool = False
     reciprocal: bool = False
     needs_target: bool = False
     needs_xcomp: bool = False
@@ -201,6 +202,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         subj=frozenset(s.lower() for s in _strs(raw.get("subj"))),
         passive=None if passive is None else bool(passive),
         ccomp_aux=frozenset(s.lower() for s in _strs(raw.get("ccomp_aux"))),
+        ccomp_base=bool(raw.get("ccomp_base", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
         needs_target=bool(raw.get("needs_target", False)),
         needs_xcomp=bool(raw.get("needs_xcomp", False)),
