@@ -1173,3 +1173,11 @@ def test_a_subjunctive_that_clause_is_a_demand_not_the_act() -> None:
     assert ids(e["target"]) == ["SWE"], e
     assert events("The minister insisted that the elections were fair.") == []
     assert events("The opposition parties insist voters face higher taxes under Labour.") == []
+
+
+def test_a_part_of_a_group_is_of_that_group() -> None:
+    e = one("Israel released half of the Palestinian prisoners.", "08")
+    assert [r["country"] for r in e["target"]] == ["PSE"], e
+    e = one("Russia pulled some of its troops back from the Ukrainian border.", "08")
+    assert ids(e["source"]) == ["RUS"], e
+    assert events("Only a third of schools met that target.") == []

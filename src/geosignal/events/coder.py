@@ -449,6 +449,11 @@ class _Coder(PlaceReader):
             return self._generic(h, sector, owner.country)
         if h.lemma_.lower() in self.market_nouns:
             return None  # "U.S. economic data", "the Russian rouble": no party
+        if h.i not in self.actor_at and h.lemma_.lower() in self.partitives - self.crowd_counts:
+            # "released half of the Palestinian prisoners": the party is the "of" phrase's.
+            of = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+            if of and of[0].dep_ == "pobj":
+                return self._actor_of_phrase(of[0])
         state = self._state_in_modifiers(h)
         if state is not None and self.lex.sector_of(h) is None and self._named_body(h):
             # "Australian Airlines", "British Airways": a body whose name starts with a demonym is
