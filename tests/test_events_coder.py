@@ -1181,3 +1181,8 @@ def test_a_part_of_a_group_is_of_that_group() -> None:
     e = one("Russia pulled some of its troops back from the Ukrainian border.", "08")
     assert ids(e["source"]) == ["RUS"], e
     assert events("Only a third of schools met that target.") == []
+
+
+def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
+    assert ids(one("Senegal sought Mali's help in securing the border.", "02")["target"]) == ["MLI"]
+    assert ids(one("Eritrea accepted Qatar's mediation.", "03")["target"]) == ["QAT"]

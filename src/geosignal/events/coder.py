@@ -875,6 +875,9 @@ class _Coder(PlaceReader):
             return subj
         if role == "obj":
             return objs if t.pos_ in ("VERB", "AUX") else []
+        if role == "obj:poss":
+            # "sought Mali's help", "accepted Qatar's mediation": whose the thing asked or taken is.
+            return [c for o in (objs if t.pos_ in ("VERB", "AUX") else []) for c in o.children if c.dep_ == "poss"]
         if role == "dative":
             return [c for c in t.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
         if role.startswith("xcomp:"):
