@@ -1186,3 +1186,28 @@ def test_a_part_of_a_group_is_of_that_group() -> None:
 def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
     assert ids(one("Senegal sought Mali's help in securing the border.", "02")["target"]) == ["MLI"]
     assert ids(one("Eritrea accepted Qatar's mediation.", "03")["target"]) == ["QAT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        ("China lodged solemn representations with the United States.", "114", "CHN", "USA"),
+        ("Moscow accepted Ankara's apology over the downing of a warplane.", "056", "RUS", "TUR"),
+        ("Sudan accepted South Sudan as a sovereign state.", "054", "SDN", "SSD"),
+        ("American guards subjected Iraqi detainees to beatings and abuse.", "182", "USA", "IRQ"),
+        ("The Gambia instituted proceedings against Myanmar at the court.", "115", "GMB", "MMR"),
+        ("Russia handed back the Ukrainian naval vessels.", "0842", "RUS", "UKR"),
+        ("India repatriated 50 Pakistani fishermen.", "0841", "IND", "PAK"),
+    ],
+)
+def test_more_ways_of_saying_an_act(text: str, code: str, source: str, target: str) -> None:
+    e = one(text, code[:2])
+    assert e["cameo"] == code, e
+    assert [r["country"] for r in e["source"]] == [source] and [r["country"] for r in e["target"]] == [target], e
+
+
+def test_barred_from_entering_is_a_travel_ban() -> None:
+    e = one("Moscow barred dozens of British lawmakers from entering Russia.", "17")
+    assert e["cameo"] == "172" and [r["country"] for r in e["target"]] == ["GBR"], e
+    text = "Israel said its forces would take action against the militants."
+    assert not [e for e in events(text) if e["cameo"] == "115"]
