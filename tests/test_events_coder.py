@@ -1211,3 +1211,15 @@ def test_barred_from_entering_is_a_travel_ban() -> None:
     assert e["cameo"] == "172" and [r["country"] for r in e["target"]] == ["GBR"], e
     text = "Israel said its forces would take action against the militants."
     assert not [e for e in events(text) if e["cameo"] == "115"]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Tokyo expressed strong disapproval of Beijing's decision.", "CHN"),
+        ("Chisinau charged that Moscow had funnelled cash to its parties.", "RUS"),
+        ("Colombia rejected cooperation with Venezuela on border security.", "VEN"),
+    ],
+)
+def test_the_party_inside_what_is_opposed_is_the_target(text: str, target: str) -> None:
+    assert [r["country"] for r in one(text, "1")["target"]] == [target]
