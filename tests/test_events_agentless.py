@@ -120,7 +120,9 @@ def test_arms_found_or_seized_are_confiscated() -> None:
 
 
 def test_looted_shops_are_destroyed_property_and_a_looting_crowd_riots() -> None:
-    assert one("Rioters looted shops in the city centre of Durban.", "1")["cameo"] == "1712"
+    # Property destroyed by soldiers is 1712; by rioters or protesters, a riot (see coder._RIOT_CODES).
+    assert one("Soldiers looted shops in the city centre of Durban.", "1")["cameo"] == "1712"
+    assert one("Rioters looted shops in the city centre of Durban.", "1")["cameo"] == "145"
     got = [e["cameo"] for e in forceful("Protesters rioted and looted in Durban on Friday.")]
     assert got and set(got) == {"145"}, got
 

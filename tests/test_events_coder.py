@@ -1223,3 +1223,9 @@ def test_barred_from_entering_is_a_travel_ban() -> None:
 )
 def test_the_party_inside_what_is_opposed_is_the_target(text: str, target: str) -> None:
     assert [r["country"] for r in one(text, "1")["target"]] == [target]
+
+
+def test_protesters_destroying_or_storming_riot_and_their_force_stays_force() -> None:
+    assert one("Serbian rioters set fire to the US embassy in Belgrade.", "14")["cameo"] == "145"
+    assert one("Iranian protesters stormed the Saudi embassy in Tehran.", "14")["cameo"] == "145"
+    assert one("Police attacked the protesters.", "1")["cameo"] == "190"
