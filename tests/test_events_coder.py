@@ -1229,3 +1229,8 @@ def test_protesters_destroying_or_storming_riot_and_their_force_stays_force() ->
     assert one("Serbian rioters set fire to the US embassy in Belgrade.", "14")["cameo"] == "145"
     assert one("Iranian protesters stormed the Saudi embassy in Tehran.", "14")["cameo"] == "145"
     assert one("Police attacked the protesters.", "1")["cameo"] == "190"
+
+
+def test_a_drug_lord_extradited_is_judicial_cooperation() -> None:
+    e = one("Mexico extradited a notorious drug lord to the United States.", "06")
+    assert e["cameo"] == "063" and ids(e["target"]) == ["USA"], e
