@@ -36,11 +36,11 @@ GOLD_SHA256 = {
 
 # (suite, split): (dyad+root F1 floor, dyad+full-code F1 floor)
 FLOORS = {
-    ("petr2-gsr", "dev"): (0.71, 0.60),
+    ("petr2-gsr", "dev"): (0.74, 0.63),
     ("petr2-gsr", "test"): (0.45, 0.29),
     # plover-gsr raised with the scorer's same-country rule of 2026-12-07 (README).
     ("plover-gsr", "dev"): (0.72, 0.65),
-    ("plover-gsr", "test"): (0.43, 0.41),
+    ("plover-gsr", "test"): (0.44, 0.41),
     ("petr-unit", "dev"): (0.05, 0.03),
     ("petr-unit", "test"): (0.07, 0.05),
 }
@@ -57,8 +57,8 @@ DYAD_FLOORS = {
     # informant accusing the doer (PETRARCH-2's nesting rule) but the act itself, attributed. On
     # the same half dyad + root F1 rose (0.413 -> 0.416) and dyad + code (0.292 -> 0.294); on
     # case2021 test, recall 0.483 -> 0.497 and precision 0.685 -> 0.712. Back to 0.47 (0.4727) since,
-    # and 0.48 (0.4873), 0.50 (0.5038).
-    ("plover-gsr", "test"): 0.50,
+    # and 0.48 (0.4873), 0.50 (0.5038), 0.51 (0.5113).
+    ("plover-gsr", "test"): 0.51,
     ("petr-unit", "dev"): 0.42,
     ("petr-unit", "test"): 0.48,
 }
@@ -70,7 +70,7 @@ LOCATION_FLOORS = {"dev": (0.60, 0.64), "test": (0.25, 0.28)}
 
 # case2021 split: (share of typed snippets found, share of coded events of an allowed root) floors,
 # and a ceiling on the share of disaster snippets given a violence, protest or coercion event.
-CASE_FLOORS = {"dev": (0.74, 0.83, 0.03), "test": (0.68, 0.80, 0.10)}
+CASE_FLOORS = {"dev": (0.75, 0.83, 0.03), "test": (0.68, 0.80, 0.10)}
 
 
 @pytest.mark.parametrize("rel", sorted(GOLD_SHA256))
