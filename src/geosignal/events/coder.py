@@ -197,6 +197,7 @@ class _Coder(PlaceReader):
         self.paragraph_of = self._paragraphs()
         self.mishap_paragraphs: dict[int, bool] = {}
         self.objects_at: dict[int, tuple[Token, ...]] = {}
+        self.market_at: dict[int, bool] = {}
         self._past_states: list[Entry] | None = None
         self.from_pronoun = False  # set when a role was filled from a plural pronoun's antecedent
         self.nominal: set[int] = set()  # ids of events whose trigger is an event noun
@@ -1217,8 +1218,15 @@ class _Coder(PlaceReader):
 
     def _market_move(self, t: Token, p: Pattern) -> bool:
         """'Shares rallied', 'the dollar was supported by data', 'rallying at record highs': no party acts."""
-        heads = [x for x in self._subj_heads(t) if x.pos_ in ("NOUN", "PROPN")]
-        if heads and all(x.lemma_.lower() in self.market_nouns and x.i not in self.actor_at for x in heads):
+        moving = self.market_at.get(t.i)
+        if moving is None:
+            # (once per token: every candidate pattern asks)
+            heads = [x for x in self._subj_heads(t) if x.pos_ in ("NOUN", "PROPN")]
+            moving = bool(heads) and all(
+                x.lemma_.lower() in self.market_nouns and x.i not in self.actor_at for x in heads
+            )
+            self.market_at[t.i] = moving
+        if moving:
             return True
         return p.code.startswith("14") and any(
             g.lemma_.lower() in self.market_nouns
