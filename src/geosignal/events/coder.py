@@ -1205,7 +1205,7 @@ class _Coder(PlaceReader):
         return got
 
     def _protesters(self, t: Token) -> bool:
-        """Whether the doers are protesters (cues.yaml ``protest_crowds``): their force is a riot."""
+        """Whether the doers are protesters (cues.yaml ``protest_crowds``), whose acts on property riot."""
         heads = self._subj_heads(t) if t.pos_ in ("VERB", "AUX") else []
         # "hundreds of protesters": the counted crowd.
         heads = [
