@@ -455,11 +455,12 @@ class _Coder(PlaceReader):
             return self._generic(h, sector, owner.country)
         if h.lemma_.lower() in self.market_nouns:
             return None  # "U.S. economic data", "the Russian rouble": no party
-        if h.i not in self.actor_at and h.lemma_.lower() in self.partitives - self.crowd_counts:
+        lemma = h.lemma_.lower()
+        if h.i not in self.actor_at and lemma in self.partitives and lemma not in self.crowd_counts:
             # "released half of the Palestinian prisoners": the party is the "of" phrase's.
-            of = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-            if of and of[0].dep_ == "pobj":
-                return self._actor_of_phrase(of[0])
+            member = _of_member(h)
+            if member is not None and member.dep_ == "pobj":
+                return self._actor_of_phrase(member)
         state = self._state_in_modifiers(h)
         if state is not None and self.lex.sector_of(h) is None and self._named_body(h):
             # "Australian Airlines", "British Airways": a body whose name starts with a demonym is
@@ -526,9 +527,9 @@ class _Coder(PlaceReader):
             return self._generic(h, sector, self._phrase_country(h))
         if h.pos_ == "NOUN" and h.lemma_.lower() in self.crowd_counts:
             # "Dozens of protesters", "arrested hundreds of BNP activists": the kind of actor counted.
-            members = [g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
-            if members:
-                return self._actor_of_phrase(members[0]) if members[0].dep_ == "pobj" else None
+            member = _of_member(h)
+            if member is not None:
+                return self._actor_of_phrase(member) if member.dep_ == "pobj" else None
             if h.tag_ == "NNS" and h.dep_ in _SUBJ_DEPS:
                 # "Thousands took to the streets": a crowd of people, of the state its phrase names.
                 return self._generic(h, "CVL", self._phrase_country(h))
@@ -1208,12 +1209,7 @@ class _Coder(PlaceReader):
         """Whether the doers are protesters (cues.yaml ``protest_crowds``), whose acts on property riot."""
         heads = self._subj_heads(t) if t.pos_ in ("VERB", "AUX") else []
         # "hundreds of protesters": the counted crowd.
-        heads = [
-            next((g for c in x.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), x)
-            if x.lemma_.lower() in self.crowd_counts
-            else x
-            for x in heads
-        ]
+        heads = [m if x.lemma_.lower() in self.crowd_counts and (m := _of_member(x)) is not None else x for x in heads]
         return bool(heads) and all(x.lemma_.lower() in self.protest_crowds for x in heads)
 
     def _market_move(self, t: Token, p: Pattern) -> bool:
@@ -2336,6 +2332,11 @@ class _Coder(PlaceReader):
 
 # Ids of actors described, not named ("unnamed:activists", "text:witness").
 _UNNAMED = ("unnamed:", "text:")
+
+
+def _of_member(h: Token) -> Token | None:
+    """The head of a noun's "of" phrase ("half of the prisoners", "hundreds of protesters")."""
+    return next((g for c in h.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children), None)
 
 
 def _prep_nouns(t: Token) -> list[Token]:
