@@ -1234,3 +1234,8 @@ def test_protesters_destroying_or_storming_riot_and_their_force_stays_force() ->
 def test_a_drug_lord_extradited_is_judicial_cooperation() -> None:
     e = one("Mexico extradited a notorious drug lord to the United States.", "06")
     assert e["cameo"] == "063" and ids(e["target"]) == ["USA"], e
+
+
+def test_a_preposition_hung_on_the_instrument_is_the_triggers() -> None:
+    e = one("Armenian soldiers opened fire with heavy rifles on Azerbaijani positions along the front.", "19")
+    assert [r["country"] for r in e["target"]] == ["AZE"], e

@@ -557,6 +557,16 @@ def prep_objects(trigger: Token, prep: str, extra_heads: list[Token]) -> list[To
         found = _prep_below(head, words, 0 if head is trigger else 3)
         if found:
             return found
+    if trigger.pos_ in ("VERB", "AUX"):
+        # "opened fire with rifles on Pakistani positions": the parser hangs the trigger's own
+        # preposition on the instrument named before it.
+        for c in trigger.children:
+            if c.dep_ == "prep" and c.i > trigger.i and c.lower_ == "with" and words[0] != "with":
+                for g in c.children:
+                    if g.dep_ == "pobj" and g.pos_ == "NOUN":
+                        found = _prep_below(g, words, 0)
+                        if found:
+                            return found
     return []
 
 
