@@ -1239,3 +1239,8 @@ def test_a_drug_lord_extradited_is_judicial_cooperation() -> None:
 def test_a_preposition_hung_on_the_instrument_is_the_triggers() -> None:
     e = one("Armenian soldiers opened fire with heavy rifles on Azerbaijani positions along the front.", "19")
     assert [r["country"] for r in e["target"]] == ["AZE"], e
+
+
+def test_a_mediation_announced_for_later_is_the_intent_to_mediate() -> None:
+    e = one("Qatar will mediate between Israel and Hamas.", "03")
+    assert e["cameo"] == "039" and e["status"] == "future", e
