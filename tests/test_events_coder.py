@@ -1244,3 +1244,16 @@ def test_a_preposition_hung_on_the_instrument_is_the_triggers() -> None:
 def test_a_mediation_announced_for_later_is_the_intent_to_mediate() -> None:
     e = one("Qatar will mediate between Israel and Hamas.", "03")
     assert e["cameo"] == "039" and e["status"] == "future", e
+
+
+def test_an_act_its_doer_warns_it_could_do_is_a_threat() -> None:
+    e = one("Beijing warned that it could impose sanctions on Japanese firms.", "1")
+    assert e["cameo"] == "1312" and e["status"] == "reported" and e["target"][0]["country"] == "JPN", e
+    # One event: the threatened act, not the warning as well.
+    e = one("Ankara warned Athens that Turkish jets would shoot down any Greek aircraft.", "1")
+    assert e["cameo"] == "138" and ids(e["target"]) == ["GRC"], e
+
+
+def test_an_act_another_party_is_warned_of_stays_that_partys_act() -> None:
+    e = one("The UN warned that Israel could attack Iran.", "1")
+    assert e["cameo"] == "190" and e["status"] == "hypothetical", e

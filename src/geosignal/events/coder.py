@@ -176,6 +176,7 @@ class _Coder(PlaceReader):
         self.preparation_verbs = cue_set("preparation_verbs")
         # The future modals by lemma ("won't", "'ll": will), and "would" of reported speech.
         self.will_modals = cue_set("future_modals") | {"would"}
+        self.hypothetical_or_will = self.will_modals | cue_set("hypothetical_modals")
         self.sport_words = cue_set("sport_words")
         self.sport_teams = cue_set("sport_teams")
         self.posture_code = str(words.get("posture_code", "150"))
@@ -998,6 +999,8 @@ class _Coder(PlaceReader):
             # "threatened to break relations", "offered to negotiate": the act is coded (as the
             # threat, or as the intent to do it), not the verb that announces it as well.
             return None
+        if verb and t.lemma_.lower() in self.table.threat_verbs and any(self._warned_clause(c) for c in t.children):
+            return None  # "warned Athens that its jets would respond": the threatened act is the event
         objs = list(self._objects_of(t)) if verb else []
         if verb and not objs and p.code[:2] in self.agentless_roots:
             pobjs = [g for c in t.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
@@ -1425,6 +1428,30 @@ class _Coder(PlaceReader):
             statement = inside.id if inside is not None else None
             attributed = inside is not None or st.attributed_by_parse(t, sent, self.text)
         return st.combine(sentence_status, st.clause_status(t), attributed), statement
+
+    def _warned_act(self, t: Token, source: list[Actor]) -> bool:
+        """Whether the act is one its doer warns or threatens it will do ("warned that it could cut ties")."""
+        h = t.head
+        if t.dep_ != "ccomp" or h.lemma_.lower() not in self.table.threat_verbs or h.pos_ != "VERB":
+            return False
+        if not any(c.dep_ == "aux" and c.lower_ in self.hypothetical_or_will for c in t.children):
+            return False
+        subj = logical_subject(t)
+        if subj and all(x.pos_ == "PRON" and x.lower_ in ("it", "we", "they") for x in subj):
+            return True
+        warners = self.fill(h, ("subj",), [])
+        own = {a.country or a.id for a in warners}
+        return bool(source) and all((a.country or a.id) in own for a in source)
+
+    def _warned_clause(self, c: Token) -> bool:
+        """Whether a clause under a verb of warning is an act its doer warns of (see _warned_act)."""
+        if c.dep_ != "ccomp":
+            return False
+        for q in self.table.candidates(c):
+            got = self.match(c, q)
+            if got is not None:
+                return self._warned_act(c, got[0])
+        return False
 
     def _prepared(self, t: Token) -> Token | None:
         """The verb of preparing whose complement is the act, or the act's verb ("prepared to resume shelling")."""
@@ -2140,6 +2167,12 @@ class _Coder(PlaceReader):
             # "wants to attack Iraq", "vowed to fight the rebels": the announced violence is a threat
             # of force (CAMEO 138), as PETRARCH-2's transformation "a (_ b ATTACK) WANT = a b 138" codes it.
             threat = True
+        warned = status != "negated" and self._warned_act(t, source)
+        if warned:
+            # "Moscow warned that it could restrict US media", "warned it would block Sweden's bid
+            # unless ...": the warner's own act, announced, is the threat of it; the warning was made.
+            threat = True
+            status, statement = self.status(t.head)
         if code in ("020", "100") and t.pos_ in ("VERB", "AUX"):
             # "urged Iran to release the hostages", "demanded that Israel withdraw": an appeal or
             # demand with no more specific code of its own is coded by the act it asks for.
@@ -2205,6 +2238,9 @@ class _Coder(PlaceReader):
         if code[:2] == "13" and not target:
             # "threatened to stop talks if the United States goes ahead": who must comply is the target.
             target = [a for a in self._condition_parties(t) if a not in source]
+        if warned and not target:
+            # "Ankara warned Nicosia that its warships would act": the one warned.
+            target = [a for a in self.fill(t.head, ("obj", "dative"), logical_object(t.head)) if a not in source]
         c = self.book.get(code)
         cue, scope = self.date_cue(t, status == "future")
         when = to_event_date(cue, self.ctx.published, scope)
