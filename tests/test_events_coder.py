@@ -1257,3 +1257,17 @@ def test_an_act_its_doer_warns_it_could_do_is_a_threat() -> None:
 def test_an_act_another_party_is_warned_of_stays_that_partys_act() -> None:
     e = one("The UN warned that Israel could attack Iran.", "1")
     assert e["cameo"] == "190" and e["status"] == "hypothetical", e
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        ("Pretoria brushed aside British appeals to expel the envoy.", "120", "GBR"),
+        ("Caracas shrugged off American pressure over the election.", "120", "USA"),
+        ("Hanoi dismissed China's new map as a fabrication.", "120", "CHN"),
+        ("Israel ignored a resolution of the Security Council.", "128", "unsc"),
+    ],
+)
+def test_rejections_said_with_a_particle_or_as(text: str, code: str, target: str) -> None:
+    e = one(text, code[:2])
+    assert e["cameo"] == code and target in ids(e["target"]) + [r["country"] for r in e["target"]], e
