@@ -1271,3 +1271,9 @@ def test_an_act_another_party_is_warned_of_stays_that_partys_act() -> None:
 def test_rejections_said_with_a_particle_or_as(text: str, code: str, target: str) -> None:
     e = one(text, code[:2])
     assert e["cameo"] == code and target in ids(e["target"]) + [r["country"] for r in e["target"]], e
+
+
+def test_readiness_to_cooperate_with_a_party_is_an_intent_and_readiness_to_punish_is_not() -> None:
+    e = one("Hanoi said it was willing to work with Manila on fisheries.", "03")
+    assert e["cameo"] == "030" and ids(e["source"]) == ["VNM"] and ids(e["target"]) == ["PHL"], e
+    assert not [e for e in events("Iran said it was ready to punish the United States.") if e["cameo"] < "05"]

@@ -856,6 +856,8 @@ class _Coder(PlaceReader):
                 return []
             return self._role(gov, role[4:], [t])
         if role == "subj":
+            if t.pos_ == "ADJ" and t.dep_ in ("acomp", "oprd") and t.head.i != t.i:
+                t = t.head  # "Russia is ready to ...": the subject of the copula
             if t.pos_ not in ("VERB", "AUX"):
                 return []
             subj = logical_subject(t)
@@ -987,8 +989,10 @@ class _Coder(PlaceReader):
             return None
         if p.ccomp_base and not any(c.dep_ == "ccomp" and _subjunctive(c, t) for c in t.children):
             return None
+        if p.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in p.xcomp for c in t.children):
+            return None
         if (
-            verb
+            (verb or t.pos_ == "ADJ")
             and not p.obj
             and t.lemma_.lower() in self.announcing
             and any(
@@ -1510,7 +1514,8 @@ class _Coder(PlaceReader):
         seen: set[tuple[object, ...]] = set()
         verbs = [t for t in self.doc if t.pos_ in ("VERB", "AUX")]
         nouns = [t for t in self.doc if t.pos_ in ("NOUN", "PROPN")]
-        for t in verbs + nouns:
+        adjectives = [t for t in self.doc if t.pos_ == "ADJ" and self.table.candidates(t)]
+        for t in verbs + nouns + adjectives:
             if t.i in self.consumed:
                 continue
             if t.lower_ in self.currency_words and t.i + 1 < len(self.doc) and self.doc[t.i + 1].like_num:

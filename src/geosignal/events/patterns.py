@@ -67,6 +67,7 @@ class Pattern:
     passive: bool | None = None
     ccomp_aux: frozenset[str] = frozenset()
     ccomp_base: bool = False
+    xcomp: frozenset[str] = frozenset()
     reciprocal: bool = False
     needs_target: bool = False
     needs_xcomp: bool = False
@@ -102,7 +103,15 @@ class PatternTable:
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
-        pos = "verb" if token.pos_ in ("VERB", "AUX") else "noun" if token.pos_ in ("NOUN", "PROPN") else ""
+        pos = (
+            "verb"
+            if token.pos_ in ("VERB", "AUX")
+            else "noun"
+            if token.pos_ in ("NOUN", "PROPN")
+            else "adj"
+            if token.pos_ == "ADJ"
+            else ""
+        )
         if not pos:
             return ()
         lemma = token.lemma_.lower()
@@ -171,8 +180,8 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
     if unknown:
         # A misspelt constraint ("needs_targt") would otherwise be dropped and the pattern match too much.
         raise UsageError(f"event patterns {where}: {pid}: unknown field {unknown[0]!r}")
-    if pos not in ("verb", "noun"):
-        raise UsageError(f"event patterns {where}: {pid}: pos must be verb or noun")
+    if pos not in ("verb", "noun", "adj"):
+        raise UsageError(f"event patterns {where}: {pid}: pos must be verb, noun or adj")
     if raw.get("pobj") and not raw.get("prep"):
         raise UsageError(f"event patterns {where}: {pid}: pobj needs prep")
     refine = tuple(
@@ -203,6 +212,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         passive=None if passive is None else bool(passive),
         ccomp_aux=frozenset(s.lower() for s in _strs(raw.get("ccomp_aux"))),
         ccomp_base=bool(raw.get("ccomp_base", False)),
+        xcomp=frozenset(s.lower() for s in _strs(raw.get("xcomp"))),
         reciprocal=bool(raw.get("reciprocal", False)),
         needs_target=bool(raw.get("needs_target", False)),
         needs_xcomp=bool(raw.get("needs_xcomp", False)),
