@@ -758,7 +758,8 @@ def test_engaged_in_fighting_and_quantities_of_acts() -> None:
     # "a string of airstrikes": the airstrikes are what was carried out.
     e = one("Israeli aircraft carried out a string of airstrikes on Gaza.", "19")
     assert e["cameo"] == "195", e
-    assert one("Syrian forces used sulfur mustard on Saraqib.", "20")["cameo"] == "204"
+    # A chemical agent is CAMEO 2041 (chemical, biological or radiological weapons), not the bare 204.
+    assert one("Syrian forces used sulfur mustard on Saraqib.", "20")["cameo"] == "2041"
 
 
 def test_an_act_in_an_open_question_is_hypothetical_and_done_by_who_asks() -> None:
@@ -780,7 +781,7 @@ def test_force_needs_a_projectile_or_a_foe_of_flesh() -> None:
     ):
         assert not [e for e in events(text) if e["cameo"][:2] in ("18", "19", "20")], text
     assert one("Hamas launched rockets on Israel on Monday.", "19")["target"][0]["actor"] == "ISR"
-    assert one("A helicopter dropped containers of chlorine gas on a town in Syria.", "20")["cameo"] == "204"
+    assert one("A helicopter dropped containers of chlorine gas on a town in Syria.", "20")["cameo"] == "2041"
 
 
 def test_force_verbs_in_their_harmless_senses_code_nothing() -> None:
@@ -1277,3 +1278,23 @@ def test_readiness_to_cooperate_with_a_party_is_an_intent_and_readiness_to_punis
     e = one("Hanoi said it was willing to work with Manila on fisheries.", "03")
     assert e["cameo"] == "030" and ids(e["source"]) == ["VNM"] and ids(e["target"]) == ["PHL"], e
     assert not [e for e in events("Iran said it was ready to punish the United States.") if e["cameo"] < "05"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code"),
+    [
+        # The trigger word refines when the object phrase does not.
+        ("Serbian paramilitaries massacred Bosnian villagers near Srebrenica.", "202"),
+        ("The assassination of the Iraqi minister by Syrian agents was condemned.", "186"),
+        # Weapons of mass destruction by their kind; tear gas stays riot control.
+        ("Iraqi jets dropped mustard gas bombs on Iranian positions.", "2041"),
+        ("Syrian troops used chlorine against rebels in Idlib.", "2041"),
+        ("Riot police used tear gas against Kenyan protesters.", "175"),
+        # A hunger strike is launched as an attack is, and food refused is one.
+        ("Kurdish inmates in Turkish prisons launched a hunger strike.", "142"),
+        ("Tibetan detainees refused food for a month in protest.", "142"),
+        ("Turkey launched a strike on Kurdish positions in Iraq.", "190"),
+    ],
+)
+def test_codes_refined_by_the_trigger_the_weapon_or_the_strike(text: str, code: str) -> None:
+    assert code in [e["cameo"] for e in events(text)], events(text)

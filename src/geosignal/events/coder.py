@@ -1122,9 +1122,12 @@ class _Coder(PlaceReader):
                 for x in _noun_phrase(g)
             ]
             words = {x.lemma_.lower() for x in tokens} | {x.lower_ for x in tokens}
-            for r in p.refine:
-                if words & r.words:
-                    code = r.code
+            own = {t.lemma_.lower(), t.lower_, *(verb_forms(t) if verb else ())} - p.obj
+            # Failing the phrase, the trigger word refines ("massacred civilians" 202, "the
+            # assassination of" 186), unless it names the object too ("granted aid" is no grant).
+            for group in (words, own):
+                code = next((r.code for r in p.refine if group & r.words), code)
+                if code != p.code:
                     break
         if p.reciprocal and not target and len(source) >= 2:
             target = list(source)
