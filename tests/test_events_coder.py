@@ -1298,3 +1298,14 @@ def test_readiness_to_cooperate_with_a_party_is_an_intent_and_readiness_to_punis
 )
 def test_codes_refined_by_the_trigger_the_weapon_or_the_strike(text: str, code: str) -> None:
     assert code in [e["cameo"] for e in events(text)], events(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        ("Seoul threatened to suspend the visas of Japanese diplomats.", "JPN"),
+        ("Manila threatened to bar Chinese fishing boats from the shoal.", "CHN"),
+    ],
+)
+def test_a_threatened_act_the_table_does_not_code_gives_its_party(text: str, target: str) -> None:
+    assert [r["country"] for r in one(text, "13")["target"]] == [target]
