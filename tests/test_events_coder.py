@@ -1309,3 +1309,14 @@ def test_codes_refined_by_the_trigger_the_weapon_or_the_strike(text: str, code: 
 )
 def test_a_threatened_act_the_table_does_not_code_gives_its_party(text: str, target: str) -> None:
     assert [r["country"] for r in one(text, "13")["target"]] == [target]
+
+
+def test_police_sent_to_a_border_face_the_state_across_it() -> None:
+    e = one("Slovenia deployed hundreds of police along its border with Croatia.", "15")
+    assert e["cameo"] == "153" and ids(e["target"]) == ["HRV"], e
+
+
+def test_a_rally_calling_for_something_is_one_protest_aimed_where_the_call_is() -> None:
+    got = events("Eritrean exiles rallied in London, calling for the removal of the Eritrean government.")
+    assert [e["cameo"][:2] for e in got] == ["14"], got
+    assert [r["country"] for r in got[0]["target"]] == ["ERI"], got

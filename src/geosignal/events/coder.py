@@ -1983,11 +1983,16 @@ class _Coder(PlaceReader):
         """'staged rallies to demand reforms by the government': what a coded protest is for, not a second act.
 
         CAMEO codes a demonstration or hunger strike with its aim (14x "for policy change"); the
-        demand or protest of its purpose clause, by the same doers, names whom it is aimed at.
+        demand, call or protest of its purpose clause, by the same doers, names whom it is aimed at.
         """
-        if not code.startswith(("10", "14")) or any(c.dep_ in _SUBJ_DEPS for c in t.children):
+        if not code.startswith(("02", "10", "14")) or any(c.dep_ in _SUBJ_DEPS for c in t.children):
             return False  # (a doer of its own: "rallied for the government to resign")
-        host = self._purpose_host(t, ("14",), [e for e in found if e.source])
+        doers = [e for e in found if e.source]
+        host = self._purpose_host(t, ("14",), doers)
+        if host is None and t.dep_ == "advcl" and t.tag_ == "VBG":
+            # "rallied in Paris, calling for the overthrow of ...": the participle says what for.
+            at = t.head.idx
+            host = next((e for e in doers if e.cameo.startswith("14") and e.trigger.start <= at < e.trigger.end), None)
         if host is None:
             return False
         aimed = [self._sector_ref(a, t) for a in target if a not in source]
