@@ -1320,3 +1320,9 @@ def test_a_rally_calling_for_something_is_one_protest_aimed_where_the_call_is() 
     got = events("Eritrean exiles rallied in London, calling for the removal of the Eritrean government.")
     assert [e["cameo"][:2] for e in got] == ["14"], got
     assert [r["country"] for r in got[0]["target"]] == ["ERI"], got
+
+
+def test_who_is_let_in_is_the_object_and_must_be_from_outside() -> None:
+    e = one("Iran allowed Japanese inspectors to visit the Natanz plant.", "08")
+    assert e["cameo"] == "0862" and ids(e["target"]) == ["JPN"], e
+    assert not [e for e in events("The government allowed local councils to raise taxes.") if e["cameo"][:2] == "08"]

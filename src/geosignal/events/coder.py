@@ -1094,6 +1094,8 @@ class _Coder(PlaceReader):
             return None  # an interview ("speaking to the BBC"): what is said is the event, if any
         if p.needs_target and not target and not (p.reciprocal and len(source) >= 2):
             return None  # (two parties of a reciprocal act are each other's target, below)
+        if p.foreign and target and not any(self._foreign(a, source) for a in target):
+            return None  # "allowed local councils to ...": no international involvement
         if not source and not target and not allow_empty:
             return None
         code = p.code
@@ -1435,6 +1437,13 @@ class _Coder(PlaceReader):
             statement = inside.id if inside is not None else None
             attributed = inside is not None or st.attributed_by_parse(t, sent, self.text)
         return st.combine(sentence_status, st.clause_status(t), attributed), statement
+
+    @staticmethod
+    def _foreign(a: Actor, source: list[Actor]) -> bool:
+        """Whether a party is an international or non-governmental body, or of a state no doer is of."""
+        if a.sector in _AGENCY:
+            return True
+        return a.country is not None and all(s.country is not None and s.country != a.country for s in source)
 
     def _warned_act(self, t: Token, source: list[Actor]) -> bool:
         """Whether the act is one its doer warns or threatens it will do ("warned that it could cut ties")."""

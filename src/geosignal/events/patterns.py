@@ -68,6 +68,7 @@ class Pattern:
     ccomp_aux: frozenset[str] = frozenset()
     ccomp_base: bool = False
     xcomp: frozenset[str] = frozenset()
+    foreign: bool = False
     reciprocal: bool = False
     needs_target: bool = False
     needs_xcomp: bool = False
@@ -213,6 +214,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         ccomp_aux=frozenset(s.lower() for s in _strs(raw.get("ccomp_aux"))),
         ccomp_base=bool(raw.get("ccomp_base", False)),
         xcomp=frozenset(s.lower() for s in _strs(raw.get("xcomp"))),
+        foreign=bool(raw.get("foreign", False)),
         reciprocal=bool(raw.get("reciprocal", False)),
         needs_target=bool(raw.get("needs_target", False)),
         needs_xcomp=bool(raw.get("needs_xcomp", False)),
@@ -538,6 +540,16 @@ def logical_object(verb: Token) -> list[Token]:
             if c.dep_ == "prep" and not (approach and c.lower_ == "on")
             for g in c.children
             if g.dep_ == "pobj" and g.pos_ == "NOUN"
+        ]
+    if not got and verb.lemma_.lower() in cue_set("permission_verbs"):
+        # "allowed the United States to use its bases": the parser makes the object the subject of
+        # an infinitive clause.
+        got = [
+            g
+            for c in verb.children
+            if c.dep_ == "ccomp" and takes_to(c) and c.i > verb.i
+            for g in c.children
+            if g.dep_ == "nsubj" and g.i > verb.i
         ]
     if not got and verb.dep_ == "relcl":
         # "the agreement which X signed"
