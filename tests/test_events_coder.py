@@ -1326,3 +1326,24 @@ def test_who_is_let_in_is_the_object_and_must_be_from_outside() -> None:
     e = one("Iran allowed Japanese inspectors to visit the Natanz plant.", "08")
     assert e["cameo"] == "0862" and ids(e["target"]) == ["JPN"], e
     assert not [e for e in events("The government allowed local councils to raise taxes.") if e["cameo"][:2] == "08"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        ("Pakistan requested an emergency loan from China.", "0231", "PAK", "CHN"),
+        ("Egypt played host to the Sudanese president.", "043", "EGY", "SDN"),
+        ("Qatar shuttled between Kabul and Islamabad.", "045", "QAT", "AFG"),
+        ("Hungary dropped its objection to Sweden joining NATO.", "080", "HUN", "SWE"),
+        ("Seoul scrapped its ban on Japanese seafood.", "081", "KOR", "JPN"),
+    ],
+)
+def test_more_phrasings_of_appeals_visits_mediation_yielding(text: str, code: str, source: str, target: str) -> None:
+    e = one(text, code[:2])
+    assert e["cameo"] == code and e["source"][0]["country"] == source, e
+    assert target in [r["country"] for r in e["target"]], e
+
+
+def test_sitting_down_together_for_talks_is_one_reciprocal_meeting() -> None:
+    e = one("Serbian and Kosovar negotiators sat down together in Brussels for talks.", "04")
+    assert e["cameo"] == "046" and {r["country"] for r in e["source"]} == {"SRB", "XKX"}, e
