@@ -1979,9 +1979,15 @@ class _Coder(PlaceReader):
         return code.startswith("04") and self._purpose_host(t, ("04", "036"), found) is not None
 
     @staticmethod
-    def _purpose_host(t: Token, roots: tuple[str, ...], found: list[Event]) -> Event | None:
-        """The event already coded, under one of ``roots``, whose to-infinitive purpose clause ``t`` is."""
-        if t.dep_ not in ("advcl", "xcomp") or not takes_to(t):
+    def _purpose_host(
+        t: Token, roots: tuple[str, ...], found: list[Event], *, participle: bool = False
+    ) -> Event | None:
+        """The event already coded, under one of ``roots``, whose to-infinitive purpose clause ``t`` is.
+
+        With ``participle``, also a participle clause on it ("rallied, calling for ...").
+        """
+        to_clause = t.dep_ in ("advcl", "xcomp") and takes_to(t)
+        if not (to_clause or (participle and t.dep_ == "advcl" and t.tag_ == "VBG")):
             return None
         at = t.head.idx
         return next((e for e in found if e.cameo.startswith(roots) and e.trigger.start <= at < e.trigger.end), None)
@@ -1996,12 +2002,8 @@ class _Coder(PlaceReader):
         """
         if not code.startswith(("02", "10", "14")) or any(c.dep_ in _SUBJ_DEPS for c in t.children):
             return False  # (a doer of its own: "rallied for the government to resign")
-        doers = [e for e in found if e.source]
-        host = self._purpose_host(t, ("14",), doers)
-        if host is None and t.dep_ == "advcl" and t.tag_ == "VBG":
-            # "rallied in Paris, calling for the overthrow of ...": the participle says what for.
-            at = t.head.idx
-            host = next((e for e in doers if e.cameo.startswith("14") and e.trigger.start <= at < e.trigger.end), None)
+        # ("rallied in Paris, calling for the overthrow of ...": a participle says what for too.)
+        host = self._purpose_host(t, ("14",), [e for e in found if e.source], participle=True)
         if host is None:
             return False
         aimed = [self._sector_ref(a, t) for a in target if a not in source]

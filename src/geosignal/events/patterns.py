@@ -29,6 +29,8 @@ _ROLE = re.compile(
     r"^(subj|obj|obj:poss|dative|poss|mod|adjmod|placemod|doermod|ccomp:subj|if:subj|prep:[a-z]+|gov:pobj:subj|for:subj|(gov|xcomp):(subj|obj|dative|prep:[a-z]+)|xcomp:if:subj)$"
 )
 _SUBJ = {"nsubj", "csubj"}
+# A pattern's part of speech (its field pos) by spaCy's coarse tag.
+_TABLE_POS = {"VERB": "verb", "AUX": "verb", "NOUN": "noun", "PROPN": "noun", "ADJ": "adj"}
 _PASSIVE_SUBJ = {"nsubjpass", "csubjpass"}
 _OBJ = {"dobj", "obj"}
 _NO_CROSS = {"VERB", "AUX"}
@@ -104,16 +106,8 @@ class PatternTable:
 
     def candidates(self, token: Token) -> tuple[Pattern, ...]:
         """Patterns whose trigger lemma and part of speech fit the token."""
-        pos = (
-            "verb"
-            if token.pos_ in ("VERB", "AUX")
-            else "noun"
-            if token.pos_ in ("NOUN", "PROPN")
-            else "adj"
-            if token.pos_ == "ADJ"
-            else ""
-        )
-        if not pos:
+        pos = _TABLE_POS.get(token.pos_)
+        if pos is None:
             return ()
         lemma = token.lemma_.lower()
         got = self.by_lemma.get((pos, lemma))
