@@ -22,6 +22,7 @@ from .codebook import Codebook, load_codebook
 from .dates import Cue, anchored, cue_words, find_cues, first_day, to_event_date
 from .locations import PLACE_PREPS, STATE_NAMES, VISIT_CODE, Place, PlaceReader, state_code
 from .patterns import (
+    _TABLE_POS,
     Pattern,
     PatternTable,
     cue_set,
@@ -1524,10 +1525,13 @@ class _Coder(PlaceReader):
     def _code(self) -> None:
         found: list[Event] = []
         seen: set[tuple[object, ...]] = set()
-        verbs = [t for t in self.doc if t.pos_ in ("VERB", "AUX")]
-        nouns = [t for t in self.doc if t.pos_ in ("NOUN", "PROPN")]
-        adjectives = [t for t in self.doc if t.pos_ == "ADJ" and self.table.candidates(t)]
-        for t in verbs + nouns + adjectives:
+        # Verbs first, then nouns, then adjectives ("ready to"): one pass over the document.
+        by_pos: dict[str, list[Token]] = {"verb": [], "noun": [], "adj": []}
+        for t in self.doc:
+            pos = _TABLE_POS.get(t.pos_)
+            if pos is not None:
+                by_pos[pos].append(t)
+        for t in by_pos["verb"] + by_pos["noun"] + by_pos["adj"]:
             if t.i in self.consumed:
                 continue
             if t.lower_ in self.currency_words and t.i + 1 < len(self.doc) and self.doc[t.i + 1].like_num:
