@@ -1199,6 +1199,10 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         ("The Gambia instituted proceedings against Myanmar at the court.", "115", "GMB", "MMR"),
         ("Russia handed back the Ukrainian naval vessels.", "0842", "RUS", "UKR"),
         ("India repatriated 50 Pakistani fishermen.", "0841", "IND", "PAK"),
+        ("Pakistan requested an emergency loan from China.", "0231", "PAK", "CHN"),
+        ("Egypt played host to the Sudanese president.", "043", "EGY", "SDN"),
+        ("Hungary dropped its objection to Sweden joining NATO.", "080", "HUN", "SWE"),
+        ("Seoul scrapped its ban on Japanese seafood.", "081", "KOR", "JPN"),
     ],
 )
 def test_more_ways_of_saying_an_act(text: str, code: str, source: str, target: str) -> None:
@@ -1290,6 +1294,7 @@ def test_readiness_to_cooperate_with_a_party_is_an_intent_and_readiness_to_punis
         ("Iraqi jets dropped mustard gas bombs on Iranian positions.", "2041"),
         ("Syrian troops used chlorine against rebels in Idlib.", "2041"),
         ("Riot police used tear gas against Kenyan protesters.", "175"),
+        ("Police fired tear gas grenades at Kenyan protesters.", "175"),
         # A hunger strike is launched as an attack is, and food refused is one.
         ("Kurdish inmates in Turkish prisons launched a hunger strike.", "142"),
         ("Tibetan detainees refused food for a month in protest.", "142"),
@@ -1328,22 +1333,8 @@ def test_who_is_let_in_is_the_object_and_must_be_from_outside() -> None:
     assert not [e for e in events("The government allowed local councils to raise taxes.") if e["cameo"][:2] == "08"]
 
 
-@pytest.mark.parametrize(
-    ("text", "code", "source", "target"),
-    [
-        ("Pakistan requested an emergency loan from China.", "0231", "PAK", "CHN"),
-        ("Egypt played host to the Sudanese president.", "043", "EGY", "SDN"),
-        ("Qatar shuttled between Kabul and Islamabad.", "045", "QAT", "AFG"),
-        ("Hungary dropped its objection to Sweden joining NATO.", "080", "HUN", "SWE"),
-        ("Seoul scrapped its ban on Japanese seafood.", "081", "KOR", "JPN"),
-    ],
-)
-def test_more_phrasings_of_appeals_visits_mediation_yielding(text: str, code: str, source: str, target: str) -> None:
-    e = one(text, code[:2])
-    assert e["cameo"] == code and e["source"][0]["country"] == source, e
-    assert target in [r["country"] for r in e["target"]], e
-
-
-def test_sitting_down_together_for_talks_is_one_reciprocal_meeting() -> None:
+def test_shuttling_between_two_parties_or_sitting_down_together_names_both() -> None:
+    e = one("Qatar shuttled between Kabul and Islamabad.", "04")
+    assert e["cameo"] == "045" and {r["country"] for r in e["target"]} == {"AFG", "PAK"}, e
     e = one("Serbian and Kosovar negotiators sat down together in Brussels for talks.", "04")
     assert e["cameo"] == "046" and {r["country"] for r in e["source"]} == {"SRB", "XKX"}, e
