@@ -200,6 +200,7 @@ class _Coder(PlaceReader):
         self.mishap_paragraphs: dict[int, bool] = {}
         self.objects_at: dict[int, tuple[Token, ...]] = {}
         self.market_at: dict[int, bool] = {}
+        self.warned_at: dict[int, bool] = {}
         self._past_states: list[Entry] | None = None
         self.from_pronoun = False  # set when a role was filled from a plural pronoun's antecedent
         self.nominal: set[int] = set()  # ids of events whose trigger is an event noun
@@ -1128,10 +1129,7 @@ class _Coder(PlaceReader):
             own = {t.lemma_.lower(), t.lower_, *(verb_forms(t) if verb else ())} - p.obj
             # Failing the phrase, the trigger word refines ("massacred civilians" 202, "the
             # assassination of" 186), unless it names the object too ("granted aid" is no grant).
-            for group in (words, own):
-                code = next((r.code for r in p.refine if group & r.words), code)
-                if code != p.code:
-                    break
+            code = next((r.code for group in (words, own) for r in p.refine if group & r.words), code)
         if p.reciprocal and not target and len(source) >= 2:
             target = list(source)
         elif p.reciprocal and not source and len(target) >= 2:
@@ -1464,11 +1462,13 @@ class _Coder(PlaceReader):
         """Whether a clause under a verb of warning is an act its doer warns of (see _warned_act)."""
         if c.dep_ != "ccomp":
             return False
-        for q in self.table.candidates(c):
-            got = self.match(c, q)
-            if got is not None:
-                return self._warned_act(c, got[0])
-        return False
+        warned = self.warned_at.get(c.i)
+        if warned is None:
+            # (once per clause: every candidate pattern of the warning verb asks)
+            got = next((m for q in self.table.candidates(c) if (m := self.match(c, q)) is not None), None)
+            warned = got is not None and self._warned_act(c, got[0])
+            self.warned_at[c.i] = warned
+        return warned
 
     def _prepared(self, t: Token) -> Token | None:
         """The verb of preparing whose complement is the act, or the act's verb ("prepared to resume shelling")."""

@@ -573,17 +573,18 @@ def prep_objects(trigger: Token, prep: str, extra_heads: list[Token]) -> list[To
         found = _prep_below(head, words, 0 if head is trigger else 3)
         if found:
             return found
-    if trigger.pos_ in ("VERB", "AUX"):
-        # "opened fire with rifles on Pakistani positions": the parser hangs the trigger's own
-        # preposition on the instrument named before it.
-        for c in trigger.children:
-            if c.dep_ == "prep" and c.i > trigger.i and c.lower_ == "with" and words[0] != "with":
-                for g in c.children:
-                    if g.dep_ == "pobj" and g.pos_ == "NOUN":
-                        found = _prep_below(g, words, 0)
-                        if found:
-                            return found
-    return []
+    if trigger.pos_ not in ("VERB", "AUX") or words[0] == "with":
+        return []
+    # "opened fire with rifles on Pakistani positions": the parser hangs the trigger's own
+    # preposition on the instrument named before it.
+    instruments = [
+        g
+        for c in trigger.children
+        if c.dep_ == "prep" and c.i > trigger.i and c.lower_ == "with"
+        for g in c.children
+        if g.dep_ == "pobj" and g.pos_ == "NOUN"
+    ]
+    return next((found for g in instruments if (found := _prep_below(g, words, 0))), [])
 
 
 def _prep_below(head: Token, words: list[str], depth: int) -> list[Token]:
