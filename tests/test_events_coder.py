@@ -1338,3 +1338,23 @@ def test_shuttling_between_two_parties_or_sitting_down_together_names_both() -> 
     assert e["cameo"] == "045" and {r["country"] for r in e["target"]} == {"AFG", "PAK"}, e
     e = one("Serbian and Kosovar negotiators sat down together in Brussels for talks.", "04")
     assert e["cameo"] == "046" and {r["country"] for r in e["source"]} == {"SRB", "XKX"}, e
+
+
+@pytest.mark.parametrize(
+    ("text", "source", "target"),
+    [
+        # A place the act happens in is its party only when it names no other.
+        ("Ankara vowed to stand in Geneva with Azerbaijan.", "TUR", "AZE"),
+        ("Qatar offered to help Lebanon rebuild its port.", "QAT", "LBN"),
+        ("Kuwait pledged a grant to help Jordan pay for refugees.", "KWT", "JOR"),
+        ("Oslo agreed to resume exchanging data with Stockholm on migration.", "NOR", "SWE"),
+    ],
+)
+def test_an_intent_takes_its_party_from_the_act_it_names(text: str, source: str, target: str) -> None:
+    e = one(text, "03")
+    assert ids(e["source"]) == [source] and [r["country"] for r in e["target"]] == [target], e
+
+
+def test_two_parties_agreeing_are_each_others_party_not_the_acts() -> None:
+    e = one("Spain and Portugal agreed to build a bridge for Morocco.", "03")
+    assert {r["country"] for r in e["target"]} == {"ESP", "PRT"}, e

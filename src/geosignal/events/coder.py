@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from typing import Any, Literal
@@ -97,6 +97,11 @@ _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 
 # Clauses joined to a clause, whose parties an agentless passive of a meeting may share.
 _LINKED_CLAUSES = ("conj", "ccomp", "parataxis", "advcl")
+# What an intended act's clause is read through for its party (role "act"); its subjects only
+# below the act ("help Sri Lanka rebuild").
+_ACT_DEPS = {"xcomp", "ccomp", "advcl", "dobj", "dative", "prep", "pobj", "agent", "acl", "relcl", "nsubj", "nsubjpass"}
+# Prepositions of where an act happens: its place is a party only when the act names no other.
+_VENUE_PREPS = {"in", "at", "on", "inside", "within", "near", "across", "throughout", "around"}
 
 
 class _Coder(PlaceReader):
@@ -892,6 +897,8 @@ class _Coder(PlaceReader):
             return [c for o in (objs if t.pos_ in ("VERB", "AUX") else []) for c in o.children if c.dep_ == "poss"]
         if role == "dative":
             return [c for c in t.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
+        if role == "act":
+            return self._act_parties(t)
         if role.startswith("xcomp:"):
             # "refused to notify the UN": a role of the act the trigger's clause complement names.
             acts = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]
@@ -942,9 +949,16 @@ class _Coder(PlaceReader):
             return prep_objects(t, role[5:], objs if t.pos_ in ("VERB", "AUX") else [])
         return []
 
-    def fill(self, t: Token, specs: tuple[str, ...], objs: list[Token]) -> list[Actor]:
+    def fill(self, t: Token, specs: tuple[str, ...], objs: list[Token], doers: Sequence[Actor] = ()) -> list[Actor]:
         for spec in specs:
             heads = self.role_tokens(t, spec, objs)
+            if spec == "act":
+                # The nearest party of the act other than its doers, not every party it names.
+                for h in heads:
+                    party = [a for a in self.actors_for(h) if self._foreign(a, doers)]
+                    if party:
+                        return party
+                continue
             got: list[Actor] = []
             for h in heads:
                 for a in self.actors_for(h):
@@ -1083,7 +1097,9 @@ class _Coder(PlaceReader):
         self.from_pronoun = False
         source = self.fill(t, p.source, objs)
         pronoun_source = self.from_pronoun
-        target = self.fill(t, p.target, objs)
+        # Two parties of a reciprocal act are each other's party (below), not the act's.
+        specs = tuple(x for x in p.target if x != "act") if p.reciprocal and len(source) >= 2 else p.target
+        target = self.fill(t, specs, objs, source)
         if pronoun_source and any(a in target for a in source) and any(a not in target for a in source):
             # "They received the Russian delegation": a party that receives is not among the hosts.
             source = [a for a in source if a not in target]
@@ -1437,8 +1453,34 @@ class _Coder(PlaceReader):
             attributed = inside is not None or st.attributed_by_parse(t, sent, self.text)
         return st.combine(sentence_status, st.clause_status(t), attributed), statement
 
+    def _act_parties(self, t: Token) -> list[Token]:
+        """Named parties in the act a trigger's open complement names, nearest first.
+
+        "vowed to stand by Pakistan", "offered to help Sri Lanka rebuild", "agreed to resume sharing
+        intelligence with Seoul", "pledged a deposit to help Pakistan": whom an intent is towards
+        when the table codes no act. A place where the act happens ("to deploy troops in Lebanon")
+        comes after every party the act names otherwise; an adverbial clause only when it is a
+        purpose ("to help defend Saudi Arabia"), not a condition or a time.
+        """
+        found: list[tuple[bool, int, int, Token]] = []
+        frontier = [(c, False) for c in t.children if c.dep_ in ("xcomp", "advcl", "dobj", "dative", "prep")]
+        for depth in range(5):
+            nxt: list[tuple[Token, bool]] = []
+            for c, venue in frontier:
+                if c.dep_ == "advcl" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                    continue
+                if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                    continue
+                venue = venue or (c.dep_ == "prep" and c.lower_ in _VENUE_PREPS)
+                if c.i in self.actor_at or c.i in self.place_at:
+                    found.append((venue or c.i not in self.actor_at, depth, c.i, c))
+                    continue
+                nxt += [(g, venue) for g in c.children if g.dep_ in _ACT_DEPS]
+            frontier = nxt
+        return [c for *_, c in sorted(found, key=lambda x: x[:3])]
+
     @staticmethod
-    def _foreign(a: Actor, source: list[Actor]) -> bool:
+    def _foreign(a: Actor, source: Sequence[Actor]) -> bool:
         """Whether a party is an international or non-governmental body, or of a state no doer is of."""
         if a.sector in _AGENCY:
             return True
