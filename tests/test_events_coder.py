@@ -1358,3 +1358,15 @@ def test_an_intent_takes_its_party_from_the_act_it_names(text: str, source: str,
 def test_two_parties_agreeing_are_each_others_party_not_the_acts() -> None:
     e = one("Spain and Portugal agreed to build a bridge for Morocco.", "03")
     assert {r["country"] for r in e["target"]} == {"ESP", "PRT"}, e
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        ("Cairo lifted its ban on charter flights to Tunisia.", "08", "TUN"),
+        ("Minsk eased its visa rules for Lithuanian truck drivers.", "08", "LTU"),
+        ("Damascus refused to hand back any of the Turkish soldiers it had captured.", "12", "TUR"),
+    ],
+)
+def test_a_ban_or_a_refusal_takes_its_party_from_its_object_phrase(text: str, code: str, target: str) -> None:
+    assert [r["country"] for r in one(text, code)["target"]] == [target]

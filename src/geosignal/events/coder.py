@@ -1454,11 +1454,12 @@ class _Coder(PlaceReader):
         return st.combine(sentence_status, st.clause_status(t), attributed), statement
 
     def _act_parties(self, t: Token) -> list[Token]:
-        """Named parties in the act a trigger's open complement names, nearest first.
+        """Parties named in the trigger's object phrase or the act its open complement names, nearest first.
 
         "vowed to stand by Pakistan", "offered to help Sri Lanka rebuild", "agreed to resume sharing
         intelligence with Seoul", "pledged a deposit to help Pakistan": whom an intent is towards
-        when the table codes no act. A place where the act happens ("to deploy troops in Lebanon")
+        when the table codes no act; "lifted its ban on flights to Georgia", "eased visa rules for
+        Lithuanian drivers": whom a measure is for. A place where the act happens ("to deploy troops in Lebanon")
         comes after every party the act names otherwise; an adverbial clause only when it is a
         purpose ("to help defend Saudi Arabia"), not a condition or a time.
         """
@@ -1475,6 +1476,8 @@ class _Coder(PlaceReader):
                 if c.i in self.actor_at or c.i in self.place_at:
                     found.append((venue or c.i not in self.actor_at, depth, c.i, c))
                     continue
+                if c.pos_ == "NOUN" and c.dep_ in ("dobj", "pobj") and self._modifier_country(c):
+                    found.append((venue, depth, c.i, c))  # "its ban on Norwegian salmon": Norway's
                 nxt += [(g, venue) for g in c.children if g.dep_ in _ACT_DEPS]
             frontier = nxt
         return [c for *_, c in sorted(found, key=lambda x: x[:3])]
