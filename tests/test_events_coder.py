@@ -1370,3 +1370,24 @@ def test_two_parties_agreeing_are_each_others_party_not_the_acts() -> None:
 )
 def test_a_ban_or_a_refusal_takes_its_party_from_its_object_phrase(text: str, code: str, target: str) -> None:
     assert [r["country"] for r in one(text, code)["target"]] == [target]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "target"),
+    [
+        ("Brussels froze tens of millions of euros in assistance to the Hungarian government.", "162", "HUN"),
+        ("Berlin suspended 300 million euros in military aid to Niger.", "1622", "NER"),
+    ],
+)
+def test_an_amount_of_money_is_the_aid_it_is_in(text: str, code: str, target: str) -> None:
+    e = one(text, "16")
+    assert e["cameo"] == code and [r["country"] for r in e["target"]] == [target], e
+
+
+def test_what_is_not_said_and_when_an_act_happens_give_it_no_party() -> None:
+    assert not [e for e in events("The minister refused to say whether France would join.") if e["cameo"][:2] == "12"]
+    for e in events("Denmark vowed to act after a request from Sweden."):
+        assert "SWE" not in [r["country"] for r in e["target"]], e
+    # Where a measure holds is no party to it.
+    for e in events("NATO imposed a blackout on flights around Sarajevo."):
+        assert "BIH" not in [r["country"] for r in e["target"]], e

@@ -101,6 +101,7 @@ _LINKED_CLAUSES = ("conj", "ccomp", "parataxis", "advcl")
 # below the act ("help Sri Lanka rebuild").
 _ACT_DEPS = {"xcomp", "ccomp", "advcl", "dobj", "dative", "prep", "pobj", "agent", "acl", "relcl", "nsubj", "nsubjpass"}
 # Prepositions of where an act happens: its place is a party only when the act names no other.
+_TIME_PREPS = {"after", "before", "during", "since", "until", "till", "amid", "following", "ahead"}
 _VENUE_PREPS = {"in", "at", "on", "inside", "within", "near", "across", "throughout", "around"}
 
 
@@ -955,7 +956,7 @@ class _Coder(PlaceReader):
             if spec == "act":
                 # The nearest party of the act other than its doers, not every party it names.
                 for h in heads:
-                    party = [a for a in self.actors_for(h) if self._foreign(a, doers)]
+                    party = [a for a in self.actors_for(h) if _other_party(a, doers)]
                     if party:
                         return party
                 continue
@@ -1277,6 +1278,14 @@ class _Coder(PlaceReader):
     def _obj_fits(self, o: Token, wanted: frozenset[str]) -> bool:
         if o.lemma_.lower() in wanted or o.lower_ in wanted:
             return True
+        if o.ent_type_ == "MONEY" or o.lower_ in self.currency_words:
+            # "froze $2 billion in aid", "millions of dollars in assistance": what the money is in
+            # (the parser hangs that "in" on the amount or, right after it, on the verb).
+            after = o.right_edge.i + 1
+            held = [c for c in o.children if c.dep_ == "prep" and c.lower_ == "in"]
+            held += [c for c in o.head.children if c.i == after and c.dep_ == "prep" and c.lower_ == "in"]
+            if any(self._obj_fits(g, wanted) for c in held for g in c.children if g.dep_ == "pobj"):
+                return True
         lemma = o.lemma_.lower()
         if lemma in self.partitives or lemma in self.conditions:
             # "a string of airstrikes", "the state of emergency": the noun of the "of" phrase is the
@@ -1459,9 +1468,10 @@ class _Coder(PlaceReader):
         "vowed to stand by Pakistan", "offered to help Sri Lanka rebuild", "agreed to resume sharing
         intelligence with Seoul", "pledged a deposit to help Pakistan": whom an intent is towards
         when the table codes no act; "lifted its ban on flights to Georgia", "eased visa rules for
-        Lithuanian drivers": whom a measure is for. A place where the act happens ("to deploy troops in Lebanon")
-        comes after every party the act names otherwise; an adverbial clause only when it is a
-        purpose ("to help defend Saudi Arabia"), not a condition or a time.
+        Lithuanian drivers": whom a measure is for. A place the act goes to ("to send engineers to
+        Haiti") comes after every party the act names otherwise, a place it happens in or around
+        not at all; an adverbial clause only when it is a purpose ("to help defend Saudi Arabia"),
+        not a condition or a time.
         """
         found: list[tuple[bool, int, int, Token]] = []
         frontier = [(c, False) for c in t.children if c.dep_ in ("xcomp", "advcl", "dobj", "dative", "prep")]
@@ -1470,11 +1480,19 @@ class _Coder(PlaceReader):
             for c, venue in frontier:
                 if c.dep_ == "advcl" and not any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                     continue
-                if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
-                    continue
+                if c.dep_ == "prep" and (
+                    c.lower_ in _TIME_PREPS or any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
+                ):
+                    continue  # "after its second reading in the House of Lords": when, not with whom
+                if c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children):
+                    continue  # "refused to say whether Brown would stay": what is not said
                 venue = venue or (c.dep_ == "prep" and c.lower_ in _VENUE_PREPS)
-                if c.i in self.actor_at or c.i in self.place_at:
-                    found.append((venue or c.i not in self.actor_at, depth, c.i, c))
+                if c.i in self.actor_at:
+                    found.append((venue, depth, c.i, c))
+                    continue
+                if c.i in self.place_at:
+                    if not venue:  # "around Sarajevo": where, no party
+                        found.append((True, depth, c.i, c))
                     continue
                 if c.pos_ == "NOUN" and c.dep_ in ("dobj", "pobj") and self._modifier_country(c):
                     found.append((venue, depth, c.i, c))  # "its ban on Norwegian salmon": Norway's
@@ -1483,7 +1501,7 @@ class _Coder(PlaceReader):
         return [c for *_, c in sorted(found, key=lambda x: x[:3])]
 
     @staticmethod
-    def _foreign(a: Actor, source: Sequence[Actor]) -> bool:
+    def _foreign(a: Actor, source: list[Actor]) -> bool:
         """Whether a party is an international or non-governmental body, or of a state no doer is of."""
         if a.sector in _AGENCY:
             return True
@@ -2451,6 +2469,11 @@ def _of_member(h: Token) -> Token | None:
 def _prep_nouns(t: Token) -> list[Token]:
     """The nouns a trigger's own prepositions name ("killed in an attack", "wounded by gunfire")."""
     return [g for c in t.children if c.dep_ in ("prep", "agent") for g in c.children if g.dep_ == "pobj"]
+
+
+def _other_party(a: Actor, doers: Sequence[Actor]) -> bool:
+    """A known party, or one of a state, that is none of the doers nor of their states."""
+    return a not in doers and bool(a.country or a.known) and a.country not in {d.country for d in doers if d.country}
 
 
 def _condition_subjects(t: Token, marks: tuple[str, ...] = ("if", "unless")) -> list[Token]:
