@@ -1391,3 +1391,11 @@ def test_what_is_not_said_and_when_an_act_happens_give_it_no_party() -> None:
     # Where a measure holds is no party to it.
     for e in events("NATO imposed a blackout on flights around Sarajevo."):
         assert "BIH" not in [r["country"] for r in e["target"]], e
+
+
+def test_an_uncoded_act_promised_to_a_foreign_party_is_an_intent_towards_it() -> None:
+    e = one("Peru told Bolivia it would revise its port fees.", "03")
+    assert ids(e["source"]) == ["PER"] and ids(e["target"]) == ["BOL"], e
+    assert not events("The minister told reporters he would resign.")
+    # A coded act is coded as its intent, not told twice.
+    assert [e["cameo"][:2] for e in events("Serbia told Hungary it would attack Budapest.")] == ["13"]

@@ -1006,6 +1006,11 @@ class _Coder(PlaceReader):
             return None
         if p.ccomp_base and not any(c.dep_ == "ccomp" and _subjunctive(c, t) for c in t.children):
             return None
+        if p.uncoded_ccomp and any(
+            c.dep_ == "ccomp" and any(self.match(c, q) is not None for q in self.table.candidates(c))
+            for c in t.children
+        ):
+            return None  # "told Kyiv it would send tanks": the act is coded (as its intent)
         if p.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in p.xcomp for c in t.children):
             return None
         if (

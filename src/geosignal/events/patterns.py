@@ -69,6 +69,7 @@ class Pattern:
     passive: bool | None = None
     ccomp_aux: frozenset[str] = frozenset()
     ccomp_base: bool = False
+    uncoded_ccomp: bool = False
     xcomp: frozenset[str] = frozenset()
     foreign: bool = False
     reciprocal: bool = False
@@ -212,6 +213,7 @@ def _pattern(raw: dict[str, Any], where: str) -> Pattern:
         reciprocal=bool(raw.get("reciprocal", False)),
         needs_target=bool(raw.get("needs_target", False)),
         needs_xcomp=bool(raw.get("needs_xcomp", False)),
+        uncoded_ccomp=bool(raw.get("uncoded_ccomp", False)),
         needs_obj=bool(raw.get("needs_obj", False)),
         not_mishap=bool(raw.get("not_mishap", False)),
         consume=bool(raw.get("consume", bool(obj))),
