@@ -39,8 +39,8 @@ FLOORS = {
     ("petr2-gsr", "dev"): (0.74, 0.63),
     ("petr2-gsr", "test"): (0.45, 0.29),
     # plover-gsr raised with the scorer's same-country rule of 2026-12-07 (README).
-    ("plover-gsr", "dev"): (0.72, 0.66),
-    ("plover-gsr", "test"): (0.44, 0.41),
+    ("plover-gsr", "dev"): (0.73, 0.66),
+    ("plover-gsr", "test"): (0.44, 0.42),
     ("petr-unit", "dev"): (0.05, 0.03),
     ("petr-unit", "test"): (0.07, 0.05),
 }
@@ -51,7 +51,7 @@ FLOORS = {
 DYAD_FLOORS = {
     ("petr2-gsr", "dev"): 0.81,
     ("petr2-gsr", "test"): 0.65,
-    ("plover-gsr", "dev"): 0.74,
+    ("plover-gsr", "dev"): 0.75,
     # Lowered from 0.47 (0.4733) to 0.46 (0.4621) on purpose, the one floor ever lowered: an informant
     # reporting violence ("witnesses / a news agency said soldiers shot ...") no longer codes the
     # informant accusing the doer (PETRARCH-2's nesting rule) but the act itself, attributed. On

@@ -100,8 +100,9 @@ _LINKED_CLAUSES = ("conj", "ccomp", "parataxis", "advcl")
 # What an intended act's clause is read through for its party (role "act"); its subjects only
 # below the act ("help Sri Lanka rebuild").
 _ACT_DEPS = {"xcomp", "ccomp", "advcl", "dobj", "dative", "prep", "pobj", "agent", "acl", "relcl", "nsubj", "nsubjpass"}
-# Prepositions of where an act happens: its place is a party only when the act names no other.
+# Prepositions of when an act happens: nothing under them is its party.
 _TIME_PREPS = {"after", "before", "during", "since", "until", "till", "amid", "following", "ahead"}
+# Prepositions of where: a party under them comes after the act's others, a place is none.
 _VENUE_PREPS = {"in", "at", "on", "inside", "within", "near", "across", "throughout", "around"}
 
 
