@@ -1383,3 +1383,9 @@ def test_an_uncoded_act_promised_to_a_foreign_party_is_an_intent_towards_it() ->
     assert not events("The minister told reporters he would resign.")
     # A coded act is coded as its intent, not told twice.
     assert [e["cameo"][:2] for e in events("Serbia told Hungary it would attack Budapest.")] == ["13"]
+
+
+def test_troops_sent_with_no_sender_named_are_sent_by_their_own_state() -> None:
+    e = one("Ghanaian peacekeepers were sent to Lebanon.", "07")
+    assert [r["country"] for r in e["source"]] == ["GHA"] and ids(e["target"]) == ["LBN"], e
+    assert not [e for e in events("Sending troops to Iraq was a mistake.") if e["cameo"][:2] == "07"]
