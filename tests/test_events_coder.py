@@ -1203,6 +1203,8 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         ("Egypt played host to the Sudanese president.", "043", "EGY", "SDN"),
         ("Hungary dropped its objection to Sweden joining NATO.", "080", "HUN", "SWE"),
         ("Seoul scrapped its ban on Japanese seafood.", "081", "KOR", "JPN"),
+        ("Berlin rallied its allies behind Warsaw.", "053", "DEU", "POL"),
+        ("Lisbon coordinated its stance with Madrid.", "050", "PRT", "ESP"),
     ],
 )
 def test_more_ways_of_saying_an_act(text: str, code: str, source: str, target: str) -> None:
