@@ -207,7 +207,8 @@ class _Coder(PlaceReader):
         self.mishap_paragraphs: dict[int, bool] = {}
         self.objects_at: dict[int, tuple[Token, ...]] = {}
         self.market_at: dict[int, bool] = {}
-        self.warned_at: dict[int, bool] = {}
+        # The first match of a clause's own verb, by token (see _clause_act).
+        self.clause_acts: dict[int, tuple[list[Actor], list[Actor], str, list[Token]] | None] = {}
         self._past_states: list[Entry] | None = None
         self.from_pronoun = False  # set when a role was filled from a plural pronoun's antecedent
         self.nominal: set[int] = set()  # ids of events whose trigger is an event noun
@@ -1007,10 +1008,7 @@ class _Coder(PlaceReader):
             return None
         if p.ccomp_base and not any(c.dep_ == "ccomp" and _subjunctive(c, t) for c in t.children):
             return None
-        if p.uncoded_ccomp and any(
-            c.dep_ == "ccomp" and any(self.match(c, q) is not None for q in self.table.candidates(c))
-            for c in t.children
-        ):
+        if p.uncoded_ccomp and any(c.dep_ == "ccomp" and self._clause_act(c) is not None for c in t.children):
             return None  # "told Kyiv it would send tanks": the act is coded (as its intent)
         if p.xcomp and not any(c.dep_ == "xcomp" and c.lemma_.lower() in p.xcomp for c in t.children):
             return None
@@ -1018,10 +1016,7 @@ class _Coder(PlaceReader):
             (verb or t.pos_ == "ADJ")
             and not p.obj
             and t.lemma_.lower() in self.announcing
-            and any(
-                c.dep_ == "xcomp" and any(self.match(c, q) is not None for q in self.table.candidates(c))
-                for c in self._announced(t)
-            )
+            and any(c.dep_ == "xcomp" and self._clause_act(c) is not None for c in self._announced(t))
         ):
             # "threatened to break relations", "offered to negotiate": the act is coded (as the
             # threat, or as the intent to do it), not the verb that announces it as well.
@@ -1531,13 +1526,20 @@ class _Coder(PlaceReader):
         """Whether a clause under a verb of warning is an act its doer warns of (see _warned_act)."""
         if c.dep_ != "ccomp":
             return False
-        warned = self.warned_at.get(c.i)
-        if warned is None:
-            # (once per clause: every candidate pattern of the warning verb asks)
-            got = next((m for q in self.table.candidates(c) if (m := self.match(c, q)) is not None), None)
-            warned = got is not None and self._warned_act(c, got[0])
-            self.warned_at[c.i] = warned
-        return warned
+        got = self._clause_act(c)
+        return got is not None and self._warned_act(c, got[0])
+
+    def _clause_act(self, c: Token) -> tuple[list[Actor], list[Actor], str, list[Token]] | None:
+        """The first pattern match of a complement clause's verb: the act it codes, if any.
+
+        Decided once per clause: every candidate pattern of the verb above it asks whether its
+        clause's act is coded (announced, told or warned of).
+        """
+        if c.i not in self.clause_acts:
+            self.clause_acts[c.i] = next(
+                (m for q in self.table.candidates(c) if (m := self.match(c, q)) is not None), None
+            )
+        return self.clause_acts[c.i]
 
     def _prepared(self, t: Token) -> Token | None:
         """The verb of preparing whose complement is the act, or the act's verb ("prepared to resume shelling")."""
