@@ -1363,6 +1363,10 @@ def test_two_parties_agreeing_are_each_others_party_not_the_acts() -> None:
         # An amount of money is the aid it is in.
         ("Brussels froze tens of millions of euros in assistance to the Hungarian government.", "162", "HUN"),
         ("Berlin suspended 300 million euros in military aid to Niger.", "1622", "NER"),
+        ("Ottawa froze $2 billion of Venezuelan state assets.", "163", "VEN"),
+        # A protest is aimed at the party its own phrase or its purpose names.
+        ("Kenyan traders blocked a border crossing with Uganda.", "144", "UGA"),
+        ("Filipino nurses went on strike to press for pay talks with Saudi employers.", "143", "SAU"),
     ],
 )
 def test_an_act_takes_the_party_its_own_phrase_names(text: str, code: str, target: str) -> None:
@@ -1377,6 +1381,16 @@ def test_what_is_not_said_and_when_an_act_happens_give_it_no_party() -> None:
     # Where a measure holds is no party to it.
     for e in events("NATO imposed a blackout on flights around Sarajevo."):
         assert "BIH" not in [r["country"] for r in e["target"]], e
+    # Nor is the place of another occasion, or the doer of a clause on the object.
+    for e in events("Finland agreed to drop the proposal after a meeting in Estonia."):
+        assert "EST" not in [r["country"] for r in e["target"]] and e["location"] is None, e
+    for e in events("Activists staged a protest to highlight the role France played."):
+        assert "FRA" not in [r["country"] for r in e["target"]], e
+
+
+def test_flowers_laid_at_a_memorial_are_a_symbolic_act() -> None:
+    e = one("The Indian delegation laid flowers at the war memorial.", "01")
+    assert e["cameo"] == "017" and ids(e["source"]) == ["IND"], e
 
 
 def test_an_uncoded_act_promised_to_a_foreign_party_is_an_intent_towards_it() -> None:

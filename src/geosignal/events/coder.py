@@ -1280,10 +1280,11 @@ class _Coder(PlaceReader):
         if o.lemma_.lower() in wanted or o.lower_ in wanted:
             return True
         if o.ent_type_ == "MONEY" or o.lower_ in self.currency_words:
-            # "froze $2 billion in aid", "millions of dollars in assistance": what the money is in
-            # (the parser hangs that "in" on the amount or, right after it, on the verb).
+            # "froze $2 billion in aid", "millions of dollars in assistance", "$7 billion of the central
+            # bank's assets": what the money is in (the parser hangs that "in" on the amount or, right
+            # after it, on the verb).
             after = o.right_edge.i + 1
-            held = [c for c in o.children if c.dep_ == "prep" and c.lower_ == "in"]
+            held = [c for c in o.children if c.dep_ == "prep" and c.lower_ in ("in", "of")]
             held += [c for c in o.head.children if c.i == after and c.dep_ == "prep" and c.lower_ == "in"]
             if any(self._obj_fits(g, wanted) for c in held for g in c.children if g.dep_ == "pobj"):
                 return True
@@ -1497,7 +1498,11 @@ class _Coder(PlaceReader):
                     continue
                 if c.pos_ == "NOUN" and c.dep_ in ("dobj", "pobj") and self._modifier_country(c):
                     found.append((venue, depth, c.i, c))  # "its ban on Norwegian salmon": Norway's
-                nxt += [(g, venue) for g in c.children if g.dep_ in _ACT_DEPS]
+                nxt += [
+                    (g, venue)
+                    for g in c.children
+                    if g.dep_ in _ACT_DEPS and not (c.dep_ == "relcl" and g.dep_ in ("nsubj", "nsubjpass"))
+                ]
             frontier = nxt
         return [c for *_, c in sorted(found, key=lambda x: x[:3])]
 

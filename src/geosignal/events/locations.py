@@ -19,6 +19,9 @@ from .patterns import logical_object
 
 # Prepositions that place an act ("clashes in Homs", "a raid near Jenin").
 PLACE_PREPS = {"in", "at", "near", "outside", "inside"}
+# Another occasion before or after the act: a place named in it ("agreed to withdraw the motion
+# after a debate in Norway") is that occasion's, not the act's.
+OCCASION_PREPS = {"after", "before", "since", "until", "till", "following", "ahead"}
 # CAMEO's visit: its target's place is where the act happened ("visited Cairo").
 VISIT_CODE = "042"
 
@@ -285,6 +288,8 @@ class PlaceReader:
             h = stack.pop()
             for c in h.children:
                 if c.dep_ in ("ccomp", "advcl", "relcl", "conj", "parataxis"):
+                    continue
+                if c.dep_ == "prep" and c.lower_ in OCCASION_PREPS:
                     continue
                 if shallow and c.dep_ not in ("prep", "pobj"):
                     continue
