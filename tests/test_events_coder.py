@@ -1359,6 +1359,9 @@ def test_two_parties_agreeing_are_each_others_party_not_the_acts() -> None:
         ("Manila threatened to bar Chinese fishing boats from the shoal.", "13", "CHN"),
         ("Cairo lifted its ban on charter flights to Tunisia.", "08", "TUN"),
         ("Minsk eased its visa rules for Lithuanian truck drivers.", "08", "LTU"),
+        # Not the doer's own people; a state whose place it is.
+        ("Amman lifted a ban on its citizens travelling to Syria.", "081", "SYR"),
+        ("Beijing lifted its ban on flights to Thailand's island resorts.", "081", "THA"),
         ("Damascus refused to hand back any of the Turkish soldiers it had captured.", "12", "TUR"),
         # An amount of money is the aid it is in.
         ("Brussels froze tens of millions of euros in assistance to the Hungarian government.", "162", "HUN"),

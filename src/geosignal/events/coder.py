@@ -98,8 +98,22 @@ _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 # Clauses joined to a clause, whose parties an agentless passive of a meeting may share.
 _LINKED_CLAUSES = ("conj", "ccomp", "parataxis", "advcl")
 # What an intended act's clause is read through for its party (role "act"); its subjects only
-# below the act ("help Sri Lanka rebuild").
-_ACT_DEPS = {"xcomp", "ccomp", "advcl", "dobj", "dative", "prep", "pobj", "agent", "acl", "relcl", "nsubj", "nsubjpass"}
+# below the act ("help Sri Lanka rebuild"), its possessors ("flights to Egypt's resorts") too.
+_ACT_DEPS = {
+    "xcomp",
+    "ccomp",
+    "advcl",
+    "dobj",
+    "dative",
+    "prep",
+    "pobj",
+    "agent",
+    "acl",
+    "relcl",
+    "nsubj",
+    "nsubjpass",
+    "poss",
+}
 # Prepositions of when an act happens: nothing under them is its party.
 _TIME_PREPS = {"after", "before", "during", "since", "until", "till", "amid", "following", "ahead"}
 # Prepositions of where: a party under them comes after the act's others, a place is none.
@@ -1489,7 +1503,7 @@ class _Coder(PlaceReader):
                 if c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children):
                     continue  # "refused to say whether Brown would stay": what is not said
                 venue = venue or (c.dep_ == "prep" and c.lower_ in _VENUE_PREPS)
-                if c.i in self.actor_at:
+                if c.i in self.actor_at and not self._own_people(c):
                     found.append((venue, depth, c.i, c))
                     continue
                 if c.i in self.place_at:
@@ -1505,6 +1519,10 @@ class _Coder(PlaceReader):
                 ]
             frontier = nxt
         return [c for *_, c in sorted(found, key=lambda x: x[:3])]
+
+    def _own_people(self, h: Token) -> bool:
+        """A kind of people of no known state whose possessor is a pronoun: the doer's own ("a ban on its citizens")."""
+        return self.actor_at[h.i].country is None and any(g.dep_ == "poss" and g.pos_ == "PRON" for g in h.children)
 
     @staticmethod
     def _foreign(a: Actor, source: list[Actor]) -> bool:
