@@ -1408,3 +1408,17 @@ def test_troops_sent_with_no_sender_named_are_sent_by_their_own_state() -> None:
     e = one("Ghanaian peacekeepers were sent to Lebanon.", "07")
     assert [r["country"] for r in e["source"]] == ["GHA"] and ids(e["target"]) == ["LBN"], e
     assert not [e for e in events("Sending troops to Iraq was a mistake.") if e["cameo"][:2] == "07"]
+
+
+def test_an_act_planned_is_the_intent_of_whoever_announces_or_owns_the_plan() -> None:
+    e = one("Oslo announced plans to ease visa rules for Russian students.", "03")
+    assert ids(e["source"]) == ["NOR"] and [r["country"] for r in e["target"]] == ["RUS"], e
+    assert e["status"] == "future", e
+    e = one("Britain's plan to send troops to Estonia was welcomed.", "03")
+    assert ids(e["source"]) == ["GBR"] and e["status"] == "future", e
+    # A plan rejected is not the rejecter's.
+    assert not [
+        e
+        for e in events("Oslo rejected plans to ease visa rules for Russian students.")
+        if e["cameo"][:2] in ("03", "08")
+    ]

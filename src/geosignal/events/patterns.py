@@ -463,14 +463,24 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
         if verb.head.lemma_.lower() in cue_set("issued_texts"):
             return _issuer(verb.head, depth)
         return [verb.head]
+    noun = verb.head.lemma_.lower()
     if (
         verb.dep_ == "acl"
-        and verb.head.lemma_.lower() in cue_set("decision_nouns")
+        and (noun in cue_set("decision_nouns") or noun in cue_set("plan_nouns"))
         and takes_to(verb)
         and any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in verb.head.children)
     ):
         # "the Indian decision to downgrade ties", "Israel's move to cut ties": the decider acts.
         return [verb.head]
+    if (
+        verb.dep_ == "acl"
+        and noun in cue_set("plan_nouns")
+        and takes_to(verb)
+        and verb.head.dep_ == "dobj"
+        and verb.head.head.lemma_.lower() in cue_set("plan_verbs")
+    ):
+        # "Japan announced plans to relax visa rules": who announces the plan will act.
+        return logical_subject(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and _misparsed_main_verb(verb):
         return [verb.head]
     return []

@@ -78,6 +78,8 @@ def clause_status(t: Token) -> Status | None:
         return "negated"  # "the failure to find weapons"
     if t.dep_ == "acl" and takes_to(t) and t.head.lemma_.lower() in w["capacity_nouns"]:
         return "hypothetical"  # "has the power to jail people"
+    if t.dep_ == "acl" and takes_to(t) and t.head.lemma_.lower() in w["plan_nouns"]:
+        return "future"  # "announced plans to relax visa rules": an intent
     first = t
     while first.dep_ == "conj" and first.head != first:
         first = first.head  # "was tortured or abused": the first of the acts
