@@ -1422,3 +1422,25 @@ def test_an_act_planned_is_the_intent_of_whoever_announces_or_owns_the_plan() ->
         for e in events("Oslo rejected plans to ease visa rules for Russian students.")
         if e["cameo"][:2] in ("03", "08")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        ("Lithuania said it was concerned about Belarusian military drills.", "012", "LTU", "BLR"),
+        ("Chile said it was hopeful that Peru would accept the ruling.", "013", "CHL", "PER"),
+        ("Ghana said it was pessimistic about striking a deal with Togo.", "012", "GHA", "TGO"),
+        ("Japan is worried about Chinese naval patrols.", "012", "JPN", "CHN"),
+    ],
+)
+def test_an_attitude_said_with_an_adjective_is_aimed_at_what_it_is_about(
+    text: str, code: str, source: str, target: str
+) -> None:
+    e = one(text, "01")
+    assert e["cameo"] == code and [r["country"] for r in e["source"]] == [source], e
+    assert [r["country"] for r in e["target"]] == [target], e
+
+
+def test_an_attitude_about_no_party_is_no_event() -> None:
+    assert not [e for e in events("The countries concerned will meet in Geneva.") if e["cameo"][:2] == "01"]
+    assert not [e for e in events("Britain is worried about inflation.") if e["cameo"][:2] == "01"]

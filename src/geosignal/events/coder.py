@@ -98,7 +98,8 @@ _FACT_RANK = {"reported": 0, "attributed": 1, "speculative": 2, "rhetorical": 3}
 # Clauses joined to a clause, whose parties an agentless passive of a meeting may share.
 _LINKED_CLAUSES = ("conj", "ccomp", "parataxis", "advcl")
 # What an intended act's clause is read through for its party (role "act"); its subjects only
-# below the act ("help Sri Lanka rebuild"), its possessors ("flights to Egypt's resorts") too.
+# below the act ("help Sri Lanka rebuild"), its possessors ("flights to Egypt's resorts") and gerunds
+# ("about reaching a deal with Ethiopia") too.
 _ACT_DEPS = {
     "xcomp",
     "ccomp",
@@ -113,6 +114,7 @@ _ACT_DEPS = {
     "nsubj",
     "nsubjpass",
     "poss",
+    "pcomp",
 }
 # Prepositions of when an act happens: nothing under them is its party.
 _TIME_PREPS = {"after", "before", "during", "since", "until", "till", "amid", "following", "ahead"}
@@ -880,8 +882,11 @@ class _Coder(PlaceReader):
                 return []
             return self._role(gov, role[4:], [t])
         if role == "subj":
-            if t.pos_ == "ADJ" and t.dep_ in ("acomp", "oprd") and t.head.i != t.i:
-                t = t.head  # "Russia is ready to ...": the subject of the copula
+            adjective = t.pos_ == "ADJ" or (t.tag_ == "VBN" and ("adj", t.lower_) in self.table.by_lemma)
+            if adjective and t.dep_ in ("acomp", "oprd") and t.head.i != t.i:
+                # "Russia is ready to ...", "was concerned about" (not "stands accused of"): the
+                # subject of the copula
+                t = t.head
             if t.pos_ not in ("VERB", "AUX"):
                 return []
             subj = logical_subject(t)

@@ -119,6 +119,8 @@ class PatternTable:
                 got = self.by_lemma.get((pos, form))
                 if got is not None:
                     break
+        if got is None and token.tag_ == "VBN" and token.dep_ == "acomp":
+            got = self.by_lemma.get(("adj", token.lower_))  # "was concerned about": a participle as adjective
         return got or ()
 
 
