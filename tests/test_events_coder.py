@@ -1444,3 +1444,24 @@ def test_an_attitude_said_with_an_adjective_is_aimed_at_what_it_is_about(
 def test_an_attitude_about_no_party_is_no_event() -> None:
     assert not [e for e in events("The countries concerned will meet in Geneva.") if e["cameo"][:2] == "01"]
     assert not [e for e in events("Britain is worried about inflation.") if e["cameo"][:2] == "01"]
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "parties"),
+    [
+        # A party's view shared is agreement with it.
+        ("Italy said it shared Spain's concerns about the migration pact.", "019", ["ITA", "ESP"]),
+        # Something built or founded together, or with a party.
+        ("Vietnam and Laos launched a joint venture to mine bauxite.", "061", ["VNM", "LAO"]),
+        ("Ecuador and Peru jointly built a bridge over the Macara river.", "060", ["ECU", "PER"]),
+        ("Georgia opened a free-trade zone with Armenia.", "061", ["GEO", "ARM"]),
+    ],
+)
+def test_views_shared_and_things_built_together(text: str, code: str, parties: list[str]) -> None:
+    e = one(text, code[:2])
+    assert e["cameo"] == code, e
+    assert {r["country"] for r in e["source"] + e["target"]} == set(parties), e
+
+
+def test_a_border_shared_is_no_event() -> None:
+    assert not events("Ecuador and Peru share a long border.")
