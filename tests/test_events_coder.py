@@ -1465,3 +1465,22 @@ def test_views_shared_and_things_built_together(text: str, code: str, parties: l
 
 def test_a_border_shared_is_no_event() -> None:
     assert not events("Ecuador and Peru share a long border.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A Kenyan court found two Somalis guilty of piracy.",
+        "Two Somalis were found guilty of piracy by a Kenyan court.",
+        "A Kenyan court found two Somalis and an Eritrean guilty of piracy.",
+    ],
+)
+def test_a_verdict_is_coded_against_whoever_it_finds_guilty(text: str) -> None:
+    e = one(text, "11")
+    assert e["cameo"] == "116" and [r["country"] for r in e["source"]] == ["KEN"], e
+    assert "SOM" in [r["country"] for r in e["target"]], e
+
+
+def test_a_guilty_plea_or_a_charge_is_no_verdict() -> None:
+    assert not [e for e in events("The Somali pleaded guilty to piracy.") if e["cameo"] == "116"]
+    assert not [e for e in events("Russia is guilty of war crimes, the report said.") if e["cameo"] == "116"]

@@ -122,6 +122,24 @@ _TIME_PREPS = {"after", "before", "during", "since", "until", "till", "amid", "f
 _VENUE_PREPS = {"in", "at", "on", "inside", "within", "near", "across", "throughout", "around"}
 
 
+_VERDICT_VERBS = frozenset({"find", "declare", "rule", "hold", "judge", "adjudge", "pronounce"})
+
+
+def _judged(adj: Token) -> list[Token]:
+    """Who a verdict adjective is said of: "found him guilty", "was found guilty", "found X and Y guilty"."""
+    verb = adj.head.head if adj.dep_ == "conj" else adj.head
+    if verb.lemma_.lower() not in _VERDICT_VERBS:
+        return []  # "pleaded guilty", "is guilty of": no verdict
+    if adj.dep_ == "ccomp":
+        return [c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if adj.dep_ == "conj" and adj.head.dep_ == "dobj":
+        return [adj.head]
+    if adj.dep_ in ("oprd", "acomp", "xcomp") and adj.head.pos_ in ("VERB", "AUX"):
+        deps = ("nsubjpass",) if is_passive(adj.head) else ("dobj",)
+        return [c for c in adj.head.children if c.dep_ in deps]
+    return []
+
+
 class _Coder(PlaceReader):
     def __init__(self, doc: Doc, analysis: Analysis, ctx: Context, table: PatternTable, book: Codebook) -> None:
         self.doc = doc
@@ -882,11 +900,13 @@ class _Coder(PlaceReader):
                 return []
             return self._role(gov, role[4:], [t])
         if role == "subj":
-            adjective = t.pos_ == "ADJ" or (t.tag_ == "VBN" and ("adj", t.lower_) in self.table.by_lemma)
-            if adjective and t.dep_ in ("acomp", "oprd") and t.head.i != t.i:
+            adjective = t.pos_ == "ADJ" or (t.tag_ in ("VBN", "NN") and ("adj", t.lower_) in self.table.by_lemma)
+            if adjective and t.dep_ in ("acomp", "oprd", "ccomp") and t.head.i != t.i:
                 # "Russia is ready to ...", "was concerned about" (not "stands accused of"): the
-                # subject of the copula
+                # subject of the copula; "a court found him guilty": of the verb
                 t = t.head
+            elif adjective and t.dep_ == "conj" and t.head.dep_ == "dobj":
+                t = t.head.head  # "found two Russians and a Ukrainian guilty" (guilty read as a conjunct)
             if t.pos_ not in ("VERB", "AUX"):
                 return []
             subj = logical_subject(t)
@@ -921,6 +941,8 @@ class _Coder(PlaceReader):
             return [c for c in t.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
         if role == "act":
             return self._act_parties(t)
+        if role == "judged":
+            return _judged(t)
         if role.startswith("xcomp:"):
             # "refused to notify the UN": a role of the act the trigger's clause complement names.
             acts = [c for c in t.children if c.dep_ == "xcomp" and c.pos_ in ("VERB", "AUX")]

@@ -26,7 +26,7 @@ from .dates import cue_words
 
 ENV = "GEOSIGNAL_EVENT_PATTERNS"
 _ROLE = re.compile(
-    r"^(act|subj|obj|obj:poss|dative|poss|mod|adjmod|placemod|doermod|ccomp:subj|if:subj|prep:[a-z]+|gov:pobj:subj|for:subj|(gov|xcomp):(subj|obj|dative|prep:[a-z]+)|xcomp:if:subj)$"
+    r"^(act|judged|subj|obj|obj:poss|dative|poss|mod|adjmod|placemod|doermod|ccomp:subj|if:subj|prep:[a-z]+|gov:pobj:subj|for:subj|(gov|xcomp):(subj|obj|dative|prep:[a-z]+)|xcomp:if:subj)$"
 )
 _SUBJ = {"nsubj", "csubj"}
 # A pattern's part of speech (its field pos) by spaCy's coarse tag.
@@ -119,8 +119,12 @@ class PatternTable:
                 got = self.by_lemma.get((pos, form))
                 if got is not None:
                     break
-        if got is None and token.tag_ == "VBN" and token.dep_ == "acomp":
-            got = self.by_lemma.get(("adj", token.lower_))  # "was concerned about": a participle as adjective
+        if got is None and (
+            (token.tag_ == "VBN" and token.dep_ == "acomp") or (token.tag_ == "NN" and token.dep_ == "conj")
+        ):
+            # "was concerned about": a participle as adjective; "found X and Y guilty": an adjective
+            # the parser took for a noun conjunct
+            got = self.by_lemma.get(("adj", token.lower_))
         return got or ()
 
 
