@@ -122,13 +122,10 @@ _TIME_PREPS = {"after", "before", "during", "since", "until", "till", "amid", "f
 _VENUE_PREPS = {"in", "at", "on", "inside", "within", "near", "across", "throughout", "around"}
 
 
-_VERDICT_VERBS = frozenset({"find", "declare", "rule", "hold", "judge", "adjudge", "pronounce"})
-
-
 def _judged(adj: Token) -> list[Token]:
     """Who a verdict adjective is said of: "found him guilty", "was found guilty", "found X and Y guilty"."""
     verb = adj.head.head if adj.dep_ == "conj" else adj.head
-    if verb.lemma_.lower() not in _VERDICT_VERBS:
+    if verb.lemma_.lower() not in cue_set("verdict_verbs"):
         return []  # "pleaded guilty", "is guilty of": no verdict
     if adj.dep_ == "ccomp":
         return [c for c in adj.children if c.dep_ in ("nsubj", "nsubjpass")]

@@ -476,7 +476,8 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
         and takes_to(verb)
         and any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in verb.head.children)
     ):
-        # "the Indian decision to downgrade ties", "Israel's move to cut ties": the decider acts.
+        # "the Indian decision to downgrade ties", "Israel's move to cut ties": the decider acts;
+        # "Japan's plan to relax visa rules": the planner will.
         return [verb.head]
     if (
         verb.dep_ == "acl"
