@@ -1205,6 +1205,8 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         ("Seoul scrapped its ban on Japanese seafood.", "081", "KOR", "JPN"),
         ("Berlin rallied its allies behind Warsaw.", "053", "DEU", "POL"),
         ("Lisbon coordinated its stance with Madrid.", "050", "PRT", "ESP"),
+        ("Two Armenian soldiers were beaten to death by Azerbaijani troops.", "1823", "AZE", "ARM"),
+        ("Chinese militia beat Vietnamese fishermen.", "182", "CHN", "VNM"),
         # An attitude said with an adjective, aimed at what it is about.
         ("Lithuania said it was concerned about Belarusian military drills.", "012", "LTU", "BLR"),
         ("Chile said it was hopeful that Peru would accept the ruling.", "013", "CHL", "PER"),
