@@ -1386,6 +1386,8 @@ def test_an_act_takes_the_party_its_own_phrase_names(text: str, code: str, targe
 
 def test_what_is_not_said_and_when_an_act_happens_give_it_no_party() -> None:
     assert not [e for e in events("The minister refused to say whether France would join.") if e["cameo"][:2] == "12"]
+    said = events("The envoy refused to say what steps the group would take to end the Syrian blockade of the port.")
+    assert not [e for e in said if e["cameo"][:2] == "12"], said
     for e in events("Denmark vowed to act after a request from Sweden."):
         assert "SWE" not in [r["country"] for r in e["target"]], e
     # Where a measure holds is no party to it.

@@ -1524,8 +1524,10 @@ class _Coder(PlaceReader):
                     c.lower_ in _TIME_PREPS or any(g.ent_type_ in ("DATE", "TIME") for g in c.children)
                 ):
                     continue  # "after its second reading in the House of Lords": when, not with whom
-                if c.dep_ == "ccomp" and any(m.dep_ == "mark" for m in c.children):
-                    continue  # "refused to say whether Brown would stay": what is not said
+                if c.dep_ == "ccomp" and (
+                    any(m.dep_ == "mark" for m in c.children) or c.head.lemma_.lower() in cue_set("say_verbs")
+                ):
+                    continue  # "refused to say whether Brown would stay", "... what tactics": what is not said
                 venue = venue or (c.dep_ == "prep" and c.lower_ in _VENUE_PREPS)
                 if c.i in self.actor_at and not self._own_people(c):
                     found.append((venue, depth, c.i, c))
