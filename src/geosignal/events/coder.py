@@ -20,7 +20,7 @@ from ..stage import Context
 from . import status as st
 from .codebook import Codebook, load_codebook
 from .dates import Cue, anchored, cue_words, find_cues, first_day, to_event_date
-from .locations import PLACE_PREPS, STATE_NAMES, VISIT_CODE, Place, PlaceReader, state_code
+from .locations import OCCASION_PREPS, PLACE_PREPS, STATE_NAMES, VISIT_CODE, Place, PlaceReader, state_code
 from .patterns import (
     _TABLE_POS,
     Pattern,
@@ -116,15 +116,24 @@ _ACT_DEPS = {
     "poss",
     "pcomp",
 }
-# Prepositions of when an act happens: nothing under them is its party.
-_TIME_PREPS = {"after", "before", "during", "since", "until", "till", "amid", "following", "ahead"}
+# Prepositions of when an act happens (another occasion, or one it happens during): nothing under
+# them is its party.
+_TIME_PREPS = OCCASION_PREPS | {"during", "amid"}
 # Prepositions of where: a party under them comes after the act's others, a place is none.
 _VENUE_PREPS = {"in", "at", "on", "inside", "within", "near", "across", "throughout", "around"}
 
 
+def _predicate_verb(adj: Token) -> Token:
+    """The verb an adjective is said under: its head, or the object's verb for an object's conjunct.
+
+    ("found two Russians and a Ukrainian guilty": the parser makes "guilty" a conjunct of the object.)
+    """
+    return adj.head.head if adj.dep_ == "conj" and adj.head.dep_ == "dobj" else adj.head
+
+
 def _judged(adj: Token) -> list[Token]:
     """Who a verdict adjective is said of: "found him guilty", "was found guilty", "found X and Y guilty"."""
-    verb = adj.head.head if adj.dep_ == "conj" else adj.head
+    verb = _predicate_verb(adj)
     if verb.lemma_.lower() not in cue_set("verdict_verbs"):
         return []  # "pleaded guilty", "is guilty of": no verdict
     if adj.dep_ == "ccomp":
@@ -897,13 +906,15 @@ class _Coder(PlaceReader):
                 return []
             return self._role(gov, role[4:], [t])
         if role == "subj":
-            adjective = t.pos_ == "ADJ" or (t.tag_ in ("VBN", "NN") and ("adj", t.lower_) in self.table.by_lemma)
-            if adjective and t.dep_ in ("acomp", "oprd", "ccomp") and t.head.i != t.i:
+            adjective = t.pos_ == "ADJ" or self.table.read_as_adjective(t)
+            if (
+                adjective
+                and t.head.i != t.i
+                and (t.dep_ in ("acomp", "oprd", "ccomp") or (t.dep_ == "conj" and t.head.dep_ == "dobj"))
+            ):
                 # "Russia is ready to ...", "was concerned about" (not "stands accused of"): the
                 # subject of the copula; "a court found him guilty": of the verb
-                t = t.head
-            elif adjective and t.dep_ == "conj" and t.head.dep_ == "dobj":
-                t = t.head.head  # "found two Russians and a Ukrainian guilty" (guilty read as a conjunct)
+                t = _predicate_verb(t)
             if t.pos_ not in ("VERB", "AUX"):
                 return []
             subj = logical_subject(t)

@@ -119,13 +119,18 @@ class PatternTable:
                 got = self.by_lemma.get((pos, form))
                 if got is not None:
                     break
-        if got is None and (
-            (token.tag_ == "VBN" and token.dep_ == "acomp") or (token.tag_ == "NN" and token.dep_ == "conj")
-        ):
-            # "was concerned about": a participle as adjective; "found X and Y guilty": an adjective
-            # the parser took for a noun conjunct
-            got = self.by_lemma.get(("adj", token.lower_))
+        if got is None and self.read_as_adjective(token):
+            got = self.by_lemma[("adj", token.lower_)]
         return got or ()
+
+    def read_as_adjective(self, token: Token) -> bool:
+        """Whether a word the parser tagged otherwise is one of the table's adjectives.
+
+        A participle ("was concerned about"), or an adjective taken for a noun conjunct ("found X
+        and Y guilty").
+        """
+        shape = (token.tag_ == "VBN" and token.dep_ == "acomp") or (token.tag_ == "NN" and token.dep_ == "conj")
+        return shape and ("adj", token.lower_) in self.by_lemma
 
 
 def verb_forms(token: Token) -> tuple[str, ...]:
