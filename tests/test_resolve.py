@@ -201,3 +201,12 @@ def test_a_party_name_inside_a_longer_body_name_is_not_the_party() -> None:
     assert all(not a["id"].endswith("labor") and "labour" not in a["id"] for a in d["actors"]), d["actors"]
     d = _analyse("Labor leader Simon Crean attacked the Government.", "2001-12-01")
     assert _at(d, "Labor")[0] == "aus-labor"  # type: ignore[index]
+
+
+def test_a_name_after_a_title_it_shares_a_word_with_is_the_person_not_the_later_holder() -> None:
+    # "Jordan's King" alone names the king on the day of writing; with the KB's "King Hussein" it
+    # is Hussein, even when the article is dated after his reign.
+    d = _analyse("Mubarak promised Jordan's King Hussein that Egypt would back his plan.", published="2005-01-01")
+    assert _at(d, "Jordan's King")[:2] == ("hussein-of-jordan", "JOR"), d["actors"]  # type: ignore[index]
+    later = _analyse("Jordan's King met Mubarak.", published="2005-01-01")
+    assert _at(later, "Jordan's King")[0] == "king-abdullah-ii"  # type: ignore[index]

@@ -406,6 +406,25 @@ class _Resolver:
                 )
         return out
 
+    def titled_names(self, named: list[_Cand], titles: list[_Cand]) -> list[_Cand]:
+        """The titles left once a name that starts inside one takes it in ("Jordan's King Hussein").
+
+        The KB's name "King Hussein" and the title "Jordan's King" share a word; the longer title
+        would win and name whoever held the office on the day of writing (his successor). The name
+        is the person's, so it takes the whole phrase when that person held such a title.
+        """
+        kept = []
+        for d in titles:
+            person = next(
+                (c for c in named if d.start < c.start < d.end < c.end and self._may_hold(c, d)),
+                None,
+            )
+            if person is None:
+                kept.append(d)
+            else:
+                person.start = d.start
+        return kept
+
     def _blocked(self, i: int) -> bool:
         """A deputy's or former holder's title ("former defence minister") names someone else."""
         prev = {self.doc[k].lower_ for k in range(max(0, i - 2), i)}
@@ -1023,7 +1042,7 @@ def run(doc: Doc, analysis: Analysis, ctx: Context) -> None:
     r = _Resolver(doc, ctx)
     kb_c = r.kb_candidates()
     inst_c = r.institution_candidates()
-    title_c = r.title_candidates(inst_c)
+    title_c = r.titled_names(kb_c, r.title_candidates(inst_c))
     chosen = r.read(r.choose(kb_c + inst_c + title_c))
     r.build(chosen, analysis)
     ctx.notes["places"] = r.places + r.untyped_towns(chosen)
