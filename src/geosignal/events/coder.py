@@ -189,6 +189,7 @@ class _Coder(PlaceReader):
         self.particles = self.foreign_prts | {q.prt for q in table.patterns if q.prt}
         self.press_sectors = cue_set("press_sectors")
         self.partitives = cue_set("partitive_nouns")
+        self.home_nouns = cue_set("home_nouns")
         self.conditions = cue_set("condition_nouns")
         self.abstract_foes = cue_set("abstract_foes")
         self.aim_objects = cue_set("aim_objects")
@@ -402,12 +403,12 @@ class _Coder(PlaceReader):
                         out.append(member)
         return out
 
-    def _it_antecedent(self, pron: Token) -> list[Actor]:
+    def _it_antecedent(self, pron: Token, *, person: bool = False) -> list[Actor]:
         """'Turkey said it would not allow ...', 'Russia protested. It also accused Kiev ...'.
 
         A subject "it" stands for a state or body: the subject of the verb of saying whose clause it
         is in, else (opening a sentence) the subject of the sentence before, when either names one
-        actor that is not a person.
+        actor that is not a person (with ``person``, one that may be: "the minister said his country").
         """
         # "Turkey said its troops had entered Syria": a possessive's clause is its noun's.
         v = pron.head.head if pron.dep_ == "poss" and pron.head.dep_ in _ARG_DEPS else pron.head
@@ -425,7 +426,7 @@ class _Coder(PlaceReader):
             if sub.pos_ == "PRON":
                 continue
             got = self.actors_for(sub)
-            if len(got) == 1 and got[0].type != "person":
+            if len(got) == 1 and (person or got[0].type != "person"):
                 return got
         return []
 
@@ -483,8 +484,9 @@ class _Coder(PlaceReader):
                         return a
             kept = self.actor_at[h.i]
             if kept.country is None and not kept.known and kept.type != "state":
-                # "Ukrainian lawmakers" kept as text: the text gives its country.
-                kept.country = self._modifier_country(h)
+                # "Ukrainian lawmakers" kept as text: the text gives its country; so does the
+                # possessor of an office whose holder the KB does not know ("Peru's president").
+                kept.country = self._modifier_country(h) or self._possessor_state(h)
                 if kept.country is None:
                     self._affiliate(kept, h)
             return kept
@@ -504,6 +506,13 @@ class _Coder(PlaceReader):
                     )
                 return owner
             return self._generic(h, sector, owner.country)
+        mine = next((c for c in h.children if c.dep_ == "poss" and c.lower_ in ("his", "her", "their", "our")), None)
+        if mine is not None and (h.lemma_.lower() in self.home_nouns or sector in _OWN_FORCES):
+            # "The Nigerian foreign minister said his country would not recognize ...": the state of
+            # the one who speaks, as "its" is (above).
+            owners = self._it_antecedent(mine, person=True)
+            if owners and owners[0].country and (home := self._state_actor(owners[0].country, None)) is not None:
+                return home
         if h.lemma_.lower() in self.market_nouns:
             return None  # "U.S. economic data", "the Russian rouble": no party
         lemma = h.lemma_.lower()
@@ -722,6 +731,14 @@ class _Coder(PlaceReader):
         )
         found = self._named_in(mods, 4, lambda text: set(self._states_named(text)))
         return found.pop() if len(found) == 1 else None
+
+    def _possessor_state(self, h: Token) -> str | None:
+        """The state a noun's possessor names ("Peru's president"), without adding an actor."""
+        poss = next((c for c in h.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+        if poss is None:
+            return None
+        states = self._states_named(self.doc[poss.left_edge.i : poss.i + 1].text)
+        return states[0] if states else None
 
     def _named_in(self, words: list[Token], longest: int, read: Callable[[str], set[str]]) -> set[str]:
         """What runs of adjacent words name (``read``), each word read once, longest run first.
@@ -1328,6 +1345,8 @@ class _Coder(PlaceReader):
     def _obj_fits(self, o: Token, wanted: frozenset[str]) -> bool:
         if o.lemma_.lower() in wanted or o.lower_ in wanted:
             return True
+        if o.tag_ == "NNS" and o.lower_.endswith("s") and o.lower_[:-1] in wanted:
+            return True  # a plural the lemmatizer misreads ("bases" as "basis")
         if o.ent_type_ == "MONEY" or o.lower_ in self.currency_words:
             # "froze $2 billion in aid", "millions of dollars in assistance", "$7 billion of the central
             # bank's assets": what the money is in (the parser hangs that "in" on the amount or, right
