@@ -1502,3 +1502,14 @@ def test_an_office_whose_holder_is_unknown_speaks_for_its_possessors_state() -> 
     said = events("Malawi's president denounced the Zambian government.", "1975-06-01")
     got = [e for e in said if e["cameo"] == "111"]
     assert [[r["country"] for r in e["source"]] for e in got] == [["MWI"]], got
+
+
+def test_its_names_the_subject_of_its_own_clause_and_a_doers_own_is_no_target() -> None:
+    e = one("Chile postponed a visit by its foreign minister to Bolivia.", "04")
+    assert [r["country"] for r in e["source"]] == ["CHL"] and [r["country"] for r in e["target"]] == ["BOL"], e
+    # Not the subject of a clause above an infinitive: the troops are Israel's.
+    for e in events("The US urged Israel to withdraw its troops from Gaza."):
+        assert "USA" not in [r["country"] for r in e["target"]], e
+    # The doer's own envoy is no party to the recall: the state it is recalled from is.
+    e = one("Canada recalled its ambassador from Riyadh.", "16")
+    assert [r["country"] for r in e["target"]] == ["SAU"], e

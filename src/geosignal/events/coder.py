@@ -412,11 +412,18 @@ class _Coder(PlaceReader):
         """
         # "Turkey said its troops had entered Syria": a possessive's clause is its noun's.
         v = pron.head.head if pron.dep_ == "poss" and pron.head.dep_ in _ARG_DEPS else pron.head
+        own = v
+        while own.pos_ not in ("VERB", "AUX") and own.head.i != own.i:
+            own = own.head
         while v.dep_ in ("conj", "xcomp") and v.head.i != v.i:
             v = v.head
         subjects: list[Token] = []
         if v.dep_ == "ccomp" and v.head.i != v.i:
             subjects = [c for c in v.head.children if c.dep_ in _SUBJ_DEPS and c.i < pron.i]
+        elif pron.dep_ == "poss" and own is not pron.head:
+            # "Brazil postponed a visit by its foreign minister": the subject of the possessive's own
+            # clause (not of a clause above an infinitive: "urged Israel to withdraw its troops").
+            subjects = [c for c in own.children if c.dep_ in _SUBJ_DEPS and c.i < pron.i]
         elif pron.i == pron.sent.start or (pron.i == pron.sent.start + 1 and pron.nbor(-1).dep_ == "cc"):
             k = bisect_right(self.sent_starts, pron.i) - 1
             if k >= 1:
@@ -1033,6 +1040,8 @@ class _Coder(PlaceReader):
                 for a in self.actors_for(h):
                     if a not in got:
                         got.append(a)
+            if got and doers and not self.from_pronoun and all(a in doers for a in got):
+                continue  # "recalled its ambassador from Lithuania": the doer's own, so the next role
             if got:
                 return got
         return []
