@@ -1513,3 +1513,10 @@ def test_its_names_the_subject_of_its_own_clause_and_a_doers_own_is_no_target() 
     # The doer's own envoy is no party to the recall: the state it is recalled from is.
     e = one("Canada recalled its ambassador from Riyadh.", "16")
     assert [r["country"] for r in e["target"]] == ["SAU"], e
+
+
+def test_sympathy_is_aimed_at_the_party_its_phrase_names_but_not_at_an_ocean() -> None:
+    e = one("Japan expressed sorrow over the deaths of Chinese fishermen.", "01")
+    assert e["cameo"] == "018" and [r["country"] for r in e["target"]] == ["CHN"], e
+    e = one("Sweden expressed sympathy for the victims of the Indian Ocean tsunami.", "01")
+    assert e["target"] == [], e

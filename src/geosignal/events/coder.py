@@ -733,11 +733,22 @@ class _Coder(PlaceReader):
     def _modifier_country(self, h: Token) -> str | None:
         """The one state a noun's modifiers name ('Ukrainian lawmakers'), without adding an actor."""
         mods = sorted(
-            (t for m in h.lefts if m.dep_ in ("amod", "compound", "nmod") and not self._aside(m) for t in m.subtree),
+            (
+                t
+                for m in h.lefts
+                if m.dep_ in ("amod", "compound", "nmod") and not self._aside(m)
+                for t in m.subtree
+                if not self._in_place_name(t)
+            ),
             key=lambda t: t.i,
         )
         found = self._named_in(mods, 4, lambda text: set(self._states_named(text)))
         return found.pop() if len(found) == 1 else None
+
+    def _in_place_name(self, t: Token) -> bool:
+        """A word of a longer place's name that names no state ("the Indian Ocean", "the South China Sea")."""
+        ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None) if t.ent_type_ == "LOC" else None
+        return ent is not None and len(ent) > 1 and not self._states_named(ent.text)
 
     def _possessor_state(self, h: Token) -> str | None:
         """The state a noun's possessor names ("Peru's president"), without adding an actor."""
