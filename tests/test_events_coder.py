@@ -1520,3 +1520,13 @@ def test_sympathy_is_aimed_at_the_party_its_phrase_names_but_not_at_an_ocean() -
     assert e["cameo"] == "018" and [r["country"] for r in e["target"]] == ["CHN"], e
     e = one("Sweden expressed sympathy for the victims of the Indian Ocean tsunami.", "01")
     assert e["target"] == [], e
+
+
+def test_a_passives_stranded_preposition_is_no_particle() -> None:
+    e = one("An Iranian patrol boat was fired on by Iraqi helicopters.", "19")
+    assert [r["country"] for r in e["source"]] == ["IRQ"] and [r["country"] for r in e["target"]] == ["IRN"], e
+
+
+def test_an_unnamed_speaker_takes_the_state_its_phrase_places_it_in() -> None:
+    e = one("Protesters in Manila denounced Chinese incursions.", "11")
+    assert [r["country"] for r in e["source"]] == ["PHL"] and [r["country"] for r in e["target"]] == ["CHN"], e

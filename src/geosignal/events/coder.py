@@ -57,6 +57,8 @@ _DURING_PREPS = {"during", "amid", "amidst"}
 _IN_PREPS = {"in", "across", "throughout"}
 # Sectors whose generic nouns with a state's modifier stand for the state ("Russian officials").
 _STATE_SECTORS = {"GOV"}
+# Prepositions a passive leaves behind, which the parser may take for particles ("was fired on").
+_STRANDED = {"on", "upon", "at"}
 # Sectors whose people, named with a state's possessive ("its troops", "its police"), act as that state.
 _OWN_FORCES = {"GOV", "MIL", "COP", "SPY"}
 # A noun's own part in its clause: a possessive on it belongs to that clause.
@@ -491,9 +493,10 @@ class _Coder(PlaceReader):
                         return a
             kept = self.actor_at[h.i]
             if kept.country is None and not kept.known and kept.type != "state":
-                # "Ukrainian lawmakers" kept as text: the text gives its country; so does the
-                # possessor of an office whose holder the KB does not know ("Peru's president").
-                kept.country = self._modifier_country(h) or self._possessor_state(h)
+                # "Ukrainian lawmakers" kept as text: the text gives its country; so do the possessor
+                # of an office whose holder the KB does not know ("Peru's president") and the
+                # phrase's place ("demonstrators in Seoul").
+                kept.country = self._modifier_country(h) or self._possessor_state(h) or self._phrase_country(h)
                 if kept.country is None:
                     self._affiliate(kept, h)
             return kept
@@ -1068,8 +1071,8 @@ class _Coder(PlaceReader):
         prts |= {c.lower_ for c in t.children if c.dep_ == "advmod" and c.i == t.i + 1 and c.lower_ in self.particles}
         if p.prt and p.prt not in prts:
             return None
-        if not p.prt and prts & self.foreign_prts:
-            return None
+        if not p.prt and prts & self.foreign_prts and not (verb and is_passive(t) and prts <= _STRANDED):
+            return None  # (but "was fired on by warships": a passive's stranded preposition, no particle)
         if p.passive is not None and verb and is_passive(t) != p.passive:
             return None
         if (
