@@ -1530,3 +1530,29 @@ def test_a_passives_stranded_preposition_is_no_particle() -> None:
 def test_an_unnamed_speaker_takes_the_state_its_phrase_places_it_in() -> None:
     e = one("Protesters in Manila denounced Chinese incursions.", "11")
     assert [r["country"] for r in e["source"]] == ["PHL"] and [r["country"] for r in e["target"]] == ["CHN"], e
+
+
+def test_a_demonym_tagged_as_an_adjective_where_a_noun_stands_is_a_person_of_that_state() -> None:
+    # (the small model tags this "Palestinian" ADJ)
+    e = one("Jordanian police arrested a Palestinian suspected of planting a bomb.", "17")
+    assert [r["country"] for r in e["target"]] == ["PSE"], e
+
+
+@pytest.mark.parametrize(
+    ("text", "code", "source", "target"),
+    [
+        ("Hundreds of Haitians were deported from the Dominican Republic.", "201", "DOM", "HTI"),
+        ("Three Iranian diplomats were expelled from Argentina.", "166", "ARG", "IRN"),
+    ],
+)
+def test_who_is_expelled_from_a_state_with_no_agent_named_is_expelled_by_it(
+    text: str, code: str, source: str, target: str
+) -> None:
+    e = one(text, code[:2])
+    assert e["cameo"] == code, e
+    assert [r["country"] for r in e["source"]] == [source] and [r["country"] for r in e["target"]] == [target], e
+
+
+def test_peacekeepers_withdrawn_from_a_state_are_not_withdrawn_by_it() -> None:
+    for e in events("French peacekeepers were withdrawn from Mali."):
+        assert "MLI" not in [r["country"] for r in e["source"]], e

@@ -590,7 +590,10 @@ class _Coder(PlaceReader):
             frontier = nxt
             if not frontier:
                 break
-        if h.pos_ == "PROPN" and h.ent_type_ in _ENT_ACTOR:
+        if (h.pos_ == "PROPN" and h.ent_type_ in _ENT_ACTOR) or (
+            h.pos_ == "ADJ" and h.ent_type_ == "NORP" and h.dep_ in _ARG_DEPS
+        ):
+            # (a demonym the tagger left an adjective where a noun stands: "arrested a Palestinian")
             return self._unknown(h)
         sector = self.lex.sector_of(h)
         if sector is not None:
