@@ -210,3 +210,10 @@ def test_a_name_after_a_title_it_shares_a_word_with_is_the_person_not_the_later_
     assert _at(d, "Jordan's King")[:2] == ("hussein-of-jordan", "JOR"), d["actors"]  # type: ignore[index]
     later = _analyse("Jordan's King met Mubarak.", published="2005-01-01")
     assert _at(later, "Jordan's King")[0] == "king-abdullah-ii"  # type: ignore[index]
+
+
+def test_a_deposed_or_ousted_holders_title_names_no_one_in_office() -> None:
+    # In January 2014 Egypt's president was Adly Mansour; "the deposed president" was Morsi.
+    for word in ("deposed", "ousted"):
+        text = f"The {word} Egyptian president appeared in court."
+        assert not [a for a in _analyse(text, published="2014-01-01")["actors"] if a["type"] == "person"], text
