@@ -1556,3 +1556,15 @@ def test_who_is_expelled_from_a_state_with_no_agent_named_is_expelled_by_it(
 def test_peacekeepers_withdrawn_from_a_state_are_not_withdrawn_by_it() -> None:
     for e in events("French peacekeepers were withdrawn from Mali."):
         assert "MLI" not in [r["country"] for r in e["source"]], e
+
+
+def test_a_vow_to_retaliate_is_a_threat_of_force() -> None:
+    e = one("Pakistan vowed to retaliate against India for the air strikes.", "13")
+    assert e["cameo"] == "138" and [r["country"] for r in e["target"]] == ["IND"], e
+
+
+def test_assets_of_a_deposed_leader_named_by_a_former_demonym_are_his_states() -> None:
+    # "Zairean" is the Democratic Republic of the Congo's demonym of 1971-1997; "deposed" leaves the
+    # title to no holder in office.
+    e = one("Belgium froze the assets of the deposed Zairean leader.", "16")
+    assert [(r["actor"], r["country"]) for r in e["target"]] == [("COD", "COD")], e
