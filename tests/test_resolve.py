@@ -217,3 +217,20 @@ def test_a_deposed_or_ousted_holders_title_names_no_one_in_office() -> None:
     for word in ("deposed", "ousted"):
         text = f"The {word} Egyptian president appeared in court."
         assert not [a for a in _analyse(text, published="2014-01-01")["actors"] if a["type"] == "person"], text
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "expected"),
+    [
+        ("Shining Path guerrillas ambushed an army patrol.", "Shining Path", ("shining-path", "PER")),
+        ("Renamo rebels attacked a train.", "Renamo", ("renamo", "MOZ")),
+        ("The Contras ambushed a convoy.", "Contras", ("contras", "NIC")),
+        ("The ANC called for a general strike.", "ANC", ("anc", "ZAF")),
+        ("The EPLF captured Massawa.", "EPLF", ("eplf", "ERI")),
+    ],
+)
+def test_movements_older_news_names_are_known_with_their_state(
+    text: str, phrase: str, expected: tuple[str, str]
+) -> None:
+    got = _at(_analyse(text, published="1988-06-01"), phrase)
+    assert got is not None and got[:2] == expected, got
