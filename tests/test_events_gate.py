@@ -51,14 +51,14 @@ FLOORS = {
 DYAD_FLOORS = {
     ("petr2-gsr", "dev"): 0.81,
     ("petr2-gsr", "test"): 0.65,
-    ("plover-gsr", "dev"): 0.75,
+    ("plover-gsr", "dev"): 0.76,
     # Lowered from 0.47 (0.4733) to 0.46 (0.4621) on purpose, the one floor ever lowered: an informant
     # reporting violence ("witnesses / a news agency said soldiers shot ...") no longer codes the
     # informant accusing the doer (PETRARCH-2's nesting rule) but the act itself, attributed. On
     # the same half dyad + root F1 rose (0.413 -> 0.416) and dyad + code (0.292 -> 0.294); on
     # case2021 test, recall 0.483 -> 0.497 and precision 0.685 -> 0.712. Back to 0.47 (0.4727) since,
-    # and 0.48 (0.4873), 0.50 (0.5038), 0.51 (0.5113), 0.52 (0.5204).
-    ("plover-gsr", "test"): 0.52,
+    # and 0.48 (0.4873), 0.50 (0.5038), 0.51 (0.5113), 0.52 (0.5204), 0.53 (0.5333).
+    ("plover-gsr", "test"): 0.53,
     ("petr-unit", "dev"): 0.42,
     ("petr-unit", "test"): 0.48,
 }
