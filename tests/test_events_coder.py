@@ -1220,6 +1220,9 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         # A regime recognised, troops sent into a state.
         ("Ghana recognized the military junta in Burkina Faso.", "054", "GHA", "BFA"),
         ("Tanzania sent troops into Uganda.", "074", "TZA", "UGA"),
+        # An attack repelled, armed men defeated: fighting.
+        ("Syrian troops repulsed an Israeli attack.", "190", "SYR", "ISR"),
+        ("Ethiopian forces routed Somali troops near the border.", "190", "ETH", "SOM"),
         # Who is expelled from a state with no agent named is expelled by it.
         ("Hundreds of Haitians were deported from the Dominican Republic.", "201", "DOM", "HTI"),
         ("Three Iranian diplomats were expelled from Argentina.", "166", "ARG", "IRN"),
@@ -1545,3 +1548,14 @@ def test_assets_of_a_deposed_leader_named_by_a_former_demonym_are_his_states() -
     # title to no holder in office.
     e = one("Belgium froze the assets of the deposed Zairean leader.", "16")
     assert [(r["actor"], r["country"]) for r in e["target"]] == [("COD", "COD")], e
+
+
+def test_a_battle_won_is_fighting_but_an_election_or_a_foiled_plot_is_not() -> None:
+    assert not [e for e in events("Labour defeated the Conservatives in the election.") if e["cameo"][:2] == "19"]
+    assert not [e for e in events("Jordan foiled attacks against Israel.") if e["cameo"][:2] == "19"]
+
+
+def test_who_only_was_somewhere_during_an_attack_is_no_party_of_it() -> None:
+    text = "Gunmen stormed the palace in Port-au-Prince. The president was at another home during the attack."
+    for e in events(text):
+        assert e["trigger"]["text"] != "attack" or not e["source"], e

@@ -934,9 +934,11 @@ class _Coder(PlaceReader):
                 and gov.lower_ in _DURING_PREPS
                 and gov.head.pos_ in ("VERB", "AUX")
                 and gov.head.i != gov.i
+                and gov.head.lemma_.lower() not in self.state_verbs
             ):
                 # "youths threw stones during demonstrations against X": who acts in the clause
-                # takes part in the event it happens during.
+                # takes part in the event it happens during ("the President was at home during the
+                # attack" says where he was, not that he attacked).
                 return self._role(gov.head, "subj", [])
             if gov is t or gov.pos_ not in ("VERB", "AUX") or t.dep_ not in ("dobj", "nsubj", "nsubjpass", "attr"):
                 return []
