@@ -170,6 +170,8 @@ class _Coder(PlaceReader):
                         self.kind_at[t.i] = m.kind
                         self.mention_start[t.i] = m.end - m.start
         self.tok_at_char = {t.idx: t.i for t in doc}
+        # Doc.ents builds its spans on every call: the entity of each token, read once.
+        self.ent_at: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
         self.place_at: dict[int, Place] = {}
         for p in ctx.notes.get("places", []) or []:
             span = doc.char_span(int(p["start"]), int(p["end"]), alignment_mode="expand")
@@ -610,7 +612,7 @@ class _Coder(PlaceReader):
 
     def _named_body(self, h: Token) -> bool:
         """Whether a proper noun ends an organisation's name that starts with its modifiers."""
-        ent = next((e for e in self.doc.ents if e.start <= h.i < e.end), None)
+        ent = self.ent_at.get(h.i)
         return h.pos_ == "PROPN" and ent is not None and ent.label_ == "ORG" and ent.root.i == h.i and ent.start < h.i
 
     def _a_people(self, h: Token) -> bool:
@@ -648,7 +650,7 @@ class _Coder(PlaceReader):
                 if states:
                     found.add(states[0])
                 else:
-                    ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+                    ent = self.ent_at.get(t.i)
                     if ent is not None and ent.label_ != "NORP" and (town := town_country(ent.text)):
                         found.add(town)
             stack += list(t.children)
@@ -753,7 +755,7 @@ class _Coder(PlaceReader):
 
     def _in_place_name(self, t: Token) -> bool:
         """A word of a longer place's name that names no state ("the Indian Ocean", "the South China Sea")."""
-        ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None) if t.ent_type_ == "LOC" else None
+        ent = self.ent_at.get(t.i) if t.ent_type_ == "LOC" else None
         return ent is not None and len(ent) > 1 and not self._states_named(ent.text)
 
     def _possessor_state(self, h: Token) -> str | None:
@@ -801,7 +803,7 @@ class _Coder(PlaceReader):
 
     def _unknown(self, h: Token) -> Actor | None:
         """A named entity no earlier stage resolved: kept as text, with a country if its name says one."""
-        ent = next((e for e in self.doc.ents if e.start <= h.i < e.end), None)
+        ent = self.ent_at.get(h.i)
         if ent is None:
             return None
         text = ent.text.strip()
@@ -1583,7 +1585,7 @@ class _Coder(PlaceReader):
                 ):
                     continue  # "after its second reading in the House of Lords": when, not with whom
                 if c.dep_ == "ccomp" and (
-                    any(m.dep_ == "mark" for m in c.children) or c.head.lemma_.lower() in cue_set("say_verbs")
+                    any(m.dep_ == "mark" for m in c.children) or c.head.lemma_.lower() in self.say_verbs
                 ):
                     continue  # "refused to say whether Brown would stay", "... what tactics": what is not said
                 venue = venue or (c.dep_ == "prep" and c.lower_ in _VENUE_PREPS)

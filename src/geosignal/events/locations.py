@@ -54,6 +54,7 @@ class PlaceReader:
     actor_at: dict[int, Actor]
     kind_at: dict[int, str]
     place_at: dict[int, Place]
+    ent_at: dict[int, Span]  # token index -> the named entity it is in
     tok_at_char: dict[int, int]
     place_nouns: frozenset[str]
     admin_area_nouns: frozenset[str]
@@ -87,7 +88,7 @@ class PlaceReader:
             if code.startswith(VISIT_CODE) and h.ent_type_ in ("GPE", "LOC") and h.i in self.actor_at:
                 # "returned to Geneva": a town kept as text (several states have a Geneva) is still
                 # where the visit went; the gazetteer's largest town of the name.
-                ent = next((e for e in self.doc.ents if e.start <= h.i < e.end), None)
+                ent = self.ent_at.get(h.i)
                 got = self._locate(self.actor_at[h.i].name, None, ent.end_char if ent is not None else h.idx + len(h))
                 if got.country:
                     return got
@@ -110,7 +111,7 @@ class PlaceReader:
                         if (got := self._place(g.i)) is not None:
                             return got
                         if g.ent_type_ in ("GPE", "LOC", "FAC") and g.i not in self.actor_at:
-                            ent = next((e for e in self.doc.ents if e.start <= g.i < e.end), None)
+                            ent = self.ent_at.get(g.i)
                             if ent is not None:
                                 return self._locate(ent.text, None, ent.end_char, ent.start_char)
         return None
@@ -139,7 +140,8 @@ class PlaceReader:
         named = self.actor_at.get(g.i)
         if named is not None and named.type == "state" and g.pos_ == "PROPN":
             return locate(named.name, state_code(named))
-        ent = next((e for e in self.doc.ents if e.start <= g.i < e.end and e.label_ in ("GPE", "LOC", "FAC")), None)
+        ent = self.ent_at.get(g.i)
+        ent = ent if ent is not None and ent.label_ in ("GPE", "LOC", "FAC") else None
         if ent is not None and g.i not in self.actor_at:
             got = self._locate(ent.text, None, ent.end_char, ent.start_char)
             if got.country:
@@ -309,7 +311,7 @@ class PlaceReader:
                             a -= 1
                         return locate(self.doc[a : c.i + 1].text, state_code(named))
                     if c.ent_type_ in ("GPE", "LOC") and c.i not in self.actor_at:
-                        ent = next((e for e in self.doc.ents if e.start <= c.i < e.end), None)
+                        ent = self.ent_at.get(c.i)
                         if ent is not None:
                             got = self._locate(ent.text, None, ent.end_char, ent.start_char)
                             if got.country:
