@@ -103,6 +103,20 @@ def test_demonyms_only_for_groups() -> None:
     assert _at(d, "Americans")[:2] == ("USA", "USA")  # type: ignore[index]
 
 
+def test_a_people_takes_the_state_named_before_it() -> None:
+    d = _analyse(
+        "Bosnian Serbs shelled the town. Serbs marched in Belgrade. Kosovo Albanians voted. "
+        "Kosovo Serbs clashed with troops. Chinese Americans voted. The Bosnian Serb leader Radovan Karadzic spoke.",
+        published="2001-06-01",
+    )
+    assert _at(d, "Bosnian Serbs")[1] == "BIH"  # type: ignore[index]
+    assert _at(d, "Serbs marched")[1] == "SRB"  # type: ignore[index]  # no qualifier: the kin state
+    assert _at(d, "Kosovo Albanians")[1] == "XKX"  # type: ignore[index]  # a state's name before any people
+    assert _at(d, "Kosovo Serbs")[1] == "XKX"  # type: ignore[index]  # (spaCy reads it as a person's name)
+    assert _at(d, "Chinese Americans")[1] == "USA"  # type: ignore[index]  # a demonym before a nation: its citizens
+    assert _at(d, "Radovan Karadzic")[1] == "BIH"  # type: ignore[index]
+
+
 def test_misspelled_names_match_fuzzily() -> None:
     d = _analyse("Sergey Shoygu and Antony Blinkin spoke by phone.")
     assert _at(d, "Sergey Shoygu")[0] == "sergei-shoigu"  # type: ignore[index]

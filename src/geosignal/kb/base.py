@@ -121,6 +121,7 @@ class Entry:
     start: date | None = None
     end: date | None = None
     demonyms: list[str] = field(default_factory=list)
+    ethnonyms: list[str] = field(default_factory=list)  # demonyms that name a people more often than citizens
     capital: str | None = None
     metonyms: list[str] = field(default_factory=list)
     roles: list[Role] = field(default_factory=list)
@@ -297,7 +298,7 @@ class KnowledgeBase:
             yield SurfaceForm(e.name, e.id, "name")
             for a in e.aliases:
                 yield SurfaceForm(a, e.id, "alias")
-            for d in e.demonyms:
+            for d in [*e.demonyms, *e.ethnonyms]:
                 yield SurfaceForm(d, e.id, "demonym")
             for m in e.metonyms:
                 yield SurfaceForm(m, e.id, "metonym")
@@ -464,6 +465,7 @@ def _entry(raw: dict[str, Any], where: str) -> Entry:
             start=_date(raw.get("start"), where),
             end=_date(raw.get("end"), where),
             demonyms=[str(d) for d in raw.get("demonyms") or []],
+            ethnonyms=[str(d) for d in raw.get("ethnonyms") or []],
             capital=raw.get("capital"),
             metonyms=[str(m) for m in raw.get("metonyms") or []],
             roles=roles,

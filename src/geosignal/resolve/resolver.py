@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from functools import cached_property, lru_cache
 from typing import Generic, TypeVar
@@ -279,6 +279,8 @@ class _Resolver:
             and ent.end >= span.end
             and len(ent) > len(span)
             and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in ent)
+            # "Kosovo Serbs": a people, not a person
+            and not any(h[1] == "demonym" for h in self.idx.forms.get((self.keys[ent.end - 1],)) or [])
         )
 
     def _exact_ok(self, span: Span, entry_id: str) -> bool:
@@ -345,6 +347,8 @@ class _Resolver:
             if kind == "demonym" and not demonyms:
                 continue
             if e.type == "state" and (not exact or self._exact_ok(self.doc[i:j], entry_id)):
+                if i > 0 and normalize(self.doc[i:j].text) in {normalize(x) for x in e.ethnonyms}:
+                    return self._state_at(i - 1, i) or e.id  # "Bosnian Serb": Bosnia's
                 return e.id
         return None
 
@@ -444,9 +448,36 @@ class _Resolver:
         return sorted(chosen, key=lambda c: c.start)
 
     # -- reading each chosen candidate -----------------------------------------------------
+    def _qualified(self, chosen: list[_Cand]) -> list[_Cand]:
+        """A state named just before another state's people gives them its country ("Bosnian Serbs").
+
+        A state's name qualifies any plural demonym ("Kosovo Albanians"); a demonym only an ethnonym,
+        since "Chinese Americans" are American.
+        """
+        out: list[_Cand] = []
+        for c in chosen:
+            d = out[-1] if out else None
+            if (
+                d is not None
+                and d.end == c.start
+                and c.kind == "demonym"
+                and d.entry is not None
+                and c.entry is not None
+                and d.entry.type == c.entry.type == "state"
+                and d.entry.id != c.entry.id
+                and (
+                    normalize(self.doc[c.start : c.end].text) in {normalize(e) for e in c.entry.ethnonyms}
+                    or (d.kind in ("name", "alias") and self.doc[c.end - 1].tag_ in ("NNS", "NNPS"))
+                )
+            ):
+                out[-1] = replace(d, end=c.end)
+                continue
+            out.append(c)
+        return out
+
     def read(self, chosen: list[_Cand]) -> list[_Cand]:
         doc, out = self.doc, []
-        for c in chosen:
+        for c in self._qualified(chosen):
             span = doc[c.start : c.end]
             state = c.entry.id if c.entry is not None and c.entry.type == "state" else None
             if (
