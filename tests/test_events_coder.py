@@ -1226,6 +1226,12 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         # Who is expelled from a state with no agent named is expelled by it.
         ("Hundreds of Haitians were deported from the Dominican Republic.", "201", "DOM", "HTI"),
         ("Three Iranian diplomats were expelled from Argentina.", "166", "ARG", "IRN"),
+        # Consent is agreement; whose a proposal or help is may be said with an adjective.
+        ("Bolivia consented to a prisoner exchange with Chile.", "030", "BOL", "CHL"),
+        ("Sudan accepted the Egyptian proposal.", "030", "SDN", "EGY"),
+        ("Iraq sought Russian help.", "023", "IRQ", "RUS"),
+        # A people without a state named before it is of its kin state.
+        ("Serb forces shelled the Croatian town.", "194", "SRB", "HRV"),
     ],
 )
 def test_more_ways_of_saying_an_act(text: str, code: str, source: str, target: str) -> None:

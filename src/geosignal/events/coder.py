@@ -988,8 +988,17 @@ class _Coder(PlaceReader):
         if role == "obj":
             return objs if t.pos_ in ("VERB", "AUX") else []
         if role == "obj:poss":
-            # "sought Mali's help", "accepted Qatar's mediation": whose the thing asked or taken is.
-            return [c for o in (objs if t.pos_ in ("VERB", "AUX") else []) for c in o.children if c.dep_ == "poss"]
+            # "sought Mali's help", "accepted Qatar's mediation", "an African Union proposal": whose the
+            # thing asked or taken is.
+            # "the Egyptian proposal", "an African Union proposal": the thing itself, which its
+            # modifier names the party of.
+            return [
+                c
+                for o in (objs if t.pos_ in ("VERB", "AUX") else [])
+                for c in [*o.children, o]
+                if c.dep_ == "poss"
+                or (c is o and any(m.dep_ in ("compound", "amod") and m.i in self.ent_at for m in o.lefts))
+            ]
         if role == "dative":
             return [c for c in t.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
         if role == "act":
