@@ -1232,6 +1232,9 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         ("Iraq sought Russian help.", "023", "IRQ", "RUS"),
         # A people without a state named before it is of its kin state.
         ("Serb forces shelled the Croatian town.", "194", "SRB", "HRV"),
+        # A verb done again, or jointly, with a hyphen: one word, the verb's own lemma.
+        ("The US re-imposed sanctions on Iran.", "163", "USA", "IRN"),
+        ("Egypt co-operated with Israel on border security.", "060", "EGY", "ISR"),
     ],
 )
 def test_more_ways_of_saying_an_act(text: str, code: str, source: str, target: str) -> None:
@@ -1565,3 +1568,13 @@ def test_who_only_was_somewhere_during_an_attack_is_no_party_of_it() -> None:
     text = "Gunmen stormed the palace in Port-au-Prince. The president was at another home during the attack."
     for e in events(text):
         assert e["trigger"]["text"] != "attack" or not e["source"], e
+
+
+def test_a_prefixed_verb_is_one_word_with_its_verb_lemma() -> None:
+    from geosignal.config import load_settings
+    from geosignal.nlp import load_nlp
+
+    doc = load_nlp(load_settings().model)("He was re-elected and agreed to co-operate; co-conspirators re-entered.")
+    got = {t.text: (t.lemma_, t.pos_) for t in doc}
+    assert got["re-elected"] == ("elect", "VERB") and got["co-operate"] == ("cooperate", "VERB")
+    assert got["re-entered"][0] == "enter" and "co-conspirators" in got  # a noun keeps its prefix

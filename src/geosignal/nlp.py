@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
 from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 
 from .errors import Errors, ModelNotFoundError
@@ -13,6 +16,9 @@ from .errors import Errors, ModelNotFoundError
 # Components geosignal never reads; disabling them saves time on every document.
 _UNUSED = ("textcat", "entity_linker")
 _LINE_ENDS = set(".!?:;\"”’'")
+# "re-imposed", "co-operate": split at the hyphen, the halves parse as two verbs and a noun
+# ("The US re - imposed sanctions" made "sanctions" the root), so they stay one word.
+_PREFIXED = re.compile(r"(?i)^(re|co|counter)-([a-z]{3,})$")
 
 
 @Language.component("geosignal_paragraphs")
@@ -33,6 +39,37 @@ def paragraph_starts(doc: Doc) -> Doc:
     return doc
 
 
+@Language.factory("geosignal_prefixed_lemmas", requires=["token.lemma"])
+def _prefixed_lemmas(nlp: Language, name: str) -> Callable[[Doc], Doc]:
+    """The lemma of a prefixed verb the lemmatizer does not know ("re-elected" gave "re-electe").
+
+    A verb done again is that verb ("re-imposed sanctions" imposes them); "co-operate" is "cooperate".
+    """
+    lemmatizer = nlp.get_pipe("lemmatizer")
+    cache: dict[tuple[str, str], str] = {}
+
+    def base(word: str, pos: str) -> str:
+        if (word, pos) not in cache:
+            d = Doc(nlp.vocab, words=[word])
+            d[0].pos_ = pos
+            cache[word, pos] = lemmatizer.rule_lemmatize(d[0])[0]  # type: ignore[attr-defined]
+        return cache[word, pos]
+
+    def component(doc: Doc) -> Doc:
+        for t in doc:
+            m = _PREFIXED.match(t.text) if "-" in t.text else None
+            if m is None or t.pos_ not in ("VERB", "NOUN"):
+                continue
+            prefix, word = m.group(1).lower(), base(m.group(2).lower(), t.pos_)
+            if prefix == "co":
+                t.lemma_ = "co" + word  # "co-operation" is "cooperation"
+            elif t.pos_ == "VERB":
+                t.lemma_ = word
+        return doc
+
+    return component
+
+
 @lru_cache(maxsize=4)
 def load_nlp(model: str) -> Language:
     """Load an installed spaCy pipeline by package or path name, or raise ModelNotFoundError."""
@@ -44,4 +81,10 @@ def load_nlp(model: str) -> Language:
         raise ModelNotFoundError(Errors.E021.format(model=model))
     if "geosignal_paragraphs" not in nlp.pipe_names:
         nlp.add_pipe("geosignal_paragraphs", before="parser")
+    if "lemmatizer" in nlp.pipe_names and "geosignal_prefixed_lemmas" not in nlp.pipe_names:
+        nlp.add_pipe("geosignal_prefixed_lemmas", after="lemmatizer")
+        tokenizer = nlp.tokenizer
+        if isinstance(tokenizer, Tokenizer):
+            whole = tokenizer.token_match
+            tokenizer.token_match = lambda text: _PREFIXED.match(text) or (whole(text) if whole else None)
     return nlp
