@@ -55,6 +55,12 @@ def test_reported_speech_and_unnamed_speaker() -> None:
     assert s["speaker"]["name"] == "officials" and s["speaker"]["sector"] == "GOV"
 
 
+def test_a_kind_of_group_speaks_itself_a_group_of_people_through_them() -> None:
+    d = _analyse("The forces were accused by rights groups of bombing villages. A group of experts said it would fail.")
+    assert _by_content(d, "The forces")["speaker"]["name"] == "rights groups"
+    assert _by_content(d, "it would fail")["speaker"]["name"] == "experts"
+
+
 def test_according_to() -> None:
     d = _analyse("According to the ministry, the troops left the border area on Sunday.")
     s = _by_content(d, "the troops left")

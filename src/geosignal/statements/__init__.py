@@ -1504,7 +1504,12 @@ class _Finder:
             head.lower_ in self.lex.intention_nouns or head.lemma_.lower() in self.lex.intention_nouns
         ):
             return None  # "a strategy that emphasized ...": a plan or policy does not speak
-        if head.pos_ == "NOUN" and head.lower_ in self.lex.partitive_nouns:
+        if (
+            head.pos_ == "NOUN"
+            and head.lower_ in self.lex.partitive_nouns
+            # "rights groups": a kind of group, which speaks itself
+            and not any(c.dep_ == "compound" for c in head.children)
+        ):
             # "A number of tax experts say ...": the experts speak, not the number.
             of = next((c for c in head.children if c.dep_ == "prep" and c.lower_ == "of" and c.i > head.i), None)
             pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
