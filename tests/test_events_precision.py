@@ -185,3 +185,13 @@ def test_a_region_gone_to_stands_for_its_state() -> None:
     # regions.yaml places Darfur in Sudan; the town or region an act goes to is its state's.
     got = events("The African Union sent peacekeepers to Darfur.")
     assert [(e["cameo"][:2], ids(e["target"])) for e in got] == [("07", ["SDN"])], got
+
+
+def test_a_tie_a_publication_or_a_study_after_its_noun_is_no_act() -> None:
+    # "backed by", "gathered by", "released by", "undertook a study": no support, meeting, release or pledge.
+    assert [e["cameo"] for e in events("Militants backed by Iran attacked Israeli troops.")] == ["190"]
+    assert codes("Evidence gathered by Amnesty International was published.") == []
+    assert codes("Figures released by the Indian government show a rise in attacks.") == []
+    assert codes("The OECD undertook a study of schools.") == []
+    got = events("Israel undertook to withdraw from Lebanon.")
+    assert [(e["cameo"][:2], e["status"]) for e in got] == [("03", "future")], got

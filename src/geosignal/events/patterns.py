@@ -364,6 +364,13 @@ def is_passive(verb: Token) -> bool:
     """True for a passive verb ('was greeted by'; 'was criticized and condemned by': the second too)."""
     if any(c.dep_ in _PASSIVE_SUBJ or c.dep_ == "auxpass" for c in verb.children):
         return True
+    if (
+        verb.dep_ == "acl"
+        and verb.tag_ == "VBN"
+        and any(c.dep_ == "agent" for c in verb.children)
+        and verb.lemma_.lower() not in cue_set("standing_participles")
+    ):
+        return True  # "the embargo imposed by the UN": a reduced passive, the noun its subject
     # The second of two coordinated passives shares the first one's auxiliary.
     return verb.dep_ == "conj" and any(c.dep_ == "agent" for c in verb.children)
 
