@@ -195,3 +195,8 @@ def test_a_tie_a_publication_or_a_study_after_its_noun_is_no_act() -> None:
     assert codes("The OECD undertook a study of schools.") == []
     got = events("Israel undertook to withdraw from Lebanon.")
     assert [(e["cameo"][:2], e["status"]) for e in got] == [("03", "future")], got
+
+
+def test_a_participle_is_dated_by_its_own_date_not_the_sentences_other() -> None:
+    (e,) = events("The sanctions lifted by Washington last week had been imposed on Libya in 1996.")
+    assert e["cameo"] == "085" and not e["date"]["value"].startswith("1996"), e

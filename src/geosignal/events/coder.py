@@ -1498,8 +1498,10 @@ class _Coder(PlaceReader):
                 if shifted is not None:
                     return shifted, "sentence"
             return None, "sentence"
-        if explicit or own:
-            return min(explicit or own, key=lambda c: abs(c.start - t.idx)), "sentence"
+        mine = [c for c in own if self._verb_of_cue(c) == t]
+        if mine or explicit or own:
+            # "The sanctions lifted last week had been imposed in 1996": the trigger's own date first.
+            return min(mine or explicit or own, key=lambda c: abs(c.start - t.idx)), "sentence"
         if other:
             return None, "sentence"  # the sentence's date is another act's; the paragraph's is no nearer
         para = self.paragraph_of.get(sent.start)
@@ -1514,6 +1516,13 @@ class _Coder(PlaceReader):
             if got:
                 return got[-1], "paragraph"
         return None, "sentence"
+
+    def _verb_of_cue(self, c: Cue) -> Token | None:
+        """The verb whose phrase a date cue modifies ("lifted" in "lifted by Washington last week")."""
+        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+        if span is None:
+            return None
+        return next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
 
     def _in_other_clause(self, c: Cue, t: Token) -> bool:
         """Whether a date lies in a relative clause away from the trigger: it dates what that clause tells.
