@@ -1238,6 +1238,10 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         # A participle with its agent after its noun is a passive that reports the act.
         ("The embargo imposed on Cuba by the United States was tightened.", "163", "USA", "CUB"),
         ("Two Britons held by the United States were freed.", "173", "USA", "GBR"),
+        # Criticism drawn from a party; a seizure or a deployment said with a noun.
+        ("Pakistan's missile test drew sharp criticism from India.", "111", "IND", "PAK"),
+        ("Iran's seizure of a British tanker raised tensions.", "1711", "IRN", "GBR"),
+        ("The deployment of American troops in Saudi Arabia angered many Muslims.", "154", "USA", "SAU"),
     ],
 )
 def test_more_ways_of_saying_an_act(text: str, code: str, source: str, target: str) -> None:

@@ -200,3 +200,7 @@ def test_a_tie_a_publication_or_a_study_after_its_noun_is_no_act() -> None:
 def test_a_participle_is_dated_by_its_own_date_not_the_sentences_other() -> None:
     (e,) = events("The sanctions lifted by Washington last week had been imposed on Libya in 1996.")
     assert e["cameo"] == "085" and not e["date"]["value"].startswith("1996"), e
+
+
+def test_a_seizure_of_power_or_of_drugs_seizes_no_party() -> None:
+    assert codes("The army's seizure of power was followed by a drug seizure at the port.") == []
