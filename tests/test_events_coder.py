@@ -172,7 +172,7 @@ def test_historical_event_keeps_its_year() -> None:
 def test_compound_source_is_one_event() -> None:
     got = events("Kenya, Uganda and Tanzania conducted joint military exercises.")
     assert len(got) == 1
-    assert ids(got[0]["source"]) == ["KEN", "UGA", "TZA"] and got[0]["cameo"] == "150"
+    assert ids(got[0]["source"]) == ["KEN", "UGA", "TZA"] and got[0]["cameo"] == "062"  # joint: cooperation
 
 
 def test_nominal_visit_and_relative_week() -> None:
@@ -1242,6 +1242,9 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         ("Pakistan's missile test drew sharp criticism from India.", "111", "IND", "PAK"),
         ("Iran's seizure of a British tanker raised tensions.", "1711", "IRN", "GBR"),
         ("The deployment of American troops in Saudi Arabia angered many Muslims.", "154", "USA", "SAU"),
+        # Joint exercises are military cooperation; exercises alone a show of force.
+        ("India held joint naval exercises with France.", "062", "IND", "FRA"),
+        ("China conducted military exercises off the coast of Taiwan.", "150", "CHN", "TWN"),
     ],
 )
 def test_more_ways_of_saying_an_act(text: str, code: str, source: str, target: str) -> None:
@@ -1585,3 +1588,12 @@ def test_a_prefixed_verb_is_one_word_with_its_verb_lemma() -> None:
     got = {t.text: (t.lemma_, t.pos_) for t in doc}
     assert got["re-elected"] == ("elect", "VERB") and got["co-operate"] == ("cooperate", "VERB")
     assert got["re-entered"][0] == "enter" and "co-conspirators" in got  # a noun keeps its prefix
+
+
+def test_joint_exercises_of_two_states_are_their_cooperation_with_each_other() -> None:
+    for text in (
+        "US and South Korean forces held large-scale joint military drills.",
+        "The joint military exercises of Russian and Chinese navies ended on Sunday.",
+    ):
+        e = one(text, "06")
+        assert e["cameo"] == "062" and len(e["source"]) == 2 and e["source"] == e["target"], e

@@ -69,7 +69,7 @@ def test_a_name_given_to_something_is_no_state() -> None:
 
 
 def test_a_state_in_the_name_of_a_sea_is_no_party() -> None:
-    e = one("Russian and Chinese warships held joint exercises in the Sea of Japan.", "15")
+    e = one("Russian and Chinese warships held joint exercises in the Sea of Japan.", "06")
     assert "JPN" not in ids(e["target"]) and _states("Iran seized a tanker in the Gulf of Oman.") == ["IRN"], e
     assert _states("Japan protested to China.") == ["CHN", "JPN"]
 

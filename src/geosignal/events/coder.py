@@ -469,9 +469,11 @@ class _Coder(PlaceReader):
         if not any(c.dep_ == "conj" for m in mods for c in m.children):
             return out
         for m in with_conjuncts(mods):
-            # The word's own state first: one mention may span "Hungarian and Romanian officials".
+            # The word's own state first: one mention may span "Hungarian and Romanian officials"
+            # (with the words before it: "US and South Korean forces").
             a = None
-            hit = next(iter(self.ctx.kb.lookup(m.text, STATE_NAMES)), None)
+            first = next((c.i for c in m.lefts if c.dep_ in ("amod", "compound")), m.i)
+            hit = next(iter(self.ctx.kb.lookup(self.doc[first : m.i + 1].text, STATE_NAMES)), None)
             if hit is not None and hit[0].type == "state":
                 a = self.analysis.actor(hit[0].id) or self._state_actor(hit[0].id, m)
             if a is None:
@@ -1174,7 +1176,10 @@ class _Coder(PlaceReader):
         if p.mod and not any(
             c.lower_ in p.mod and c.dep_ in ("npadvmod", "advmod", "compound", "amod")
             for x in [t, *objs]
-            for c in x.children
+            # (a noun modifier's adjective too: the parser hangs "joint" on "military" in "joint military
+            # drills"; not an adjective's, "nuclear" in "a nuclear-capable missile")
+            for m in x.children
+            for c in [m, *(m.children if m.i < x.i and m.pos_ in ("NOUN", "PROPN") else ())]
         ):
             return None  # "test-fired a missile", "fired a test missile": only with the word
         if p.not_subj and any(
