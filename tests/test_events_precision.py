@@ -204,3 +204,9 @@ def test_a_participle_is_dated_by_its_own_date_not_the_sentences_other() -> None
 
 def test_a_seizure_of_power_or_of_drugs_seizes_no_party() -> None:
     assert codes("The army's seizure of power was followed by a drug seizure at the port.") == []
+
+
+def test_a_possessive_inside_the_subject_it_would_refer_to_is_no_loop() -> None:
+    # "Lyon and its officers": the subject holds the "its" it would resolve (this recursed without end).
+    got = events("Officials said that Lyon and its officers support the plan.")
+    assert all(e["cameo"][:2] == "05" for e in got), got

@@ -434,8 +434,8 @@ class _Coder(PlaceReader):
                 subjects = [self.sents[k - 1].root]
                 subjects = [c for c in subjects[0].children if c.dep_ in _SUBJ_DEPS]
         for sub in subjects:
-            if sub.pos_ == "PRON":
-                continue
+            if sub.pos_ == "PRON" or sub.left_edge.i <= pron.i <= sub.right_edge.i:
+                continue  # (not the phrase the possessive is in: it would be its own owner, and looped)
             got = self.actors_for(sub)
             if len(got) == 1 and (person or got[0].type != "person"):
                 return got
@@ -990,10 +990,8 @@ class _Coder(PlaceReader):
         if role == "obj":
             return objs if t.pos_ in ("VERB", "AUX") else []
         if role == "obj:poss":
-            # "sought Mali's help", "accepted Qatar's mediation", "an African Union proposal": whose the
-            # thing asked or taken is.
-            # "the Egyptian proposal", "an African Union proposal": the thing itself, which its
-            # modifier names the party of.
+            # "sought Mali's help", "accepted Qatar's mediation": whose the thing asked or taken is; in
+            # "the Egyptian proposal", "an African Union proposal", the thing itself, whose modifier names it.
             return [
                 c
                 for o in (objs if t.pos_ in ("VERB", "AUX") else [])
