@@ -130,6 +130,10 @@ class Entry:
     institution: str | None = None
     origin: str = ""
 
+    def names_a_people(self, text: str) -> bool:
+        """Whether the text is one of the state's ethnonyms ("Serbs"), a people more than its citizens."""
+        return normalize(text) in {normalize(e) for e in self.ethnonyms}
+
     def roles_on(self, on: date | None) -> list[Role]:
         """The roles held on a date, most senior first."""
         active = [r for r in self.roles if r.active(on)]

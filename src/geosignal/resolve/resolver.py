@@ -347,7 +347,7 @@ class _Resolver:
             if kind == "demonym" and not demonyms:
                 continue
             if e.type == "state" and (not exact or self._exact_ok(self.doc[i:j], entry_id)):
-                if i > 0 and normalize(self.doc[i:j].text) in {normalize(x) for x in e.ethnonyms}:
+                if i > 0 and e.names_a_people(self.doc[i:j].text):
                     return self._state_at(i - 1, i) or e.id  # "Bosnian Serb": Bosnia's
                 return e.id
         return None
@@ -466,7 +466,7 @@ class _Resolver:
                 and d.entry.type == c.entry.type == "state"
                 and d.entry.id != c.entry.id
                 and (
-                    normalize(self.doc[c.start : c.end].text) in {normalize(e) for e in c.entry.ethnonyms}
+                    c.entry.names_a_people(self.doc[c.start : c.end].text)
                     or (d.kind in ("name", "alias") and self.doc[c.end - 1].tag_ in ("NNS", "NNPS"))
                 )
             ):
