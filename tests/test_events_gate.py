@@ -39,7 +39,7 @@ FLOORS = {
     ("petr2-gsr", "dev"): (0.74, 0.63),
     ("petr2-gsr", "test"): (0.45, 0.29),
     # plover-gsr raised with the scorer's same-country rule of 2026-12-07 (README).
-    ("plover-gsr", "dev"): (0.73, 0.66),
+    ("plover-gsr", "dev"): (0.73, 0.67),
     ("plover-gsr", "test"): (0.45, 0.42),
     ("petr-unit", "dev"): (0.05, 0.03),
     ("petr-unit", "test"): (0.07, 0.05),
@@ -70,7 +70,7 @@ LOCATION_FLOORS = {"dev": (0.60, 0.64), "test": (0.25, 0.28)}
 
 # case2021 split: (share of typed snippets found, share of coded events of an allowed root) floors,
 # and a ceiling on the share of disaster snippets given a violence, protest or coercion event.
-CASE_FLOORS = {"dev": (0.75, 0.83, 0.03), "test": (0.68, 0.80, 0.10)}
+CASE_FLOORS = {"dev": (0.76, 0.83, 0.03), "test": (0.69, 0.80, 0.10)}
 
 
 @pytest.mark.parametrize("rel", sorted(GOLD_SHA256))
