@@ -992,13 +992,12 @@ class _Coder(PlaceReader):
         if role == "obj:poss":
             # "sought Mali's help", "accepted Qatar's mediation": whose the thing asked or taken is; in
             # "the Egyptian proposal", "an African Union proposal", the thing itself, whose modifier names it.
-            return [
-                c
-                for o in (objs if t.pos_ in ("VERB", "AUX") else [])
-                for c in [*o.children, o]
-                if c.dep_ == "poss"
-                or (c is o and any(m.dep_ in ("compound", "amod") and m.i in self.ent_at for m in o.lefts))
-            ]
+            owners: list[Token] = []
+            for o in objs if t.pos_ in ("VERB", "AUX") else []:
+                owners += [c for c in o.children if c.dep_ == "poss"]
+                if any(m.dep_ in ("compound", "amod") and m.i in self.ent_at for m in o.lefts):
+                    owners.append(o)
+            return owners
         if role == "dative":
             return [c for c in t.children if c.dep_ in ("dative", "iobj") and c.pos_ != "ADP"]
         if role == "act":
