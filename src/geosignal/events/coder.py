@@ -1519,12 +1519,15 @@ class _Coder(PlaceReader):
                 return got[-1], "paragraph"
         return None, "sentence"
 
+    def _cue_root(self, c: Cue) -> Token | None:
+        """The head token of a date cue's words."""
+        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
+        return span.root if span is not None else None
+
     def _verb_of_cue(self, c: Cue) -> Token | None:
         """The verb whose phrase a date cue modifies ("lifted" in "lifted by Washington last week")."""
-        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is None:
-            return None
-        return next((a for a in span.root.ancestors if a.pos_ in ("VERB", "AUX")), None)
+        root = self._cue_root(c)
+        return next((a for a in root.ancestors if a.pos_ in ("VERB", "AUX")), None) if root is not None else None
 
     def _in_other_clause(self, c: Cue, t: Token) -> bool:
         """Whether a date lies in a relative clause away from the trigger: it dates what that clause tells.
@@ -1532,10 +1535,10 @@ class _Coder(PlaceReader):
         "lifted the embargo that was placed on Vietnam in 1984". A participle's trailing date is left
         alone: the parser hangs a sentence's last adverbial on it.
         """
-        span = self.doc.char_span(c.start, c.end, alignment_mode="expand")
-        if span is None:
-            return False
-        return any(a.dep_ == "relcl" and not a.left_edge.i <= t.i <= a.right_edge.i for a in span.root.ancestors)
+        root = self._cue_root(c)
+        return root is not None and any(
+            a.dep_ == "relcl" and not a.left_edge.i <= t.i <= a.right_edge.i for a in root.ancestors
+        )
 
     def _after_event(self, c: Cue) -> bool:
         """'Four years after the exhibition closed': a measure counted from an event, not from publication.
