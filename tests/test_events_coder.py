@@ -1245,6 +1245,17 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         # Joint exercises are military cooperation; exercises alone a show of force.
         ("India held joint naval exercises with France.", "062", "IND", "FRA"),
         ("China conducted military exercises off the coast of Taiwan.", "150", "CHN", "TWN"),
+        # Yielding: peacekeepers received, property given back, a force scaled back, a listing ended.
+        ("Mali welcomed the arrival of Senegalese peacekeepers.", "0861", "MLI", "SEN"),
+        ("Haiti received the second contingent of Brazilian peacekeepers.", "0861", "HTI", "BRA"),
+        ("France returned stolen artefacts to Benin.", "0842", "FRA", "BEN"),
+        ("Vietnam returned the remains of American airmen.", "0841", "VNM", "USA"),
+        ("India scaled back its military presence along the Chinese border.", "087", "IND", "CHN"),
+        ("Britain removed Iraq from its list of banned destinations.", "081", "GBR", "IRQ"),
+        # A measure on trade is aimed at the state whose goods they are.
+        ("Russia banned Moldovan wine imports.", "172", "RUS", "MDA"),
+        ("Beijing lifted its suspension of Philippine banana imports.", "081", "CHN", "PHL"),
+        ("Washington imposed tariffs on Canadian lumber exports.", "163", "USA", "CAN"),
     ],
 )
 def test_more_ways_of_saying_an_act(text: str, code: str, source: str, target: str) -> None:
@@ -1340,6 +1351,9 @@ def test_readiness_to_cooperate_with_a_party_is_an_intent_and_readiness_to_punis
         # A hunger strike is launched as an attack is, and food refused is one.
         ("Kurdish inmates in Turkish prisons launched a hunger strike.", "142"),
         ("Tibetan detainees refused food for a month in protest.", "142"),
+        ("Saharawi activists stopped eating to press Rabat for their release.", "142"),
+        ("Nigerian oil workers walked off the job over unpaid wages.", "143"),
+        ("Kenyan doctors downed tools across the country.", "143"),
         ("Turkey launched a strike on Kurdish positions in Iraq.", "190"),
     ],
 )

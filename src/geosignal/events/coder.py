@@ -1060,13 +1060,13 @@ class _Coder(PlaceReader):
             if spec == "act":
                 # The nearest party of the act other than its doers, not every party it names.
                 for h in heads:
-                    party = [a for a in self.actors_for(h) if _other_party(a, doers)]
+                    party = [a for a in self._parties(h, doers) if _other_party(a, doers)]
                     if party:
                         return party
                 continue
             got: list[Actor] = []
             for h in heads:
-                for a in self.actors_for(h):
+                for a in self._parties(h, doers):
                     if a not in got:
                         got.append(a)
             if got and doers and not self.from_pronoun and all(a in doers for a in got):
@@ -1074,6 +1074,16 @@ class _Coder(PlaceReader):
             if got:
                 return got
         return []
+
+    def _parties(self, h: Token, doers: Sequence[Actor]) -> list[Actor]:
+        """The actors a role's head names; for a target (``doers`` given), trade names its state."""
+        got = self.actors_for(h)
+        if not got and doers and h.lemma_.lower() in self.market_nouns:
+            # "banned Georgian wine imports", "eased restrictions on Japanese seafood imports": trade
+            # is no party ("U.S. economic data"), but a measure on it is aimed at the state named.
+            state = self._state_in_modifiers(h)
+            got = [state] if state is not None else []
+        return got
 
     # -- matching -------------------------------------------------------------------------------
     def match(
