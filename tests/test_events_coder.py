@@ -1256,6 +1256,8 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         ("Russia banned Moldovan wine imports.", "172", "RUS", "MDA"),
         ("Beijing lifted its suspension of Philippine banana imports.", "081", "CHN", "PHL"),
         ("Washington imposed tariffs on Canadian lumber exports.", "163", "USA", "CAN"),
+        # Warships sent somewhere are deployed, not given.
+        ("India sent two frigates to the Maldives.", "154", "IND", "MDV"),
     ],
 )
 def test_more_ways_of_saying_an_act(text: str, code: str, source: str, target: str) -> None:
@@ -1359,6 +1361,16 @@ def test_readiness_to_cooperate_with_a_party_is_an_intent_and_readiness_to_punis
 )
 def test_codes_refined_by_the_trigger_the_weapon_or_the_strike(text: str, code: str) -> None:
     assert code in [e["cameo"] for e in events(text)], events(text)
+
+
+def test_a_show_of_force_is_staged_by_the_clause_it_qualifies_and_aimed_where_it_goes() -> None:
+    got = [e for e in events("China sailed two destroyers near Japan in a show of force.") if e["cameo"] == "150"]
+    assert [(ids(e["source"]), ids(e["target"])) for e in got] == [(["CHN"], ["JPN"])], got
+    e = one("Iran staged a display of military might on the Iraqi border.", "15")
+    assert e["cameo"] == "150" and ids(e["source"]) == ["IRN"] and ids(e["target"]) == ["IRQ"], e
+    # (a show of strength at the polls or in the street is no military power)
+    got = events("The ruling party staged a show of strength in the capital.")
+    assert not [e for e in got if e["cameo"][:2] == "15"], got
 
 
 def test_police_sent_to_a_border_face_the_state_across_it() -> None:

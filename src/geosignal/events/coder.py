@@ -919,9 +919,10 @@ class _Coder(PlaceReader):
     def _role(self, t: Token, role: str, objs: list[Token]) -> list[Token]:
         if role.startswith("gov:"):
             gov = t.head
-            if role == "gov:pobj:subj":
+            if role.startswith("gov:pobj:"):
                 # "announced the deal after talks with Britain", "accused X in a call with Chirac":
-                # who acts in the clause took part in the event its time or occasion names.
+                # who acts in the clause took part in the event its time or occasion names ("flew
+                # bombers over the peninsula in a show of force": and the clause's ROLE is its party).
                 if (
                     t.dep_ == "pobj"
                     and gov.dep_ == "prep"
@@ -930,7 +931,7 @@ class _Coder(PlaceReader):
                     and gov.head.i != gov.i
                     and gov.head.lemma_.lower() not in self.state_verbs
                 ):
-                    return self._role(gov.head, "subj", [])
+                    return self._role(gov.head, role[9:], list(logical_object(gov.head)))
                 return []
             if (
                 role == "gov:subj"

@@ -26,7 +26,7 @@ from .dates import cue_words
 
 ENV = "GEOSIGNAL_EVENT_PATTERNS"
 _ROLE = re.compile(
-    r"^(act|judged|subj|obj|obj:poss|dative|poss|mod|adjmod|placemod|doermod|ccomp:subj|if:subj|prep:[a-z]+|gov:pobj:subj|for:subj|(gov|xcomp):(subj|obj|dative|prep:[a-z]+)|xcomp:if:subj)$"
+    r"^(act|judged|subj|obj|obj:poss|dative|poss|mod|adjmod|placemod|doermod|ccomp:subj|if:subj|prep:[a-z]+|gov:pobj:(subj|prep:[a-z]+)|for:subj|(gov|xcomp):(subj|obj|dative|prep:[a-z]+)|xcomp:if:subj)$"
 )
 _SUBJ = {"nsubj", "csubj"}
 # A pattern's part of speech (its field pos) by spaCy's coarse tag.
