@@ -1256,6 +1256,12 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         ("Russia banned Moldovan wine imports.", "172", "RUS", "MDA"),
         ("Beijing lifted its suspension of Philippine banana imports.", "081", "CHN", "PHL"),
         ("Washington imposed tariffs on Canadian lumber exports.", "163", "USA", "CAN"),
+        # A readiness or wish expressed is an intent: to the act its infinitive names when the table
+        # codes it, else to cooperate with that act's party.
+        ("Japan expressed its willingness to resume talks with North Korea.", "036", "JPN", "PRK"),
+        ("Cuba voiced its readiness to cooperate with Mexico.", "031", "CUB", "MEX"),
+        ("Kazakhstan reaffirmed its determination to deepen ties with China.", "032", "KAZ", "CHN"),
+        ("Iraq signalled its readiness to work with Kuwait.", "030", "IRQ", "KWT"),
         # Warships sent somewhere are deployed, not given.
         ("India sent two frigates to the Maldives.", "154", "IND", "MDV"),
     ],
@@ -1361,6 +1367,11 @@ def test_readiness_to_cooperate_with_a_party_is_an_intent_and_readiness_to_punis
 )
 def test_codes_refined_by_the_trigger_the_weapon_or_the_strike(text: str, code: str) -> None:
     assert code in [e["cameo"] for e in events(text)], events(text)
+
+
+def test_an_intent_disowned_is_negated() -> None:
+    e = one("Britain has no desire to send more troops to Iraq.", "0")
+    assert e["status"] == "negated" and ids(e["target"]) == ["IRQ"], e
 
 
 def test_a_show_of_force_is_staged_by_the_clause_it_qualifies_and_aimed_where_it_goes() -> None:

@@ -244,6 +244,7 @@ class _Coder(PlaceReader):
         self.anaphoric_nouns = cue_set("anaphoric_event_nouns")
         # Verbs that announce, threaten or refuse an act: the act, when coded, is the event.
         self.announcing = table.threat_verbs | self.intent_verbs | table.refusal_verbs
+        self.plan_nouns = cue_set("plan_nouns")
         self.sent_cues: dict[int, list[Cue]] = {}
         self.text = doc.text  # Doc.text joins every token on each call: read it once
         self.sents = list(doc.sents)
@@ -1176,6 +1177,8 @@ class _Coder(PlaceReader):
             ok = [o for o in objs if self._obj_fits(o, p.obj)]
             if not ok and (objs or not p.optional_obj):
                 return None
+            if p.code.startswith("03") and any(self._planned_act(o) for o in ok):
+                return None  # "expressed readiness to resume talks": the act is coded, as its intent
             objs = ok + [o for o in objs if o not in ok]
         if p.subj and not any(
             self._obj_fits(x, p.subj) for x in with_conjuncts(self._subj_heads(t)) if x.pos_ != "PRON"
@@ -1453,6 +1456,12 @@ class _Coder(PlaceReader):
             got = tuple(with_conjuncts(logical_object(t)))
             self.objects_at[t.i] = got
         return got
+
+    def _planned_act(self, o: Token) -> bool:
+        """Whether a plan noun's infinitive names a coded act ("plans to visit China", "readiness to resume talks")."""
+        return o.lemma_.lower() in self.plan_nouns and any(
+            c.dep_ == "acl" and takes_to(c) and self._clause_act(c) is not None for c in o.children
+        )
 
     def _announced(self, t: Token) -> list[Token]:
         """The announcing verb's children, and through a stopping verb its own ("threatened to stop cooperating")."""

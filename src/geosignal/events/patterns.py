@@ -484,6 +484,17 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
     noun = verb.head.lemma_.lower()
     if (
         verb.dep_ == "acl"
+        and noun in cue_set("plan_nouns")
+        and takes_to(verb)
+        and verb.head.dep_ == "dobj"
+        and verb.head.head.lemma_.lower() in cue_set("plan_verbs")
+        and not any(c.dep_ == "poss" and c.pos_ != "PRON" for c in verb.head.children)
+    ):
+        # "Japan announced plans to relax visa rules", "Iran voiced its readiness to cooperate": who
+        # announces the plan will act.
+        return logical_subject(verb.head.head, depth + 1)
+    if (
+        verb.dep_ == "acl"
         and (noun in cue_set("decision_nouns") or noun in cue_set("plan_nouns"))
         and takes_to(verb)
         and any(c.dep_ in ("poss", "amod", "compound", "nmod") for c in verb.head.children)
@@ -491,15 +502,6 @@ def logical_subject(verb: Token, depth: int = 0) -> list[Token]:
         # "the Indian decision to downgrade ties", "Israel's move to cut ties": the decider acts;
         # "Japan's plan to relax visa rules": the planner will.
         return [verb.head]
-    if (
-        verb.dep_ == "acl"
-        and noun in cue_set("plan_nouns")
-        and takes_to(verb)
-        and verb.head.dep_ == "dobj"
-        and verb.head.head.lemma_.lower() in cue_set("plan_verbs")
-    ):
-        # "Japan announced plans to relax visa rules": who announces the plan will act.
-        return logical_subject(verb.head.head, depth + 1)
     if verb.dep_ == "acl" and _misparsed_main_verb(verb):
         return [verb.head]
     return []

@@ -79,6 +79,8 @@ def clause_status(t: Token) -> Status | None:
     if t.dep_ == "acl" and takes_to(t) and t.head.lemma_.lower() in w["capacity_nouns"]:
         return "hypothetical"  # "has the power to jail people"
     if t.dep_ == "acl" and takes_to(t) and t.head.lemma_.lower() in w["plan_nouns"]:
+        if any(c.dep_ == "det" and c.lower_ in negators for c in t.head.children):
+            return "negated"  # "has no desire to offer concessions"
         return "future"  # "announced plans to relax visa rules": an intent
     first = t
     while first.dep_ == "conj" and first.head != first:
