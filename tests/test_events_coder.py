@@ -1262,6 +1262,9 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         ("Cuba voiced its readiness to cooperate with Mexico.", "031", "CUB", "MEX"),
         ("Kazakhstan reaffirmed its determination to deepen ties with China.", "032", "KAZ", "CHN"),
         ("Iraq signalled its readiness to work with Kuwait.", "030", "IRQ", "KWT"),
+        # "the town of X" names the town, which stands for its state.
+        ("Israeli troops raided the town of Jenin.", "190", "ISR", "PSE"),
+        ("The Colombian president visited the city of Caracas.", "042", "COL", "VEN"),
         # Warships sent somewhere are deployed, not given.
         ("India sent two frigates to the Maldives.", "154", "IND", "MDV"),
     ],

@@ -579,6 +579,14 @@ class _Coder(PlaceReader):
                         and t.lemma_.lower() in self.weapon_nouns
                     ):
                         continue  # "a Baghdad bombing killed ten": the place is where, not who
+                    if (
+                        c.i in self.place_at
+                        and c.dep_ == "pobj"
+                        and t.lower_ == "of"
+                        and t.head.lemma_.lower() in self.place_nouns
+                    ):
+                        # "visited the city of Caracas": the town's own name, which stands for its state.
+                        return self._state_actor(self.place_at[c.i].country, None)
                     if c.i in self.actor_at and c.dep_ in _CORE_DEPS | {"acl", "agent"}:
                         # ("hundreds of ethnic Albanians": the people, as above)
                         return self._actor_of_phrase(c) if self._a_people(c) else self.actor_at[c.i]
@@ -822,7 +830,11 @@ class _Coder(PlaceReader):
                 # foreign minister" is), the resolver having read the words as one title.
                 return self._state_actor(hit.id, ent)
         h = ent.root  # "South" in "in South Carolina": the name's head has its role
-        as_place = h.dep_ == "pobj" and h.head.lower_ in PLACE_PREPS
+        as_place = h.dep_ == "pobj" and (
+            h.head.lower_ in PLACE_PREPS
+            # "stormed the city of Fallujah", "the town of Jenin": the place's own name.
+            or (h.head.lower_ == "of" and h.head.head.lemma_.lower() in self.place_nouns)
+        )
         # "Russia shelled Kharkiv", "Kharkiv was shelled", "troops withdrew from Kherson": a town
         # that is itself what the act is done to, or left, is also its state's.
         as_object = h.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "pobj" and h.head.lower_ in _AWAY_PREPS)
