@@ -1265,6 +1265,12 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         # "the town of X" names the town, which stands for its state.
         ("Israeli troops raided the town of Jenin.", "190", "ISR", "PSE"),
         ("The Colombian president visited the city of Caracas.", "042", "COL", "VEN"),
+        # Debt relief, credit approved and money deposited are economic aid; envoys exchanged, ties.
+        ("Britain wrote off Ghana's debt.", "071", "GBR", "GHA"),
+        ("Brazil forgave Bolivia's debt.", "071", "BRA", "BOL"),
+        ("Norway cancelled debts owed by Malawi.", "071", "NOR", "MWI"),
+        ("Japan approved a $50 million credit for Togo.", "071", "JPN", "TGO"),
+        ("Qatar deposited $3 billion in Pakistan's central bank.", "071", "QAT", "PAK"),
         # Warships sent somewhere are deployed, not given.
         ("India sent two frigates to the Maldives.", "154", "IND", "MDV"),
     ],
@@ -1370,6 +1376,13 @@ def test_readiness_to_cooperate_with_a_party_is_an_intent_and_readiness_to_punis
 )
 def test_codes_refined_by_the_trigger_the_weapon_or_the_strike(text: str, code: str) -> None:
     assert code in [e["cameo"] for e in events(text)], events(text)
+
+
+def test_envoys_exchanged_are_ties_between_both_and_a_budget_approved_is_no_aid() -> None:
+    e = one("Bahrain and Israel exchanged ambassadors.", "05")
+    assert e["cameo"] == "054" and ids(e["source"]) == ids(e["target"]) == ["BHR", "ISR"], e
+    got = events("The Kenyan parliament approved the budget.")
+    assert not [e for e in got if e["cameo"][:2] == "07"], got
 
 
 def test_an_intent_disowned_is_negated() -> None:

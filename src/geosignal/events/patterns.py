@@ -560,11 +560,12 @@ def logical_object(verb: Token) -> list[Token]:
     if not got and prts:
         # "handed over to the Americans 500 thousand shells": the parser hangs the object on "to";
         # not "closing in on the town", where one goes.
+        # Nor "wrote off Nigeria's debt", where it hangs the object on the particle itself.
         approach = bool(prts & cue_set("approach_particles"))
         got = [
             g
             for c in verb.children
-            if c.dep_ == "prep" and not (approach and c.lower_ == "on")
+            if (c.dep_ == "prep" and not (approach and c.lower_ == "on")) or c.dep_ == "prt"
             for g in c.children
             if g.dep_ == "pobj" and g.pos_ == "NOUN"
         ]
