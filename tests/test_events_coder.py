@@ -1271,6 +1271,8 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         ("Norway cancelled debts owed by Malawi.", "071", "NOR", "MWI"),
         ("Japan approved a $50 million credit for Togo.", "071", "JPN", "TGO"),
         ("Qatar deposited $3 billion in Pakistan's central bank.", "071", "QAT", "PAK"),
+        # A border or airspace closed to someone is closed against them.
+        ("Georgia closed its airspace to Russian aircraft.", "172", "GEO", "RUS"),
         # Warships sent somewhere are deployed, not given.
         ("India sent two frigates to the Maldives.", "154", "IND", "MDV"),
     ],
@@ -1383,6 +1385,11 @@ def test_envoys_exchanged_are_ties_between_both_and_a_budget_approved_is_no_aid(
     assert e["cameo"] == "054" and ids(e["source"]) == ids(e["target"]) == ["BHR", "ISR"], e
     got = events("The Kenyan parliament approved the budget.")
     assert not [e for e in got if e["cameo"][:2] == "07"], got
+
+
+def test_a_door_closed_to_someone_is_a_figure_of_speech() -> None:
+    got = events("The Kenyan central bank closed the door to further rate cuts.")
+    assert not [e for e in got if e["cameo"][:2] == "17"], got
 
 
 def test_an_intent_disowned_is_negated() -> None:
