@@ -579,12 +579,7 @@ class _Coder(PlaceReader):
                         and t.lemma_.lower() in self.weapon_nouns
                     ):
                         continue  # "a Baghdad bombing killed ten": the place is where, not who
-                    if (
-                        c.i in self.place_at
-                        and c.dep_ == "pobj"
-                        and t.lower_ == "of"
-                        and t.head.lemma_.lower() in self.place_nouns
-                    ):
+                    if c.i in self.place_at and c.dep_ == "pobj" and self._place_noun_of(t):
                         # "visited the city of Caracas": the town's own name, which stands for its state.
                         return self._state_actor(self.place_at[c.i].country, None)
                     if c.i in self.actor_at and c.dep_ in _CORE_DEPS | {"acl", "agent"}:
@@ -795,6 +790,10 @@ class _Coder(PlaceReader):
             i += step
         return found
 
+    def _place_noun_of(self, prep: Token) -> bool:
+        """An "of" naming a place noun's town ("the city of Fallujah", "the town of Jenin")."""
+        return prep.lower_ == "of" and prep.head.lemma_.lower() in self.place_nouns
+
     def _state_actor(self, country: str | None, at: Token | Span | None) -> Actor | None:
         """The state actor for a party the resolver left alone, with the words that named it as a mention."""
         if not country:
@@ -830,11 +829,8 @@ class _Coder(PlaceReader):
                 # foreign minister" is), the resolver having read the words as one title.
                 return self._state_actor(hit.id, ent)
         h = ent.root  # "South" in "in South Carolina": the name's head has its role
-        as_place = h.dep_ == "pobj" and (
-            h.head.lower_ in PLACE_PREPS
-            # "stormed the city of Fallujah", "the town of Jenin": the place's own name.
-            or (h.head.lower_ == "of" and h.head.head.lemma_.lower() in self.place_nouns)
-        )
+        # ("stormed the city of Fallujah": the place's own name)
+        as_place = h.dep_ == "pobj" and (h.head.lower_ in PLACE_PREPS or self._place_noun_of(h.head))
         # "Russia shelled Kharkiv", "Kharkiv was shelled", "troops withdrew from Kherson": a town
         # that is itself what the act is done to, or left, is also its state's.
         as_object = h.dep_ in ("dobj", "nsubjpass") or (h.dep_ == "pobj" and h.head.lower_ in _AWAY_PREPS)

@@ -558,9 +558,8 @@ def logical_object(verb: Token) -> list[Token]:
         got = [c for c in raised.children if c.dep_ in _OBJ]  # "praised and supported Pakistan"
     prts = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     if not got and prts:
-        # "handed over to the Americans 500 thousand shells": the parser hangs the object on "to";
-        # not "closing in on the town", where one goes.
-        # Nor "wrote off Nigeria's debt", where it hangs the object on the particle itself.
+        # "handed over to the Americans 500 thousand shells": the parser hangs the object on "to"
+        # ("wrote off Nigeria's debt": on the particle itself); not "closing in on the town", where one goes.
         approach = bool(prts & cue_set("approach_particles"))
         got = [
             g
