@@ -65,7 +65,8 @@ DYAD_FLOORS = {
 
 
 # plover-gsr split: (name, country) accuracy floors for the event's place, where the gold gives one.
-LOCATION_FLOORS = {"dev": (0.60, 0.64), "test": (0.25, 0.28)}
+# (test 0.2857 / 0.3333 since 'the city of Fallujah' names the town; 0.250 / 0.286 before.)
+LOCATION_FLOORS = {"dev": (0.60, 0.64), "test": (0.28, 0.33)}
 
 
 # case2021 split: (share of typed snippets found, share of coded events of an allowed root) floors,
