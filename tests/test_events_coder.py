@@ -1273,6 +1273,8 @@ def test_whose_help_is_sought_or_mediation_accepted_is_the_target() -> None:
         ("Qatar deposited $3 billion in Pakistan's central bank.", "071", "QAT", "PAK"),
         # A border or airspace closed to someone is closed against them.
         ("Georgia closed its airspace to Russian aircraft.", "172", "GEO", "RUS"),
+        # A deployment or sanctions vetoed: the veto is the event, aimed at whom they were for.
+        ("China vetoed sanctions against Zimbabwe.", "129", "CHN", "ZWE"),
         # Warships sent somewhere are deployed, not given.
         ("India sent two frigates to the Maldives.", "154", "IND", "MDV"),
     ],
@@ -1390,6 +1392,13 @@ def test_envoys_exchanged_are_ties_between_both_and_a_budget_approved_is_no_aid(
 def test_a_door_closed_to_someone_is_a_figure_of_speech() -> None:
     got = events("The Kenyan central bank closed the door to further rate cuts.")
     assert not [e for e in got if e["cameo"][:2] == "17"], got
+
+
+def test_a_deployment_vetoed_is_the_veto_and_no_deployment() -> None:
+    got = events("Chad vetoed the deployment of UN peacekeepers.")
+    assert [(e["cameo"], ids(e["source"]), ids(e["target"])) for e in got if e["status"] == "reported"] == [
+        ("129", ["TCD"], ["un"])
+    ], got
 
 
 def test_an_intent_disowned_is_negated() -> None:
